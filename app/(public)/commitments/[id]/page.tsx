@@ -1,0 +1,198 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
+import { EvidenceList } from "@/components/evidence-list";
+import { ProgressMeter } from "@/components/progress-meter";
+import { StatusBadge } from "@/components/status-badge";
+import { loadCommitment } from "@/db/public";
+import type { TimelineEntry } from "@/db/queries/commitments";
+import { formatCalendarDate } from "@/lib/calendar-date";
+import { parseCommitmentId } from "@/lib/ids";
+import { STATUSES } from "@/lib/status";
+import { appToday } from "@/lib/today";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+const STRENGTH_LABELS = {
+  binding: "Binding (“will”, “agreed to”)",
+  intent: "Intent (“aim to”, “plan to”)",
+  exploratory: "Exploratory (“explore”, “consider”)",
+} as const;
+
+async function load(params: Props["params"]) {
+  const id = parseCommitmentId((await params).id);
+  return id === null ? null : loadCommitment(id);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const c = await load(params);
+  if (!c) return { title: "Commitment not found" };
+  return {
+    title: c.title,
+    description: `${STATUSES[c.status].label}: ${c.description || c.title} — a commitment of ${c.agreement.title}.`,
+  };
+}
+
+export default async function CommitmentPage({ params }: Props) {
+  const c = await load(params);
+  if (!c) notFound();
+  const today = appToday();
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ol>
+          <li>
+            <Link href="/">Agreements</Link>
+          </li>
+          <li>
+            <Link href={`/agreements/${c.agreement.slug}`}>{c.agreement.title}</Link>
+          </li>
+          {c.parent ? (
+            <li>
+              <Link href={`/commitments/${c.parent.id}`}>
+                {c.parent.ref}. {c.parent.title}
+              </Link>
+            </li>
+          ) : null}
+          <li aria-current="page">Commitment {c.ref}</li>
+        </ol>
+      </nav>
+      <h1>
+        <span className="muted">{c.ref}.</span> {c.title}
+      </h1>
+      <p>
+        <StatusBadge status={c.status} size="large" />{" "}
+        <DeadlineFlag status={c.status} targetDate={c.targetDate} fulfilledOn={c.fulfilledOn} today={today} />
+      </p>
+      {c.description ? <p className="lead">{c.description}</p> : null}
+
+      <dl className="facts" data-testid="commitment-facts">
+        <dt>Progress</dt>
+        <dd>
+          <ProgressMeter value={c.progress} note={c.progressRolledUp ? "(mean of its milestones)" : undefined} />
+        </dd>
+        <dt>Owner</dt>
+        <dd>{c.owner || <span className="muted">Not named</span>}</dd>
+        <dt>Owed by</dt>
+        <dd>{c.parties.map((p) => p.name).join(", ") || <span className="muted">Not named</span>}</dd>
+        <dt>Target date</dt>
+        <dd>
+          <TargetDateText date={c.targetDate} precision={c.targetPrecision} />
+          {c.targetPhrase ? <span className="muted"> — as phrased: “{c.targetPhrase}”</span> : null}
+          {c.fulfilledOn ? (
+            <div>
+              Fulfilled on <DateText date={c.fulfilledOn} />
+            </div>
+          ) : null}
+        </dd>
+        <dt>Theme</dt>
+        <dd>{c.theme}</dd>
+        {c.strength ? (
+          <>
+            <dt>Strength</dt>
+            <dd>{STRENGTH_LABELS[c.strength]}</dd>
+          </>
+        ) : null}
+        <dt>Last updated</dt>
+        <dd>{c.lastUpdatedOn ? <DateText date={c.lastUpdatedOn} /> : <span className="muted">Never</span>}</dd>
+      </dl>
+
+      <section aria-labelledby="quote-heading">
+        <h2 id="quote-heading">Source quote</h2>
+        {c.quote ? (
+          <figure>
+            <blockquote className="quote">{c.quote}</blockquote>
+            <figcaption className="meta-line">
+              From <Link href={`/agreements/${c.agreement.slug}`}>{c.agreement.title}</Link>
+              {c.agreement.signedOn ? (
+                <>
+                  , <DateText date={c.agreement.signedOn} />
+                </>
+              ) : null}
+            </figcaption>
+          </figure>
+        ) : (
+          <p className="muted">No verbatim wording recorded for this commitment yet.</p>
+        )}
+      </section>
+
+      {c.milestones.length > 0 ? (
+        <section aria-labelledby="milestones-heading">
+          <h2 id="milestones-heading">Milestones</h2>
+          <ul className="plain-list">
+            {c.milestones.map((m) => (
+              <li key={m.id}>
+                <Link href={`/commitments/${m.id}`}>
+                  {m.ref}. {m.title}
+                </Link>{" "}
+                <StatusBadge status={m.status} /> <ProgressMeter value={m.progress} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        {c.timeline.length === 0 ? (
+          <p className="muted">No status updates yet: this commitment has not been assessed.</p>
+        ) : (
+          <ol className="timeline" data-testid="timeline">
+            {c.timeline.map((u) => (
+              <TimelineItem key={u.id} u={u} />
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {c.otherEvidence.length > 0 ? (
+        <section aria-labelledby="evidence-heading">
+          <h2 id="evidence-heading">Other evidence</h2>
+          <p className="muted">Links about this commitment that are not tied to a status change.</p>
+          <EvidenceList items={c.otherEvidence} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function TimelineItem({ u }: { u: TimelineEntry }) {
+  const statusChanged = u.statusFrom !== null && u.statusFrom !== u.statusTo;
+  const progressChanged = u.progressTo !== null && u.progressFrom !== u.progressTo;
+  const targetMoved = u.targetDateFrom !== u.targetDateTo && (u.targetDateFrom !== null || u.targetDateTo !== null);
+  return (
+    <li data-testid="timeline-entry">
+      <div className="timeline__date">
+        <DateText date={u.happenedOn} />
+      </div>
+      <div className="timeline__change">
+        {statusChanged && u.statusFrom ? (
+          <>
+            <StatusBadge status={u.statusFrom} />
+            <span>→</span>
+          </>
+        ) : null}
+        <StatusBadge status={u.statusTo} />
+        {!statusChanged ? <span className="muted">(status unchanged)</span> : null}
+        {progressChanged ? (
+          <span className="muted">
+            Progress {u.progressFrom === null ? "—" : `${u.progressFrom}%`} → {u.progressTo}%
+          </span>
+        ) : null}
+      </div>
+      {targetMoved ? (
+        <p>
+          Target moved from {u.targetDateFrom ? formatCalendarDate(u.targetDateFrom) : "none"} to{" "}
+          {u.targetDateTo ? formatCalendarDate(u.targetDateTo) : "none"}
+        </p>
+      ) : null}
+      {u.note ? <p>{u.note}</p> : null}
+      {u.evidence.length > 0 ? <EvidenceList items={u.evidence} /> : null}
+    </li>
+  );
+}

@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
+import { StatusBadge } from "@/components/status-badge";
+import { StatusBar } from "@/components/status-bar";
+import { loadAgreements, loadLatestUpdates, loadOpenDeadlines } from "@/db/public";
+import { appToday } from "@/lib/today";
+
+// Every request reads the live database: nothing is baked in at build time.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: { absolute: "Accord Tracker — what governments promised, and what they did" },
+  description:
+    "Every pledge of international agreements with its status, owner, deadline and evidence: status counts, next deadlines and the latest updates.",
+};
+
+const UPCOMING_SHOWN = 8;
+
+export default function HomePage() {
+  const today = appToday();
+  const agreements = loadAgreements();
+  const { overdue, upcoming } = loadOpenDeadlines(today);
+  const updates = loadLatestUpdates(8);
+
+  return (
+    <>
+      <h1>What governments promised, and what they did</h1>
+      <p className="lead">
+        Each pledge of an agreement is tracked on its own: its status, who owns it, its target date, and
+        the dated evidence behind every change.
+      </p>
+
+      <section aria-labelledby="agreements-heading">
+        <h2 id="agreements-heading">Agreements</h2>
+        {agreements.length === 0 ? (
+          <p className="notice">No agreements yet.</p>
+        ) : (
+          agreements.map((a) => (
+            <article key={a.id} className="card" data-testid="agreement-card">
+              <h3>
+                <Link href={`/agreements/${a.slug}`}>{a.title}</Link>
+              </h3>
+              <p className="meta-line">
+                {a.kind}
+                {a.signedOn ? (
+                  <>
+                    {" · "}
+                    <DateText date={a.signedOn} />
+                  </>
+                ) : null}
+                {a.place ? ` · ${a.place}` : null}
+                {" · "}
+                {a.parties.map((p) => p.name).join(" – ")}
+              </p>
+              <p>
+                <strong>{a.total}</strong> commitments
+                {a.milestones > 0 ? ` and ${a.milestones} milestones` : ""}
+              </p>
+              <StatusBar counts={a.statusCounts} total={a.total} label="Commitments by status" />
+            </article>
+          ))
+        )}
+      </section>
+
+      <div className="grid-2">
+        <section aria-labelledby="deadlines-heading">
+          <h2 id="deadlines-heading">Next deadlines</h2>
+          {upcoming.length === 0 ? (
+            <p className="muted">No open commitment has a target date after today.</p>
+          ) : (
+            <ul className="plain-list">
+              {upcoming.slice(0, UPCOMING_SHOWN).map((d) => (
+                <li key={d.id}>
+                  <TargetDateText date={d.targetDate} precision={d.targetPrecision} /> —{" "}
+                  <Link href={`/commitments/${d.id}`}>{d.title}</Link> <StatusBadge status={d.status} />{" "}
+                  <DeadlineFlag status={d.status} targetDate={d.targetDate} fulfilledOn={null} today={today} />
+                </li>
+              ))}
+            </ul>
+          )}
+          {overdue.length > 0 ? (
+            <>
+              <h3 id="overdue-heading">Overdue ({overdue.length})</h3>
+              <ul className="plain-list" aria-labelledby="overdue-heading">
+                {overdue.map((d) => (
+                  <li key={d.id} data-testid="overdue-item">
+                    <Link href={`/commitments/${d.id}`}>{d.title}</Link>
+                    <div className="meta-line">
+                      Target <TargetDateText date={d.targetDate} precision={d.targetPrecision} /> ·{" "}
+                      <StatusBadge status={d.status} />{" "}
+                      <DeadlineFlag status={d.status} targetDate={d.targetDate} fulfilledOn={null} today={today} />
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+
+        <section aria-labelledby="updates-heading">
+          <h2 id="updates-heading">Latest updates</h2>
+          {updates.length === 0 ? (
+            <p className="muted">No status updates yet.</p>
+          ) : (
+            <ul className="plain-list" data-testid="latest-updates">
+              {updates.map((u) => (
+                <li key={u.id}>
+                  <div className="meta-line">
+                    <DateText date={u.happenedOn} />
+                  </div>
+                  <Link href={`/commitments/${u.commitment.id}`}>{u.commitment.title}</Link>
+                  <div className="timeline__change">
+                    {u.statusFrom && u.statusFrom !== u.statusTo ? (
+                      <>
+                        <StatusBadge status={u.statusFrom} />
+                        <span aria-label="changed to">→</span>
+                      </>
+                    ) : null}
+                    <StatusBadge status={u.statusTo} />
+                  </div>
+                  {u.note ? <p className="muted">{u.note}</p> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Accord Tracker", template: "%s · Accord Tracker" },
+  description:
+    "Follow what governments promise each other: every pledge of an international agreement with its status, owner, deadline, evidence and history.",
+  applicationName: "Accord Tracker",
+};
+
+export const viewport: Viewport = { themeColor: "#1d3557" };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="container site-header__inner">
+            <Link href="/" className="brand">
+              <span className="brand__mark" aria-hidden="true">
+                ◆
+              </span>{" "}
+              Accord Tracker
+            </Link>
+            <nav aria-label="Main">
+              <ul className="nav">
+                <li>
+                  <Link href="/">Agreements</Link>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="container" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            Accord Tracker follows public commitments between governments. Statuses are assessments
+            based on the linked evidence.
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

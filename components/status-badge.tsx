@@ -1,0 +1,14 @@
+import { STATUSES, type Status } from "@/lib/status";
+
+/** A status as label + glyph (never colour alone). */
+export function StatusBadge({ status, size = "normal" }: { status: Status; size?: "normal" | "large" }) {
+  const info = STATUSES[status];
+  return (
+    <span className={`status status--${status}${size === "large" ? " status--large" : ""}`} data-status={status}>
+      <span className="status__icon" aria-hidden="true">
+        {info.icon}
+      </span>
+      {info.label}
+    </span>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * The database connection: one better-sqlite3 connection per process, kept on `globalThis` so
+ * dev-mode hot reloads do not open new ones (STACK.md "Connection").
+ *
+ * Opening is lazy: importing this module touches nothing, so `next build` never needs (or creates)
+ * the real database. The first `getDb()` opens the file (creating its folder), sets the pragmas,
+ * applies the committed migrations in `drizzle/` and loads the default dataset when it is missing.
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+import Database from "better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+
+import { databasePath } from "../lib/env";
+import { runMigrations } from "./migrate";
+import * as schema from "./schema";
+import { seedDefaultDataset } from "./seed";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+interface Holder {
+  db: Db;
+  file: string;
+}
+
+const globalForDb = globalThis as unknown as { __accordDb?: Holder };
+
+/**
+ * Open a SQLite file (or `:memory:`) with the project's pragmas: WAL, foreign keys on,
+ * busy_timeout 5 s, synchronous NORMAL. Does not migrate.
+ */
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+/**
+ * Open a database and bring it up to date: migrations, then the default dataset if it is not there.
+ * Idempotent; never overwrites existing data.
+ */
+export function prepareDatabase(file: string): Db {
+  const db = openDatabase(file);
+  runMigrations(db);
+  seedDefaultDataset(db);
+  return db;
+}
+
+/** The process's connection to the app database (`DATABASE_URL`), opened and prepared on first use. */
+export function getDb(): Db {
+  const file = databasePath();
+  const held = globalForDb.__accordDb;
+  if (held && held.file === file) return held.db;
+  const db = prepareDatabase(file);
+  globalForDb.__accordDb = { db, file };
+  return db;
+}

@@ -1,0 +1,18 @@
+/**
+ * The public data access layer used by pages: each read runs on the process's connection and is
+ * memoised per request with React's `cache`, so `generateMetadata` and the page share one query.
+ * Returns only public fields (see the query modules).
+ */
+import "server-only";
+
+import { cache } from "react";
+
+import { getDb } from "./client";
+import { getAgreementBySlug, listAgreements } from "./queries/agreements";
+import { getCommitment, latestUpdates, openDeadlines } from "./queries/commitments";
+
+export const loadAgreements = cache(() => listAgreements(getDb()));
+export const loadAgreement = cache((slug: string) => getAgreementBySlug(getDb(), slug));
+export const loadCommitment = cache((id: number) => getCommitment(getDb(), id));
+export const loadOpenDeadlines = cache((today: string) => openDeadlines(getDb(), today));
+export const loadLatestUpdates = cache((limit: number) => latestUpdates(getDb(), limit));

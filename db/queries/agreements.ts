@@ -1,0 +1,185 @@
+/**
+ * Public reads about agreements. Every function returns only public fields and skips soft-deleted
+ * rows. Counting follows the rule in `./shared.ts` (top-level commitments; milestones apart).
+ */
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+
+import type { CalendarDate } from "../../lib/calendar-date";
+import { effectiveProgress, meanProgress } from "../../lib/progress";
+import { emptyStatusCounts, type Status } from "../../lib/status";
+import type { TargetPrecision } from "../../lib/target-date";
+import type { Db } from "../client";
+import { agreementParties, agreements, commitments, parties } from "../schema";
+import {
+  fulfilledOnByCommitment,
+  lastUpdatedByCommitment,
+  type PartyRef,
+  partiesByCommitment,
+} from "./shared";
+
+export interface AgreementSummary {
+  id: number;
+  slug: string;
+  title: string;
+  kind: string;
+  signedOn: CalendarDate | null;
+  place: string | null;
+  parties: (PartyRef & { signatory: string | null })[];
+  /** top-level commitments per status */
+  statusCounts: Record<Status, number>;
+  /** top-level commitments */
+  total: number;
+  milestones: number;
+}
+
+function agreementPartiesOf(db: Db, agreementId: number) {
+  return db
+    .select({ code: parties.code, name: parties.name, signatory: agreementParties.signatory })
+    .from(agreementParties)
+    .innerJoin(parties, eq(parties.code, agreementParties.partyCode))
+    .where(eq(agreementParties.agreementId, agreementId))
+    .orderBy(asc(parties.code))
+    .all();
+}
+
+function countsFor(db: Db, agreementId: number) {
+  const rows = db
+    .select({
+      status: commitments.status,
+      topLevel: sql<number>`sum(case when ${commitments.parentId} is null then 1 else 0 end)`,
+      milestones: sql<number>`sum(case when ${commitments.parentId} is not null then 1 else 0 end)`,
+    })
+    .from(commitments)
+    .where(and(eq(commitments.agreementId, agreementId), isNull(commitments.deletedAt)))
+    .groupBy(commitments.status)
+    .all();
+  const statusCounts = emptyStatusCounts();
+  let total = 0;
+  let milestones = 0;
+  for (const r of rows) {
+    statusCounts[r.status] += Number(r.topLevel);
+    total += Number(r.topLevel);
+    milestones += Number(r.milestones);
+  }
+  return { statusCounts, total, milestones };
+}
+
+/** Every agreement that is not deleted, newest first by signing date, with its status counts. */
+export function listAgreements(db: Db): AgreementSummary[] {
+  const rows = db
+    .select({
+      id: agreements.id,
+      slug: agreements.slug,
+      title: agreements.title,
+      kind: agreements.kind,
+      signedOn: agreements.signedOn,
+      place: agreements.place,
+    })
+    .from(agreements)
+    .where(isNull(agreements.deletedAt))
+    .orderBy(desc(agreements.signedOn), asc(agreements.id))
+    .all();
+  return rows.map((a) => ({ ...a, parties: agreementPartiesOf(db, a.id), ...countsFor(db, a.id) }));
+}
+
+export interface AgreementCommitment {
+  id: number;
+  parentId: number | null;
+  ref: string;
+  title: string;
+  theme: string;
+  strength: "binding" | "intent" | "exploratory" | null;
+  owner: string;
+  targetDate: CalendarDate | null;
+  targetPrecision: TargetPrecision | null;
+  targetPhrase: string;
+  status: Status;
+  /** own progress, or rolled up from milestones (see lib/progress.ts) */
+  progress: number | null;
+  parties: PartyRef[];
+  fulfilledOn: CalendarDate | null;
+  lastUpdatedOn: CalendarDate | null;
+  milestones: AgreementCommitment[];
+}
+
+export interface AgreementDetail extends AgreementSummary {
+  summary: string;
+  sourceUrl: string | null;
+  /** top-level commitments in agreement order, each with its milestones */
+  commitments: AgreementCommitment[];
+  /** mean of the top-level commitments' progress where known */
+  meanProgress: number | null;
+}
+
+/** One agreement by slug with its commitment tree, or `null` when unknown or deleted. */
+export function getAgreementBySlug(db: Db, slug: string): AgreementDetail | null {
+  const a = db
+    .select()
+    .from(agreements)
+    .where(and(eq(agreements.slug, slug), isNull(agreements.deletedAt)))
+    .get();
+  if (!a) return null;
+  const rows = db
+    .select({
+      id: commitments.id,
+      parentId: commitments.parentId,
+      ref: commitments.ref,
+      title: commitments.title,
+      theme: commitments.theme,
+      strength: commitments.strength,
+      owner: commitments.owner,
+      targetDate: commitments.targetDate,
+      targetPrecision: commitments.targetPrecision,
+      targetPhrase: commitments.targetPhrase,
+      status: commitments.status,
+      progress: commitments.progress,
+    })
+    .from(commitments)
+    .where(and(eq(commitments.agreementId, a.id), isNull(commitments.deletedAt)))
+    .orderBy(asc(commitments.position), asc(commitments.id))
+    .all();
+  const ids = rows.map((r) => r.id);
+  const partyMap = partiesByCommitment(db, ids);
+  const fulfilled = fulfilledOnByCommitment(db, ids);
+  const lastUpdated = lastUpdatedByCommitment(db, ids);
+
+  const nodes = new Map<number, AgreementCommitment>(
+    rows.map((r) => [
+      r.id,
+      {
+        ...r,
+        parties: partyMap.get(r.id) ?? [],
+        fulfilledOn: fulfilled.get(r.id) ?? null,
+        lastUpdatedOn: lastUpdated.get(r.id) ?? null,
+        milestones: [],
+      },
+    ]),
+  );
+  const top: AgreementCommitment[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId === null ? undefined : nodes.get(node.parentId);
+    if (parent) parent.milestones.push(node);
+    else if (node.parentId === null) top.push(node);
+  }
+  const withRollUp = (n: AgreementCommitment): number | null => {
+    const rolled = effectiveProgress({ progress: n.progress, status: n.status, milestones: n.milestones.map((m) => ({ progress: withRollUp(m), status: m.status })) });
+    n.progress = rolled;
+    return rolled;
+  };
+  top.forEach(withRollUp);
+
+  return {
+    id: a.id,
+    slug: a.slug,
+    title: a.title,
+    kind: a.kind,
+    signedOn: a.signedOn,
+    place: a.place,
+    summary: a.summary,
+    sourceUrl: a.sourceUrl,
+    parties: agreementPartiesOf(db, a.id),
+    ...countsFor(db, a.id),
+    commitments: top,
+    meanProgress: meanProgress(top.map((c) => c.progress)),
+  };
+}

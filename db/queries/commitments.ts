@@ -1,0 +1,271 @@
+/**
+ * Public reads about commitments: one commitment with its timeline and evidence, upcoming and
+ * overdue deadlines, and the latest status updates. Soft-deleted rows (and commitments of deleted
+ * agreements) are never returned.
+ */
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+
+import type { CalendarDate } from "../../lib/calendar-date";
+import type { EvidenceKind } from "../../lib/evidence";
+import { effectiveProgress } from "../../lib/progress";
+import { STATUS_VALUES, isFinal, type Status } from "../../lib/status";
+import type { TargetPrecision } from "../../lib/target-date";
+import type { Db } from "../client";
+import { agreements, commitments, evidence, statusUpdates } from "../schema";
+import { fulfilledOnByCommitment, lastUpdatedByCommitment, type PartyRef, partiesByCommitment } from "./shared";
+
+export interface EvidenceItem {
+  id: number;
+  url: string;
+  title: string;
+  publisher: string;
+  publishedOn: CalendarDate | null;
+  kind: EvidenceKind;
+}
+
+export interface TimelineEntry {
+  id: number;
+  happenedOn: CalendarDate;
+  statusFrom: Status | null;
+  statusTo: Status;
+  progressFrom: number | null;
+  progressTo: number | null;
+  targetDateFrom: CalendarDate | null;
+  targetDateTo: CalendarDate | null;
+  note: string;
+  evidence: EvidenceItem[];
+}
+
+export interface MilestoneItem {
+  id: number;
+  ref: string;
+  title: string;
+  status: Status;
+  progress: number | null;
+}
+
+export interface CommitmentDetail {
+  id: number;
+  ref: string;
+  title: string;
+  description: string;
+  quote: string;
+  theme: string;
+  strength: "binding" | "intent" | "exploratory" | null;
+  owner: string;
+  targetDate: CalendarDate | null;
+  targetPrecision: TargetPrecision | null;
+  targetPhrase: string;
+  status: Status;
+  /** own progress, or the roll-up of its milestones */
+  progress: number | null;
+  progressRolledUp: boolean;
+  agreement: { slug: string; title: string; signedOn: CalendarDate | null };
+  parent: { id: number; ref: string; title: string } | null;
+  parties: PartyRef[];
+  milestones: MilestoneItem[];
+  /** newest first */
+  timeline: TimelineEntry[];
+  /** evidence not attached to a timeline entry */
+  otherEvidence: EvidenceItem[];
+  fulfilledOn: CalendarDate | null;
+  lastUpdatedOn: CalendarDate | null;
+}
+
+const evidenceFields = {
+  id: evidence.id,
+  url: evidence.url,
+  title: evidence.title,
+  publisher: evidence.publisher,
+  publishedOn: evidence.publishedOn,
+  kind: evidence.kind,
+  statusUpdateId: evidence.statusUpdateId,
+};
+
+/** One commitment with everything its public page shows, or `null` when unknown or deleted. */
+export function getCommitment(db: Db, id: number): CommitmentDetail | null {
+  const row = db
+    .select({
+      c: commitments,
+      agreement: { slug: agreements.slug, title: agreements.title, signedOn: agreements.signedOn },
+    })
+    .from(commitments)
+    .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
+    .where(and(eq(commitments.id, id), isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
+    .get();
+  if (!row) return null;
+  const c = row.c;
+
+  const parent =
+    c.parentId === null
+      ? null
+      : (db
+          .select({ id: commitments.id, ref: commitments.ref, title: commitments.title })
+          .from(commitments)
+          .where(and(eq(commitments.id, c.parentId), isNull(commitments.deletedAt)))
+          .get() ?? null);
+
+  const milestoneRows = db
+    .select({ id: commitments.id, ref: commitments.ref, title: commitments.title, status: commitments.status, progress: commitments.progress })
+    .from(commitments)
+    .where(and(eq(commitments.parentId, c.id), isNull(commitments.deletedAt)))
+    .orderBy(asc(commitments.position), asc(commitments.id))
+    .all();
+  const grandchildren = new Map<number, { progress: number | null; status: Status }[]>();
+  if (milestoneRows.length > 0) {
+    const rows = db
+      .select({ parentId: commitments.parentId, progress: commitments.progress, status: commitments.status })
+      .from(commitments)
+      .where(and(inArray(commitments.parentId, milestoneRows.map((m) => m.id)), isNull(commitments.deletedAt)))
+      .all();
+    for (const r of rows) {
+      if (r.parentId === null) continue;
+      grandchildren.set(r.parentId, [...(grandchildren.get(r.parentId) ?? []), r]);
+    }
+  }
+  const milestones = milestoneRows.map((m) => ({
+    ...m,
+    progress: effectiveProgress({ ...m, milestones: grandchildren.get(m.id) ?? [] }),
+  }));
+
+  const updates = db
+    .select()
+    .from(statusUpdates)
+    .where(eq(statusUpdates.commitmentId, c.id))
+    .orderBy(desc(statusUpdates.happenedOn), desc(statusUpdates.id))
+    .all();
+  const evidenceRows = db
+    .select(evidenceFields)
+    .from(evidence)
+    .where(and(eq(evidence.commitmentId, c.id), isNull(evidence.deletedAt)))
+    .orderBy(asc(evidence.publishedOn), asc(evidence.id))
+    .all();
+  const byUpdate = new Map<number, EvidenceItem[]>();
+  const otherEvidence: EvidenceItem[] = [];
+  for (const { statusUpdateId, ...e } of evidenceRows) {
+    if (statusUpdateId === null) otherEvidence.push(e);
+    else byUpdate.set(statusUpdateId, [...(byUpdate.get(statusUpdateId) ?? []), e]);
+  }
+
+  const rolled = effectiveProgress({ progress: c.progress, status: c.status, milestones });
+  return {
+    id: c.id,
+    ref: c.ref,
+    title: c.title,
+    description: c.description,
+    quote: c.quote,
+    theme: c.theme,
+    strength: c.strength,
+    owner: c.owner,
+    targetDate: c.targetDate,
+    targetPrecision: c.targetPrecision,
+    targetPhrase: c.targetPhrase,
+    status: c.status,
+    progress: rolled,
+    progressRolledUp: c.progress === null && milestones.length > 0,
+    agreement: row.agreement,
+    parent,
+    parties: partiesByCommitment(db, [c.id]).get(c.id) ?? [],
+    milestones,
+    timeline: updates.map((u) => ({
+      id: u.id,
+      happenedOn: u.happenedOn,
+      statusFrom: u.statusFrom,
+      statusTo: u.statusTo,
+      progressFrom: u.progressFrom,
+      progressTo: u.progressTo,
+      targetDateFrom: u.targetDateFrom,
+      targetDateTo: u.targetDateTo,
+      note: u.note,
+      evidence: byUpdate.get(u.id) ?? [],
+    })),
+    otherEvidence,
+    fulfilledOn: fulfilledOnByCommitment(db, [c.id]).get(c.id) ?? null,
+    lastUpdatedOn: updates[0]?.happenedOn ?? null,
+  };
+}
+
+export interface DeadlineItem {
+  id: number;
+  ref: string;
+  title: string;
+  status: Status;
+  targetDate: CalendarDate;
+  targetPrecision: TargetPrecision | null;
+  targetPhrase: string;
+  agreement: { slug: string; title: string };
+  lastUpdatedOn: CalendarDate | null;
+}
+
+const NON_FINAL = STATUS_VALUES.filter((s) => !isFinal(s));
+
+/**
+ * Commitments (and milestones) with a target date that are not final, earliest target first:
+ * those before `today` are overdue, the rest are the next deadlines. Partitioned for the caller.
+ */
+export function openDeadlines(db: Db, today: CalendarDate): { overdue: DeadlineItem[]; upcoming: DeadlineItem[] } {
+  const rows = db
+    .select({
+      id: commitments.id,
+      ref: commitments.ref,
+      title: commitments.title,
+      status: commitments.status,
+      targetDate: commitments.targetDate,
+      targetPrecision: commitments.targetPrecision,
+      targetPhrase: commitments.targetPhrase,
+      agreement: { slug: agreements.slug, title: agreements.title },
+    })
+    .from(commitments)
+    .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
+    .where(
+      and(
+        isNull(commitments.deletedAt),
+        isNull(agreements.deletedAt),
+        isNotNull(commitments.targetDate),
+        inArray(commitments.status, NON_FINAL),
+      ),
+    )
+    .orderBy(asc(commitments.targetDate), asc(commitments.position))
+    .all();
+  const last = lastUpdatedByCommitment(db, rows.map((r) => r.id));
+  const items: DeadlineItem[] = rows.map((r) => ({
+    ...r,
+    targetDate: r.targetDate ?? "",
+    lastUpdatedOn: last.get(r.id) ?? null,
+  }));
+  return {
+    overdue: items.filter((i) => i.targetDate < today),
+    upcoming: items.filter((i) => i.targetDate >= today),
+  };
+}
+
+export interface RecentUpdate {
+  id: number;
+  happenedOn: CalendarDate;
+  statusFrom: Status | null;
+  statusTo: Status;
+  note: string;
+  commitment: { id: number; ref: string; title: string };
+  agreement: { slug: string; title: string };
+}
+
+/** The latest status updates across agreements (newest `happened_on` first), at most `limit`. */
+export function latestUpdates(db: Db, limit = 10): RecentUpdate[] {
+  return db
+    .select({
+      id: statusUpdates.id,
+      happenedOn: statusUpdates.happenedOn,
+      statusFrom: statusUpdates.statusFrom,
+      statusTo: statusUpdates.statusTo,
+      note: statusUpdates.note,
+      commitment: { id: commitments.id, ref: commitments.ref, title: commitments.title },
+      agreement: { slug: agreements.slug, title: agreements.title },
+    })
+    .from(statusUpdates)
+    .innerJoin(commitments, eq(commitments.id, statusUpdates.commitmentId))
+    .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
+    .where(and(isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
+    .orderBy(desc(statusUpdates.happenedOn), desc(statusUpdates.id))
+    .limit(limit)
+    .all();
+}

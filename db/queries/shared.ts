@@ -1,0 +1,81 @@
+/**
+ * Helpers shared by the read queries: the counting rule and the derived "fulfilled on" date.
+ *
+ * Counting rule (one rule for every page and export): status counts and totals count top-level
+ * commitments only; milestones are counted separately (`milestones`) and never inflate a total.
+ * Soft-deleted rows are never counted or shown.
+ */
+import { asc, eq, inArray } from "drizzle-orm";
+
+import type { CalendarDate } from "../../lib/calendar-date";
+import type { Status } from "../../lib/status";
+import type { Db } from "../client";
+import { commitmentParties, parties, statusUpdates } from "../schema";
+
+const FULFILLING: ReadonlySet<Status> = new Set<Status>(["fulfilled", "partially_fulfilled"]);
+
+/**
+ * For each commitment id, the date of the status update that last moved it into fulfilled or partly
+ * fulfilled (from a status that was neither); absent when it never did.
+ */
+export function fulfilledOnByCommitment(db: Db, ids: readonly number[]): Map<number, CalendarDate> {
+  const out = new Map<number, CalendarDate>();
+  if (ids.length === 0) return out;
+  const rows = db
+    .select({
+      commitmentId: statusUpdates.commitmentId,
+      statusFrom: statusUpdates.statusFrom,
+      statusTo: statusUpdates.statusTo,
+      happenedOn: statusUpdates.happenedOn,
+    })
+    .from(statusUpdates)
+    .where(inArray(statusUpdates.commitmentId, [...ids]))
+    .orderBy(asc(statusUpdates.happenedOn), asc(statusUpdates.id))
+    .all();
+  for (const r of rows) {
+    const enters = FULFILLING.has(r.statusTo) && !(r.statusFrom && FULFILLING.has(r.statusFrom));
+    if (enters) out.set(r.commitmentId, r.happenedOn);
+    else if (!FULFILLING.has(r.statusTo)) out.delete(r.commitmentId);
+  }
+  return out;
+}
+
+/** For each commitment id, the latest `happened_on` of its status updates. */
+export function lastUpdatedByCommitment(db: Db, ids: readonly number[]): Map<number, CalendarDate> {
+  const out = new Map<number, CalendarDate>();
+  if (ids.length === 0) return out;
+  const rows = db
+    .select({ commitmentId: statusUpdates.commitmentId, happenedOn: statusUpdates.happenedOn })
+    .from(statusUpdates)
+    .where(inArray(statusUpdates.commitmentId, [...ids]))
+    .all();
+  for (const r of rows) {
+    const prev = out.get(r.commitmentId);
+    if (!prev || r.happenedOn > prev) out.set(r.commitmentId, r.happenedOn);
+  }
+  return out;
+}
+
+export interface PartyRef {
+  code: string;
+  name: string;
+}
+
+/** For each commitment id, the parties that owe it, by code. */
+export function partiesByCommitment(db: Db, ids: readonly number[]): Map<number, PartyRef[]> {
+  const out = new Map<number, PartyRef[]>();
+  if (ids.length === 0) return out;
+  const rows = db
+    .select({ commitmentId: commitmentParties.commitmentId, code: parties.code, name: parties.name })
+    .from(commitmentParties)
+    .innerJoin(parties, eq(parties.code, commitmentParties.partyCode))
+    .where(inArray(commitmentParties.commitmentId, [...ids]))
+    .orderBy(asc(parties.code))
+    .all();
+  for (const r of rows) {
+    const list = out.get(r.commitmentId) ?? [];
+    list.push({ code: r.code, name: r.name });
+    out.set(r.commitmentId, list);
+  }
+  return out;
+}

@@ -1,0 +1,218 @@
+/**
+ * The whole Accord Tracker data model (DESIGN.md, "Data model"), as one Drizzle schema for SQLite.
+ *
+ * Conventions:
+ * - calendar dates (`signed_on`, `target_date`, `happened_on`, `published_on`) are `YYYY-MM-DD` text,
+ *   never a timestamp, so no time zone can shift them;
+ * - instants (`created_at`, `updated_at`, `deleted_at`, `at`) are UTC ISO-8601 text
+ *   (`2024-11-25T09:00:00.000Z`);
+ * - row ids that history points at use AUTOINCREMENT, so SQLite never reuses them after a delete;
+ * - nothing is hard-deleted through the UI: `deleted_at` hides a row and an admin can restore it;
+ * - `audit_log` has no foreign keys, so it outlives what it describes.
+ */
+import { sql } from "drizzle-orm";
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+} from "drizzle-orm/sqlite-core";
+
+import { EVIDENCE_KINDS } from "../lib/evidence";
+import { STATUS_VALUES } from "../lib/status";
+import { TARGET_PRECISIONS } from "../lib/target-date";
+import { USER_ROLES } from "../lib/roles";
+
+const nowUtc = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+const createdAt = () => text("created_at").notNull().default(nowUtc);
+
+/** Signatories by ISO 3166-1 alpha-2 code (`KR`, `MY`), or a short code for an organisation. */
+export const parties = sqliteTable("parties", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+});
+
+export const agreements = sqliteTable(
+  "agreements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    /** joint statement, MoU, FTA, treaty, declaration … (free text, shown as is) */
+    kind: text("kind").notNull(),
+    signedOn: text("signed_on"),
+    place: text("place"),
+    summary: text("summary").notNull().default(""),
+    sourceUrl: text("source_url"),
+    sourceText: text("source_text"),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull().default(nowUtc),
+    deletedAt: text("deleted_at"),
+  },
+  (t) => [check("agreements_signed_on_date", sql`${t.signedOn} IS NULL OR ${t.signedOn} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`)],
+);
+
+export const agreementParties = sqliteTable(
+  "agreement_parties",
+  {
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    partyCode: text("party_code")
+      .notNull()
+      .references(() => parties.code),
+    /** who signed or announced it for this party, e.g. "President Yoon Suk Yeol" */
+    signatory: text("signatory"),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.partyCode] })],
+);
+
+export const commitments = sqliteTable(
+  "commitments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    /** set for a milestone: the commitment whose progress it rolls up into */
+    parentId: integer("parent_id").references((): AnySQLiteColumn => commitments.id),
+    /** the agreement's own numbering or ours ("6", "6.1"); shown beside the title */
+    ref: text("ref").notNull(),
+    /** display order inside the agreement */
+    position: integer("position").notNull().default(0),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    quote: text("quote").notNull().default(""),
+    anchorStart: integer("anchor_start"),
+    anchorEnd: integer("anchor_end"),
+    theme: text("theme").notNull(),
+    strength: text("strength", { enum: ["binding", "intent", "exploratory"] }),
+    owner: text("owner").notNull().default(""),
+    targetDate: text("target_date"),
+    targetPrecision: text("target_precision", { enum: TARGET_PRECISIONS }),
+    targetPhrase: text("target_phrase").notNull().default(""),
+    status: text("status", { enum: STATUS_VALUES }).notNull().default("not_assessed"),
+    /** 0–100, or NULL when nobody has measured it (a parent then rolls up from its milestones) */
+    progress: integer("progress"),
+    /** bumped by every write that changes the commitment; writes against an old version are refused */
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull().default(nowUtc),
+    deletedAt: text("deleted_at"),
+  },
+  (t) => [
+    index("commitments_agreement_idx").on(t.agreementId),
+    index("commitments_parent_idx").on(t.parentId),
+    index("commitments_target_date_idx").on(t.targetDate),
+    check("commitments_progress_range", sql`${t.progress} IS NULL OR (${t.progress} BETWEEN 0 AND 100)`),
+    check(
+      "commitments_target_date_format",
+      sql`${t.targetDate} IS NULL OR ${t.targetDate} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`,
+    ),
+    check(
+      "commitments_status_value",
+      sql.raw(`status IN (${STATUS_VALUES.map((s) => `'${s}'`).join(", ")})`),
+    ),
+  ],
+);
+
+export const commitmentParties = sqliteTable(
+  "commitment_parties",
+  {
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id),
+    partyCode: text("party_code")
+      .notNull()
+      .references(() => parties.code),
+  },
+  (t) => [primaryKey({ columns: [t.commitmentId, t.partyCode] })],
+);
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** stored lower-case */
+  email: text("email").notNull().unique(),
+  name: text("name").notNull().default(""),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: USER_ROLES }).notNull(),
+  disabledAt: text("disabled_at"),
+  createdAt: createdAt(),
+});
+
+/** Append-only timeline of a commitment: one dated entry per change of status, progress or target. */
+export const statusUpdates = sqliteTable(
+  "status_updates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id),
+    statusFrom: text("status_from", { enum: STATUS_VALUES }),
+    statusTo: text("status_to", { enum: STATUS_VALUES }).notNull(),
+    progressFrom: integer("progress_from"),
+    progressTo: integer("progress_to"),
+    targetDateFrom: text("target_date_from"),
+    targetDateTo: text("target_date_to"),
+    note: text("note").notNull().default(""),
+    /** the calendar date the event happened (not when it was recorded) */
+    happenedOn: text("happened_on").notNull(),
+    createdAt: createdAt(),
+    authorId: integer("author_id").references(() => users.id),
+  },
+  (t) => [
+    index("status_updates_commitment_idx").on(t.commitmentId, t.happenedOn),
+    index("status_updates_happened_idx").on(t.happenedOn),
+  ],
+);
+
+export const evidence = sqliteTable(
+  "evidence",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id),
+    statusUpdateId: integer("status_update_id").references(() => statusUpdates.id),
+    url: text("url").notNull(),
+    title: text("title").notNull(),
+    publisher: text("publisher").notNull().default(""),
+    publishedOn: text("published_on"),
+    kind: text("kind", { enum: EVIDENCE_KINDS }).notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    deletedAt: text("deleted_at"),
+  },
+  (t) => [
+    index("evidence_commitment_idx").on(t.commitmentId),
+    check("evidence_url_scheme", sql`${t.url} LIKE 'http://%' OR ${t.url} LIKE 'https://%'`),
+  ],
+);
+
+/** Append-only record of every write: who, what (`entity.verb`), before and after as JSON. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull().default(nowUtc),
+    actorId: integer("actor_id"),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId), index("audit_log_actor_idx").on(t.actorId)],
+);
+
+export type Party = typeof parties.$inferSelect;
+export type Agreement = typeof agreements.$inferSelect;
+export type Commitment = typeof commitments.$inferSelect;
+export type StatusUpdate = typeof statusUpdates.$inferSelect;
+export type Evidence = typeof evidence.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

@@ -1,0 +1,53 @@
+/**
+ * The app's environment, validated with zod once at first use (the create-t3-app habit).
+ *
+ * - `DATABASE_URL`: a file path for the SQLite database (default `./data/accord.sqlite`, relative to
+ *   the working directory). A `file:` prefix is accepted and stripped.
+ * - `APP_TIME_ZONE`: IANA name of the reference time zone for "today" (default `UTC`).
+ *
+ * @throws Error naming the variable when a value is invalid.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const ZEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .min(1)
+    .default("./data/accord.sqlite")
+    .transform((v) => v.replace(/^file:/, "")),
+  APP_TIME_ZONE: z
+    .string()
+    .trim()
+    .default("UTC")
+    .refine(
+      (tz) => {
+        try {
+          new Intl.DateTimeFormat("en", { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: "must be an IANA time zone name such as UTC or Asia/Kuala_Lumpur" },
+    ),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+/** Parse `source` (default `process.env`); empty strings count as unset. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = ZEnv.safeParse(cleaned);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${issues}`);
+  }
+  return parsed.data;
+}
+
+/** Absolute path of the database file the app uses (`:memory:` is passed through). */
+export function databasePath(env: Env = readEnv()): string {
+  return env.DATABASE_URL === ":memory:" ? ":memory:" : path.resolve(env.DATABASE_URL);
+}
