@@ -10,6 +10,8 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
         <p>Accord Tracker could not show this page because of a fault on our side.</p>
         {error.digest ? <p>Reference: {error.digest}</p> : null}
         <p>
+          {/* A full reload on purpose: the root layout that Link relies on has failed. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a href="/">Go to all agreements</a>
         </p>
       </body>

@@ -37,7 +37,7 @@ const ZEnv = z.object({
 export type Env = z.infer<typeof ZEnv>;
 
 /** Parse `source` (default `process.env`); empty strings count as unset. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = ZEnv.safeParse(cleaned);
   if (!parsed.success) {

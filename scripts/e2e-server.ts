@@ -1,0 +1,53 @@
+/**
+ * The web server for the end-to-end tests (Playwright's `webServer.command`): a throwaway SQLite
+ * file in a fresh temp folder, the production build (built when needed) and `next start` on
+ * 127.0.0.1:`E2E_PORT` (default 3100). Playwright stops the server with SIGKILL, so nothing runs at
+ * exit: instead each start removes the folders of earlier runs whose server process is gone.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { prepareDatabase } from "../db/client";
+import { ensureBuild } from "./lib/build";
+import { serve } from "./lib/serve";
+
+const PREFIX = "accord-e2e-";
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+for (const entry of fs.readdirSync(os.tmpdir())) {
+  if (!entry.startsWith(PREFIX)) continue;
+  const old = path.join(os.tmpdir(), entry);
+  const pidFile = path.join(old, "pid");
+  const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, "utf8")) : 0;
+  // A folder without a pid file may be another run's, being created right now: leave it an hour.
+  const stale = pid ? !isAlive(pid) : Date.now() - fs.statSync(old).mtimeMs > 3_600_000;
+  if (stale) fs.rmSync(old, { recursive: true, force: true });
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), PREFIX));
+fs.writeFileSync(path.join(dir, "pid"), String(process.pid));
+const file = path.join(dir, "e2e.sqlite");
+// Never let a test server touch a real database: the file must sit under the temp folder.
+if (!path.resolve(file).startsWith(path.resolve(os.tmpdir()) + path.sep)) {
+  throw new Error(`Refusing to run e2e tests on ${file}: not under ${os.tmpdir()}`);
+}
+
+ensureBuild();
+prepareDatabase(file).$client.close();
+console.log(`e2e database: ${file}`);
+
+serve({
+  port: Number(process.env.E2E_PORT ?? 3100),
+  hostname: "127.0.0.1",
+  env: { DATABASE_URL: file },
+  onExit: () => fs.rmSync(dir, { recursive: true, force: true }),
+});

@@ -1,0 +1,32 @@
+/**
+ * `npm start`: build when needed, apply migrations and load the default dataset, then serve the
+ * production app on `PORT` (default 3000). `DATABASE_URL` (a file path) picks the database,
+ * default ./data/accord.sqlite.
+ */
+import { prepareDatabase } from "../db/client";
+import { databasePath } from "../lib/env";
+import { ensureBuild } from "./lib/build";
+import { serve } from "./lib/serve";
+
+function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    console.error(`PORT must be a whole number between 1 and 65535 (got ${JSON.stringify(process.env.PORT)}).`);
+    process.exit(2);
+  }
+  let file: string;
+  try {
+    file = databasePath();
+    ensureBuild();
+    const db = prepareDatabase(file);
+    db.$client.close();
+  } catch (error) {
+    console.error(`Accord Tracker could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  console.log(`Database: ${file} (migrated; default dataset loaded if it was missing)`);
+  console.log(`Accord Tracker on http://localhost:${port}`);
+  serve({ port });
+}
+
+main();

@@ -1,0 +1,148 @@
+import { expect, test } from "@playwright/test";
+
+const SLUG = "kr-my-strategic-partnership-2024";
+
+test.describe("[PUBLIC][HOME]", () => {
+  test("lists the agreement with its status counts, deadlines and latest updates", async ({ page }) => {
+    const response = await page.goto("/");
+    expect(response?.status()).toBe(200);
+    await expect(page).toHaveTitle(/Accord Tracker/);
+    const card = page.getByTestId("agreement-card");
+    await expect(card).toHaveCount(1);
+    await expect(card.getByRole("link", { name: /Strategic Partnership between the Republic of Korea and Malaysia/ })).toBeVisible();
+    await expect(card).toContainText("17 commitments");
+    await expect(card.getByRole("img", { name: /17 in all; 5 not yet assessed, 9 in progress, 3 fulfilled/ })).toBeVisible();
+    await expect(card.locator('[data-status="fulfilled"]')).toContainText("Fulfilled: 3");
+    await expect(page.getByTestId("overdue-item")).toHaveCount(1);
+    await expect(page.getByTestId("overdue-item")).toContainText("65th anniversary");
+    await expect(page.getByTestId("overdue-item")).toContainText(/Overdue by \d+ days/);
+    const updates = page.getByTestId("latest-updates").getByRole("listitem");
+    await expect(updates.first()).toContainText("27 Oct 2025");
+    await expect(page.getByTestId("latest-updates")).toContainText("Negotiations on the free trade agreement were reported concluded.");
+  });
+
+  test("has a description and a skip link that moves focus to the content", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /pledge/);
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#main$/);
+  });
+});
+
+test.describe("[PUBLIC][AGREEMENT]", () => {
+  test("shows the facts, parties and all 17 commitments grouped by theme", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: /Strategic Partnership between/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/agreements/${SLUG}$`));
+    await expect(page).toHaveTitle(/^Joint Statement on the Establishment of the Strategic Partnership.* · Accord Tracker$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Strategic Partnership");
+    await expect(page.locator("dl.facts")).toContainText("25 Nov 2024, Yongsan Presidential Office, Seoul");
+    await expect(page.locator("dl.facts")).toContainText("President Yoon Suk Yeol");
+    await expect(page.locator("dl.facts")).toContainText("Prime Minister Anwar Ibrahim");
+    await expect(page.getByTestId("commitment-row")).toHaveCount(17);
+    const themes = await page.getByTestId("theme-section").locator("h3").allInnerTexts();
+    expect(themes.map((t) => t.replace(/\s+/g, " ").trim())).toEqual([
+      "Political relations (2)",
+      "Defence (1)",
+      "Defence industry (1)",
+      "Security (1)",
+      "Trade (3)",
+      "Investment (1)",
+      "Critical minerals (1)",
+      "Energy and climate (2)",
+      "Education (1)",
+      "Tourism (1)",
+      "Digital (1)",
+      "Culture (1)",
+      "Regional and global (1)",
+    ]);
+    const fta = page.getByTestId("commitment-row").filter({ hasText: "Conclude the bilateral free trade agreement" });
+    await expect(fta).toContainText("Fulfilled");
+    await expect(fta).toContainText("MITI");
+    await expect(fta).toContainText("2025");
+    const culture = page.getByTestId("commitment-row").filter({ hasText: "65th anniversary" });
+    await expect(culture).toContainText("Not yet assessed");
+    await expect(culture.locator('[data-flag="overdue"]')).toBeVisible();
+    const summary = page.getByTestId("progress-summary");
+    await expect(summary).toContainText("17commitments");
+    await expect(summary).toContainText("3closed");
+    await expect(summary).toContainText("1overdue");
+  });
+});
+
+test.describe("[PUBLIC][COMMITMENT]", () => {
+  test("shows the FTA's status, target with its phrase, dated timeline and safe evidence links", async ({ page }) => {
+    await page.goto(`/agreements/${SLUG}`);
+    await page.getByRole("link", { name: "Conclude the bilateral free trade agreement" }).click();
+    await expect(page).toHaveURL(/\/commitments\/\d+$/);
+    await expect(page).toHaveTitle("Conclude the bilateral free trade agreement · Accord Tracker");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Conclude the bilateral free trade agreement");
+    const status = page.locator(".status--large");
+    await expect(status).toHaveText("✓Fulfilled");
+    await expect(status.locator(".status__icon")).toHaveAttribute("aria-hidden", "true");
+    const facts = page.getByTestId("commitment-facts");
+    await expect(facts).toContainText("100%");
+    await expect(facts).toContainText("as phrased: “by next year");
+    await expect(facts).toContainText("Fulfilled on 18 Aug 2025");
+    await expect(facts).toContainText("Ministry of Investment, Trade and Industry");
+    const entries = page.getByTestId("timeline-entry");
+    await expect(entries).toHaveCount(4);
+    await expect(entries.nth(0)).toContainText("27 Oct 2025");
+    await expect(entries.nth(1)).toContainText("18 Aug 2025");
+    await expect(entries.nth(1).locator(".status")).toHaveText(["◐In progress", "✓Fulfilled"]);
+    await expect(entries.nth(1)).toContainText("Progress — → 100%");
+    await expect(entries.nth(1)).toContainText("Negotiations on the free trade agreement were reported concluded.");
+    await expect(entries.nth(3)).toContainText("23 Jun 2025");
+    const links = page.locator('[data-testid="timeline"] a');
+    await expect(links).toHaveCount(4);
+    for (const link of await links.all()) {
+      await expect(link).toHaveAttribute("rel", "noopener noreferrer");
+      await expect(link).toHaveAttribute("href", /^https?:\/\//);
+    }
+    await expect(page.getByRole("link", { name: /conclude free trade agreement talks/ })).toHaveAttribute(
+      "href",
+      "https://bernama.com/lite/news.php?id=2458050",
+    );
+  });
+
+  test("flags an overdue commitment and shows its source quote when it has one", async ({ page }) => {
+    await page.goto(`/agreements/${SLUG}`);
+    await page.getByRole("link", { name: /65th anniversary/ }).click();
+    await expect(page.locator('[data-flag="overdue"]').first()).toContainText(/Overdue by \d+ days/);
+    await expect(page.getByText("as phrased: “next year”")).toBeVisible();
+    await expect(page.getByText("No status updates yet")).toBeVisible();
+
+    await page.goto(`/agreements/${SLUG}`);
+    await page.getByRole("link", { name: /defence R&D/ }).click();
+    await expect(page.locator("blockquote")).toContainText("to continue to explore ways to work together");
+    await expect(page.getByTestId("commitment-facts")).toContainText("Exploratory");
+  });
+});
+
+test.describe("[PUBLIC][NOT_FOUND]", () => {
+  for (const path of [`/agreements/no-such-agreement`, "/commitments/999999", "/commitments/abc", "/nowhere"]) {
+    test(`answers 404 with a real page for ${path}`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+      await expect(page.getByRole("link", { name: "See all agreements" })).toBeVisible();
+    });
+  }
+});
+
+test.describe("[PUBLIC][NO_JS]", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the pages render and link together without JavaScript", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("agreement-card")).toContainText("17 commitments");
+    await page.getByRole("link", { name: /Strategic Partnership between/ }).click();
+    await expect(page.getByTestId("commitment-row")).toHaveCount(17);
+    await page.getByRole("link", { name: "Conclude the bilateral free trade agreement" }).click();
+    await expect(page.getByTestId("timeline-entry")).toHaveCount(4);
+    await expect(page.locator(".status--large")).toHaveText("✓Fulfilled");
+  });
+});
