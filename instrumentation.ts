@@ -1,10 +1,7 @@
 /**
- * Runs once when the Next.js server starts (not during `next build`): opens the database, applies
- * migrations and loads the default dataset if missing, so even a bare `next start` serves live data.
+ * Runs once when the Next.js server starts (not during `next build`). The Node.js part lives in its
+ * own module, so the edge build never sees Node APIs (the pattern of the Next.js instrumentation guide).
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { getDb } = await import("./db/client");
-    getDb();
-  }
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("./instrumentation-node");
 }

@@ -7,6 +7,10 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Lint and typecheck run as their own scripts (npm run lint / typecheck), not inside the build.
   typescript: { ignoreBuildErrors: false },
+  async redirects() {
+    // Every agreement is listed on the home page (until a list page of its own exists).
+    return [{ source: "/agreements", destination: "/", permanent: false }];
+  },
 };
 
 export default nextConfig;

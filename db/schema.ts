@@ -163,6 +163,8 @@ export const statusUpdates = sqliteTable(
     happenedOn: text("happened_on").notNull(),
     createdAt: createdAt(),
     authorId: integer("author_id").references(() => users.id),
+    /** the form submission that created it: a second submission of the same form creates nothing */
+    submissionId: text("submission_id").unique(),
   },
   (t) => [
     index("status_updates_commitment_idx").on(t.commitmentId, t.happenedOn),
@@ -186,6 +188,8 @@ export const evidence = sqliteTable(
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
     deletedAt: text("deleted_at"),
+    /** the form submission that added it (see status_updates.submission_id) */
+    submissionId: text("submission_id").unique(),
   },
   (t) => [
     index("evidence_commitment_idx").on(t.commitmentId),

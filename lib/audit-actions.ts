@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   "user.reset_password",
   "user.sign_in",
   "user.sign_in_failed",
+  "user.sign_in_throttled",
   "access.denied",
   "dataset.load",
 ] as const;

@@ -8,7 +8,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+import { prepareAuth } from "../auth/startup";
 import { prepareDatabase } from "../db/client";
+import { E2E_ADMIN, E2E_EDITORS } from "../tests/support/e2e-accounts";
+import { insertUser, TEST_PASSWORD } from "../tests/support/users";
 import { ensureBuild } from "./lib/build";
 import { serve } from "./lib/serve";
 
@@ -41,13 +44,24 @@ if (!path.resolve(file).startsWith(path.resolve(os.tmpdir()) + path.sep)) {
   throw new Error(`Refusing to run e2e tests on ${file}: not under ${os.tmpdir()}`);
 }
 
-ensureBuild();
-prepareDatabase(file).$client.close();
-console.log(`e2e database: ${file}`);
+async function prepare(): Promise<string> {
+  ensureBuild();
+  const db = prepareDatabase(file);
+  const secret = await prepareAuth(db, file, { ...process.env, ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password });
+  for (const editor of E2E_EDITORS) {
+    if (editor.password !== TEST_PASSWORD) throw new Error("e2e editors use TEST_PASSWORD");
+    await insertUser(db, editor.email, "editor");
+  }
+  db.$client.close();
+  console.log(`e2e database: ${file}`);
+  return secret;
+}
 
-serve({
-  port: Number(process.env.E2E_PORT ?? 3100),
-  hostname: "127.0.0.1",
-  env: { DATABASE_URL: file },
-  onExit: () => fs.rmSync(dir, { recursive: true, force: true }),
-});
+void prepare().then((secret) =>
+  serve({
+    port: Number(process.env.E2E_PORT ?? 3100),
+    hostname: "127.0.0.1",
+    env: { DATABASE_URL: file, AUTH_SECRET: secret },
+    onExit: () => fs.rmSync(dir, { recursive: true, force: true }),
+  }),
+);

@@ -3,22 +3,25 @@
  * production app on `PORT` (default 3000). `DATABASE_URL` (a file path) picks the database,
  * default ./data/accord.sqlite.
  */
+import { prepareAuth } from "../auth/startup";
 import { prepareDatabase } from "../db/client";
 import { databasePath } from "../lib/env";
 import { ensureBuild } from "./lib/build";
 import { serve } from "./lib/serve";
 
-function main() {
+async function main() {
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     console.error(`PORT must be a whole number between 1 and 65535 (got ${JSON.stringify(process.env.PORT)}).`);
     process.exit(2);
   }
   let file: string;
+  let secret: string;
   try {
     file = databasePath();
     ensureBuild();
     const db = prepareDatabase(file);
+    secret = await prepareAuth(db, file);
     db.$client.close();
   } catch (error) {
     console.error(`Accord Tracker could not start: ${error instanceof Error ? error.message : String(error)}`);
@@ -26,7 +29,7 @@ function main() {
   }
   console.log(`Database: ${file} (migrated; default dataset loaded if it was missing)`);
   console.log(`Accord Tracker on http://localhost:${port}`);
-  serve({ port });
+  serve({ port, env: { AUTH_SECRET: secret } });
 }
 
-main();
+void main();

@@ -23,6 +23,7 @@ export default function HomePage() {
   const agreements = loadAgreements();
   const { overdue, upcoming } = loadOpenDeadlines(today);
   const updates = loadLatestUpdates(8);
+  const undated = agreements.reduce((n, a) => n + a.openWithoutTarget, 0);
 
   return (
     <>
@@ -68,7 +69,10 @@ export default function HomePage() {
         <section aria-labelledby="deadlines-heading">
           <h2 id="deadlines-heading">Next deadlines</h2>
           {upcoming.length === 0 ? (
-            <p className="muted">No open commitment has a target date after today.</p>
+            <p className="muted">
+              No open commitment has a target date after today.
+              {undated > 0 ? ` ${undated} open commitments have no target date at all.` : ""}
+            </p>
           ) : (
             <ul className="plain-list">
               {upcoming.slice(0, UPCOMING_SHOWN).map((d) => (

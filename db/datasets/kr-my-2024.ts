@@ -197,7 +197,7 @@ export const KR_MY_2024: Dataset = {
       strength: "intent",
       owner: "Korea's trade ministry · Ministry of Investment, Trade and Industry, MITI (Malaysia)",
       parties: BOTH,
-      target: { date: END_2025, precision: "year", phrase: "by next year (also reported as “by 2025”)" },
+      target: { date: END_2025, precision: "year", phrase: "by next year (also reported as ‘by 2025’)" },
       updates: [
         {
           happenedOn: "2025-06-23",

@@ -6,7 +6,7 @@ import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
 import { effectiveProgress, meanProgress } from "../../lib/progress";
-import { emptyStatusCounts, type Status } from "../../lib/status";
+import { emptyStatusCounts, isFinal, type Status } from "../../lib/status";
 import type { TargetPrecision } from "../../lib/target-date";
 import type { Db } from "../client";
 import { agreementParties, agreements, commitments, parties } from "../schema";
@@ -30,6 +30,8 @@ export interface AgreementSummary {
   /** top-level commitments */
   total: number;
   milestones: number;
+  /** top-level commitments that are not final and have no target date */
+  openWithoutTarget: number;
 }
 
 function agreementPartiesOf(db: Db, agreementId: number) {
@@ -48,6 +50,7 @@ function countsFor(db: Db, agreementId: number) {
       status: commitments.status,
       topLevel: sql<number>`sum(case when ${commitments.parentId} is null then 1 else 0 end)`,
       milestones: sql<number>`sum(case when ${commitments.parentId} is not null then 1 else 0 end)`,
+      withoutTarget: sql<number>`sum(case when ${commitments.parentId} is null and ${commitments.targetDate} is null then 1 else 0 end)`,
     })
     .from(commitments)
     .where(and(eq(commitments.agreementId, agreementId), isNull(commitments.deletedAt)))
@@ -56,12 +59,14 @@ function countsFor(db: Db, agreementId: number) {
   const statusCounts = emptyStatusCounts();
   let total = 0;
   let milestones = 0;
+  let openWithoutTarget = 0;
   for (const r of rows) {
     statusCounts[r.status] += Number(r.topLevel);
     total += Number(r.topLevel);
     milestones += Number(r.milestones);
+    if (!isFinal(r.status)) openWithoutTarget += Number(r.withoutTarget);
   }
-  return { statusCounts, total, milestones };
+  return { statusCounts, total, milestones, openWithoutTarget };
 }
 
 /** Every agreement that is not deleted, newest first by signing date, with its status counts. */

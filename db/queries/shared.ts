@@ -5,12 +5,12 @@
  * commitments only; milestones are counted separately (`milestones`) and never inflate a total.
  * Soft-deleted rows are never counted or shown.
  */
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
 import type { Status } from "../../lib/status";
 import type { Db } from "../client";
-import { commitmentParties, parties, statusUpdates } from "../schema";
+import { agreements, commitmentParties, commitments, parties, statusUpdates } from "../schema";
 
 const FULFILLING: ReadonlySet<Status> = new Set<Status>(["fulfilled", "partially_fulfilled"]);
 
@@ -78,4 +78,27 @@ export function partiesByCommitment(db: Db, ids: readonly number[]): Map<number,
     out.set(r.commitmentId, list);
   }
   return out;
+}
+
+/** True when a live (not deleted) agreement has this slug. */
+export function agreementExists(db: Db, slug: string): boolean {
+  return (
+    db
+      .select({ id: agreements.id })
+      .from(agreements)
+      .where(and(eq(agreements.slug, slug), isNull(agreements.deletedAt)))
+      .get() !== undefined
+  );
+}
+
+/** True when a live commitment of a live agreement has this id. */
+export function commitmentExists(db: Db, id: number): boolean {
+  return (
+    db
+      .select({ id: commitments.id })
+      .from(commitments)
+      .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
+      .where(and(eq(commitments.id, id), isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
+      .get() !== undefined
+  );
 }

@@ -43,7 +43,7 @@ test.describe("[PUBLIC][AGREEMENT]", () => {
     await expect(page.locator("dl.facts")).toContainText("President Yoon Suk Yeol");
     await expect(page.locator("dl.facts")).toContainText("Prime Minister Anwar Ibrahim");
     await expect(page.getByTestId("commitment-row")).toHaveCount(17);
-    const themes = await page.getByTestId("theme-section").locator("h3").allInnerTexts();
+    const themes = await page.getByTestId("theme-section").locator("tr.theme-row th").allInnerTexts();
     expect(themes.map((t) => t.replace(/\s+/g, " ").trim())).toEqual([
       "Political relations (2)",
       "Defence (1)",
@@ -66,10 +66,17 @@ test.describe("[PUBLIC][AGREEMENT]", () => {
     const culture = page.getByTestId("commitment-row").filter({ hasText: "65th anniversary" });
     await expect(culture).toContainText("Not yet assessed");
     await expect(culture.locator('[data-flag="overdue"]')).toBeVisible();
-    const summary = page.getByTestId("progress-summary");
-    await expect(summary).toContainText("17commitments");
-    await expect(summary).toContainText("3closed");
-    await expect(summary).toContainText("1overdue");
+    const kpis = await page.getByTestId("progress-summary").locator(".kpi").allInnerTexts();
+    expect(kpis.map((k) => k.replace(/\s+/g, " ").trim())).toEqual([
+      "17 commitments",
+      "3 fulfilled or partly fulfilled",
+      "9 in progress",
+      "1 overdue",
+      "5 not yet assessed",
+    ]);
+    await expect(page.getByTestId("progress-note")).toHaveText(
+      "Progress is recorded for 3 of 17 commitments (mean 100%); the others have a status only.",
+    );
   });
 });
 
@@ -93,7 +100,7 @@ test.describe("[PUBLIC][COMMITMENT]", () => {
     await expect(entries.nth(0)).toContainText("27 Oct 2025");
     await expect(entries.nth(1)).toContainText("18 Aug 2025");
     await expect(entries.nth(1).locator(".status")).toHaveText(["◐In progress", "✓Fulfilled"]);
-    await expect(entries.nth(1)).toContainText("Progress — → 100%");
+    await expect(entries.nth(1)).toContainText("Progress set to 100%");
     await expect(entries.nth(1)).toContainText("Negotiations on the free trade agreement were reported concluded.");
     await expect(entries.nth(3)).toContainText("23 Jun 2025");
     const links = page.locator('[data-testid="timeline"] a');
@@ -145,4 +152,13 @@ test.describe("[PUBLIC][NO_JS]", () => {
     await expect(page.getByTestId("timeline-entry")).toHaveCount(4);
     await expect(page.locator(".status--large")).toHaveText("✓Fulfilled");
   });
+
+  for (const path of ["/agreements/no-such-agreement", "/commitments/999999", "/commitments/abc"]) {
+    test(`a 404 for ${path} shows its page without JavaScript`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+      await expect(page.getByRole("link", { name: "See all agreements" })).toBeVisible();
+    });
+  }
 });

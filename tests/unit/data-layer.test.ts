@@ -144,7 +144,7 @@ describe("default dataset", () => {
 
 describe("reads", () => {
   it("lists agreements with counts and hides deleted ones", () => {
-    expect(listAgreements(t.db).map((a) => [a.slug, a.total])).toEqual([[SLUG, 17]]);
+    expect(listAgreements(t.db).map((a) => [a.slug, a.total, a.openWithoutTarget])).toEqual([[SLUG, 17, 13]]);
     t.db.update(schema.agreements).set({ deletedAt: "2026-01-01T00:00:00.000Z" }).run();
     expect(listAgreements(t.db)).toEqual([]);
     expect(getAgreementBySlug(t.db, SLUG)).toBeNull();

@@ -84,59 +84,76 @@ export default async function AgreementPage({ params }: Props) {
           Progress
         </h2>
         <div className="kpis" data-testid="progress-summary">
-          <div className="kpi">
-            <span className="kpi__value">{agreement.total}</span>
-            <span className="kpi__label">commitments</span>
-          </div>
-          <div className="kpi">
-            <span className="kpi__value">{summary.final}</span>
-            <span className="kpi__label">closed (fulfilled, partly or not)</span>
-          </div>
-          <div className="kpi">
-            <span className="kpi__value">{summary.overdue}</span>
-            <span className="kpi__label">overdue</span>
-          </div>
-          <div className="kpi">
-            <span className="kpi__value">{agreement.meanProgress === null ? "—" : `${agreement.meanProgress}%`}</span>
-            <span className="kpi__label">
-              mean progress
-              {summary.withProgress < agreement.total ? ` (of ${summary.withProgress} measured)` : ""}
-            </span>
-          </div>
+          <Kpi value={agreement.total} label="commitments" />
+          <Kpi value={agreement.statusCounts.fulfilled + agreement.statusCounts.partially_fulfilled} label="fulfilled or partly fulfilled" />
+          <Kpi value={agreement.statusCounts.in_progress} label="in progress" />
+          <Kpi value={summary.overdue} label="overdue" />
+          <Kpi value={agreement.statusCounts.not_assessed} label="not yet assessed" />
         </div>
         <StatusBar counts={agreement.statusCounts} total={agreement.total} label="Commitments by status" />
+        <p className="meta-line" data-testid="progress-note">
+          {summary.withProgress === 0
+            ? "No commitment has a progress figure yet."
+            : `Progress is recorded for ${summary.withProgress} of ${agreement.total} commitments (mean ${agreement.meanProgress}%); the others have a status only.`}
+          {agreement.milestones > 0 ? ` Milestones (${agreement.milestones}) are counted apart.` : ""}
+        </p>
       </section>
 
       <h2 id="commitments-heading">Commitments by theme</h2>
-      {themes.map(({ theme, commitments }) => (
-        <section key={theme} aria-label={theme} data-testid="theme-section">
-          <h3>
-            {theme} <span className="muted">({commitments.length})</span>
-          </h3>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th className="ref" scope="col">
-                    #
-                  </th>
-                  <th scope="col">Commitment</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Target date</th>
-                  <th scope="col">Progress</th>
-                </tr>
-              </thead>
-              <tbody>
-                {commitments.flatMap((c) => [c, ...c.milestones]).map((c) => (
-                  <CommitmentRow key={c.id} c={c} today={today} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      ))}
+      <div className="table-wrap" role="region" aria-labelledby="commitments-heading" tabIndex={0}>
+        <table className="commitments-table">
+          <colgroup>
+            <col className="col-ref" />
+            <col className="col-title" />
+            <col className="col-status" />
+            <col className="col-owner" />
+            <col className="col-target" />
+            <col className="col-progress" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th className="ref" scope="col">
+                #
+              </th>
+              <th scope="col">Commitment</th>
+              <th scope="col">Status</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Target date</th>
+              <th scope="col">Progress</th>
+            </tr>
+          </thead>
+          {themes.map(({ theme, commitments }) => (
+            <tbody key={theme} data-testid="theme-section">
+              <tr className="theme-row">
+                <th scope="rowgroup" colSpan={6}>
+                  {theme} <span className="muted">({commitments.length})</span>
+                </th>
+              </tr>
+              {commitments.flatMap((c) => [c, ...c.milestones]).map((c) => (
+                <CommitmentRow key={c.id} c={c} today={today} />
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
     </>
+  );
+}
+
+function Kpi({ value, label }: { value: number; label: string }) {
+  return (
+    <div className="kpi">
+      <span className="kpi__value">{value}</span> <span className="kpi__label">{label}</span>
+    </div>
+  );
+}
+
+function NotRecorded({ label }: { label: string }) {
+  return (
+    <span className="muted" title={label}>
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">{label}</span>
+    </span>
   );
 }
 
@@ -154,14 +171,18 @@ function CommitmentRow({ c, today }: { c: AgreementCommitment; today: string }) 
       </td>
       <td>{c.owner}</td>
       <td>
-        <TargetDateText date={c.targetDate} precision={c.targetPrecision} />
-        <div>
-          <DeadlineFlag status={c.status} targetDate={c.targetDate} fulfilledOn={c.fulfilledOn} today={today} />
-        </div>
+        {c.targetDate ? (
+          <>
+            <TargetDateText date={c.targetDate} precision={c.targetPrecision} />
+            <div>
+              <DeadlineFlag status={c.status} targetDate={c.targetDate} fulfilledOn={c.fulfilledOn} today={today} />
+            </div>
+          </>
+        ) : (
+          <NotRecorded label="No target date" />
+        )}
       </td>
-      <td>
-        <ProgressMeter value={c.progress} />
-      </td>
+      <td>{c.progress === null ? <NotRecorded label="Progress not recorded" /> : <ProgressMeter value={c.progress} />}</td>
     </tr>
   );
 }

@@ -92,12 +92,8 @@ export default async function CommitmentPage({ params }: Props) {
         </dd>
         <dt>Theme</dt>
         <dd>{c.theme}</dd>
-        {c.strength ? (
-          <>
-            <dt>Strength</dt>
-            <dd>{STRENGTH_LABELS[c.strength]}</dd>
-          </>
-        ) : null}
+        <dt>Strength</dt>
+        <dd>{c.strength ? STRENGTH_LABELS[c.strength] : <span className="muted">Not classified yet</span>}</dd>
         <dt>Last updated</dt>
         <dd>{c.lastUpdatedOn ? <DateText date={c.lastUpdatedOn} /> : <span className="muted">Never</span>}</dd>
       </dl>
@@ -181,7 +177,7 @@ function TimelineItem({ u }: { u: TimelineEntry }) {
         {!statusChanged ? <span className="muted">(status unchanged)</span> : null}
         {progressChanged ? (
           <span className="muted">
-            Progress {u.progressFrom === null ? "—" : `${u.progressFrom}%`} → {u.progressTo}%
+            {u.progressFrom === null ? `Progress set to ${u.progressTo}%` : `Progress ${u.progressFrom}% → ${u.progressTo}%`}
           </span>
         ) : null}
       </div>

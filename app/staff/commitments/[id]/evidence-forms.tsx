@@ -1,0 +1,74 @@
+"use client";
+
+import { useActionState } from "react";
+
+import { INITIAL_FORM_STATE, type FormState } from "@/app/staff/form-state";
+import { Field } from "@/components/field";
+import { SubmitButton } from "@/components/submit-button";
+import { EVIDENCE_KIND_LABELS, EVIDENCE_KINDS } from "@/lib/evidence";
+
+import { addEvidenceAction, removeEvidenceAction } from "./actions";
+import { FormErrorBanner } from "./form-error-banner";
+
+function str(v: unknown, fallback = ""): string {
+  return typeof v === "string" ? v : fallback;
+}
+
+/** Add one evidence link, not tied to a status update. */
+export function AddEvidenceForm(props: { commitmentId: number; version: number; submissionId: string }) {
+  const [state, action] = useActionState<FormState, FormData>(addEvidenceAction, INITIAL_FORM_STATE);
+  const v = state.values;
+  const errors = state.error?.fieldErrors ?? {};
+  return (
+    <form action={action} className="form" noValidate key={state.attempt} data-testid="add-evidence-form">
+      <FormErrorBanner error={state.error} />
+      <input type="hidden" name="commitmentId" value={props.commitmentId} />
+      <input type="hidden" name="version" value={props.version} />
+      <input type="hidden" name="submissionId" value={props.submissionId} />
+      <Field id="add-title" label="Title" errors={errors.title}>
+        {(c) => <input {...c} type="text" name="title" defaultValue={str(v.title)} />}
+      </Field>
+      <Field id="add-url" label="Web address" hint="http:// or https:// only." errors={errors.url}>
+        {(c) => <input {...c} type="url" name="url" defaultValue={str(v.url)} placeholder="https://" />}
+      </Field>
+      <Field id="add-publisher" label="Publisher" errors={errors.publisher}>
+        {(c) => <input {...c} type="text" name="publisher" defaultValue={str(v.publisher)} />}
+      </Field>
+      <Field id="add-publishedOn" label="Published on" errors={errors.publishedOn}>
+        {(c) => <input {...c} type="date" name="publishedOn" defaultValue={str(v.publishedOn)} />}
+      </Field>
+      <Field id="add-kind" label="Kind" errors={errors.kind}>
+        {(c) => (
+          <select {...c} name="kind" defaultValue={str(v.kind, "media")}>
+            {EVIDENCE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {EVIDENCE_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div>
+        <SubmitButton pendingLabel="Adding…" variant="secondary">
+          Add evidence link
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** A "Remove" button for one evidence link. */
+export function RemoveEvidenceForm(props: { commitmentId: number; version: number; evidenceId: number; title: string }) {
+  const [state, action] = useActionState<FormState, FormData>(removeEvidenceAction, INITIAL_FORM_STATE);
+  return (
+    <form action={action} className="inline-form">
+      <input type="hidden" name="commitmentId" value={props.commitmentId} />
+      <input type="hidden" name="version" value={props.version} />
+      <input type="hidden" name="evidenceId" value={props.evidenceId} />
+      <SubmitButton pendingLabel="Removing…" variant="danger">
+        Remove<span className="visually-hidden"> “{props.title}”</span>
+      </SubmitButton>
+      <FormErrorBanner error={state.error} />
+    </form>
+  );
+}

@@ -1,0 +1,123 @@
+import crypto from "node:crypto";
+
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+
+import { currentUser } from "@/auth/actor";
+import { DateText } from "@/components/dates";
+import { ExternalLink } from "@/components/external-link";
+import { ProgressMeter } from "@/components/progress-meter";
+import { StatusBadge } from "@/components/status-badge";
+import { getDb } from "@/db/client";
+import { getCommitmentForStaff } from "@/db/queries/staff";
+import { parseCommitmentId } from "@/lib/ids";
+import { appToday } from "@/lib/today";
+
+import { AddEvidenceForm, RemoveEvidenceForm } from "./evidence-forms";
+import { StatusUpdateForm } from "./status-update-form";
+
+export const metadata: Metadata = { title: "Staff: update a commitment", robots: { index: false } };
+
+const NOTICES: Record<string, string> = {
+  posted: "Status update posted. It is on the public pages now.",
+  "evidence-added": "Evidence link added.",
+  "evidence-removed": "Evidence link removed. An admin can restore it.",
+};
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
+
+export default async function StaffCommitmentPage({ params, searchParams }: Props) {
+  const { id: raw } = await params;
+  if (!(await currentUser())) redirect(`/signin?redirectTo=/staff/commitments/${encodeURIComponent(raw)}`);
+  const id = parseCommitmentId(raw);
+  const c = id === null ? null : getCommitmentForStaff(getDb(), id);
+  if (!c) notFound();
+  const { done } = await searchParams;
+  const notice = done ? NOTICES[done] : undefined;
+  const today = appToday();
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ol>
+          <li>
+            <Link href="/staff">Commitments to update</Link>
+          </li>
+          <li aria-current="page">Commitment {c.ref}</li>
+        </ol>
+      </nav>
+      <h1>
+        <span className="muted">{c.ref}.</span> {c.title}
+      </h1>
+      {notice ? (
+        <p className="banner banner--success" role="status" data-testid="notice">
+          {notice} <Link href={`/commitments/${c.id}`}>See the public page</Link>
+        </p>
+      ) : null}
+      <section aria-labelledby="current-heading" className="card" data-testid="current-state">
+        <h2 id="current-heading" style={{ marginTop: 0 }}>
+          Current state
+        </h2>
+        <p>
+          <StatusBadge status={c.status} /> <ProgressMeter value={c.progress} />
+        </p>
+        <p className="meta-line">
+          {c.lastUpdatedOn ? (
+            <>
+              Last update dated <DateText date={c.lastUpdatedOn} />
+            </>
+          ) : (
+            "No status update yet"
+          )}{" "}
+          · revision {c.version} · <Link href={`/commitments/${c.id}`}>public page</Link>
+        </p>
+        {c.timeline[0] ? (
+          <p className="meta-line">
+            Latest: {c.timeline[0].note || "(no note)"}
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="post-update-heading">
+        <h2 id="post-update-heading">Post a status update</h2>
+        <StatusUpdateForm
+          commitmentId={c.id}
+          version={c.version}
+          submissionId={crypto.randomUUID()}
+          today={today}
+          currentStatus={c.status}
+          currentProgress={c.progress}
+        />
+      </section>
+
+      <section aria-labelledby="evidence-heading">
+        <h2 id="evidence-heading">Evidence links ({c.allEvidence.length})</h2>
+        {c.allEvidence.length === 0 ? (
+          <p className="muted">No evidence links yet.</p>
+        ) : (
+          <ul className="plain-list" data-testid="staff-evidence">
+            {c.allEvidence.map((e) => (
+              <li key={e.id}>
+                <ExternalLink href={e.url}>{e.title}</ExternalLink>{" "}
+                <span className="meta-line">
+                  {e.publisher}
+                  {e.publishedOn ? (
+                    <>
+                      {" "}
+                      · <DateText date={e.publishedOn} />
+                    </>
+                  ) : null}
+                </span>{" "}
+                <RemoveEvidenceForm commitmentId={c.id} version={c.version} evidenceId={e.id} title={e.title} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>Add an evidence link</h3>
+        <AddEvidenceForm commitmentId={c.id} version={c.version} submissionId={crypto.randomUUID()} />
+      </section>
+
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+
+import { currentUser } from "@/auth/actor";
+import { StatusBadge } from "@/components/status-badge";
+import { getDb } from "@/db/client";
+import { listCommitmentsForStaff } from "@/db/queries/staff";
+import { groupByTheme } from "@/lib/agreement-summary";
+
+export const metadata: Metadata = { title: "Staff: commitments", robots: { index: false } };
+
+export default async function StaffHome() {
+  if (!(await currentUser())) redirect("/signin?redirectTo=/staff");
+  const rows = listCommitmentsForStaff(getDb());
+  const byAgreement = groupByTheme(rows.map((r) => ({ ...r, theme: r.agreement.title })));
+  return (
+    <>
+      <h1>Commitments to update</h1>
+      <p className="lead">Choose a commitment to post a dated status update or to add or remove evidence.</p>
+      {byAgreement.map(({ theme: title, commitments }) => (
+        <section key={title} aria-label={title}>
+          <h2>{title}</h2>
+          <ul className="plain-list">
+            {commitments.map((c) => (
+              <li key={c.id} data-testid="staff-commitment">
+                <span className="muted">{c.ref}.</span> <Link href={`/staff/commitments/${c.id}`}>{c.title}</Link>{" "}
+                <StatusBadge status={c.status} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Auth.js (next-auth v5) for Accord Tracker: email + password through the Credentials provider,
+ * JWT sessions (8 hours). The token carries the user id and role only as a hint: every guard re-reads
+ * the user row (db/users.ts `getActiveUser`), so disabling a user or changing a role applies on the
+ * next request. Initialised lazily so the secret is read (or generated beside the database) at run
+ * time, never at build time.
+ */
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+
+import { getDb } from "../db/client";
+import { databasePath } from "../lib/env";
+import type { UserRole } from "../lib/roles";
+import { authenticate } from "./authenticate";
+import { resolveAuthSecret } from "./config-check";
+
+declare module "next-auth" {
+  interface User {
+    role?: UserRole;
+  }
+  interface Session {
+    user: { id: string; role: UserRole } & DefaultSession["user"];
+  }
+}
+
+/** Thrown by `authorize` when the email is locked by throttling (Auth.js passes `code` to the caller). */
+export class ThrottledSignin extends CredentialsSignin {
+  override code = "throttled";
+}
+
+export const SESSION_MAX_AGE_S = 8 * 60 * 60;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: resolveAuthSecret(process.env, databasePath()),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  pages: { signIn: "/signin" },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const result = await authenticate(getDb(), credentials);
+        if (!result.ok) {
+          if (result.reason === "throttled") throw new ThrottledSignin();
+          return null;
+        }
+        return { id: String(result.user.id), email: result.user.email, name: result.user.name, role: result.user.role };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.role = user.role;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.sub ?? "";
+      session.user.role = (token.role as UserRole | undefined) ?? "editor";
+      return session;
+    },
+  },
+  logger: {
+    error(error) {
+      // A wrong password is not a server fault: Auth.js logs it as CredentialsSignin; keep it out.
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
+}));

@@ -1,0 +1,97 @@
+/**
+ * Users: reads for sign-in and guards, the failed-attempt log used by throttling, and the first-start
+ * admin. Emails are stored lower-case and trimmed.
+ */
+import { and, count, eq, gte } from "drizzle-orm";
+
+import type { UserRole } from "../lib/roles";
+import { writeAudit } from "./audit";
+import type { Db } from "./client";
+import { auditLog, users } from "./schema";
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: UserRole;
+}
+
+/** Lower-case, trimmed form of an email, as stored. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** The user with this email (any case), including the hash and disabled flag, or `undefined`. */
+export function findUserByEmail(db: Db, email: string) {
+  return db.select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+}
+
+/** An active (not disabled) user by id, without the password hash, or `null`. */
+export function getActiveUser(db: Db, id: number): SessionUser | null {
+  const row = db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, id))
+    .get();
+  if (!row || row.disabledAt) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role };
+}
+
+/** Times of failed sign-in attempts for `email` since `since` (those that counted towards a lock). */
+export function recentSignInFailures(db: Db, email: string, since: Date): Date[] {
+  return db
+    .select({ at: auditLog.at })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.action, "user.sign_in_failed"),
+        eq(auditLog.entityType, "sign_in"),
+        eq(auditLog.entityId, normaliseEmail(email)),
+        gte(auditLog.at, since.toISOString()),
+      ),
+    )
+    .all()
+    .map((r) => new Date(r.at));
+}
+
+export type SignInOutcome = "success" | "failure" | "throttled";
+
+/**
+ * Audit one sign-in attempt. Failures count towards throttling; throttled attempts are audited but
+ * do not extend the lock. `userId` is recorded only on success, so the log does not say which
+ * unknown emails exist.
+ */
+export function recordSignIn(db: Db, email: string, outcome: SignInOutcome, userId: number | null): void {
+  const action =
+    outcome === "success" ? "user.sign_in" : outcome === "failure" ? "user.sign_in_failed" : "user.sign_in_throttled";
+  writeAudit(db, {
+    actorId: outcome === "success" ? userId : null,
+    action,
+    entityType: "sign_in",
+    entityId: normaliseEmail(email),
+    after: null,
+  });
+}
+
+/** Number of users. */
+export function countUsers(db: Db): number {
+  return db.select({ n: count() }).from(users).get()?.n ?? 0;
+}
+
+/**
+ * Create the first admin when there are no users at all. Runs in one transaction with its audit row;
+ * returns the created email, or `null` when users already exist.
+ */
+export function createInitialAdmin(db: Db, email: string, passwordHash: string): string | null {
+  return db.transaction((tx) => {
+    const existing = tx.select({ n: count() }).from(users).get()?.n ?? 0;
+    if (existing > 0) return null;
+    const row = tx
+      .insert(users)
+      .values({ email: normaliseEmail(email), name: "Administrator", passwordHash, role: "admin" })
+      .returning({ id: users.id, email: users.email, role: users.role })
+      .get();
+    writeAudit(tx, { actorId: null, action: "user.create", entityType: "user", entityId: row.id, after: { email: row.email, role: row.role, via: "first start" } });
+    return row.email;
+  });
+}

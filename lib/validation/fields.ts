@@ -1,0 +1,91 @@
+/**
+ * Field schemas shared by the write forms. Every message names what is expected, and every length
+ * limit is stated in its message. Text is stored as typed (trimmed) and always rendered escaped.
+ */
+import { z } from "zod";
+
+import { type CalendarDate, isCalendarDate } from "../calendar-date";
+import { EVIDENCE_KINDS, safeHttpUrl } from "../evidence";
+
+/** Trimmed text of at most `max` characters; `required` refuses the empty string. */
+export function zText(max: number, { required = false, label = "This field" } = {}) {
+  const base = z.string({ error: `${label} must be text` }).trim().max(max, { message: `At most ${max} characters` });
+  return required ? base.min(1, { message: `${label} is required` }) : base;
+}
+
+/** A whole number, from a number or a numeric string. */
+export function zId(label = "id") {
+  return z.union([z.number(), z.string().trim()]).transform((v, ctx) => {
+    const n = typeof v === "number" ? v : /^[0-9]{1,15}$/.test(v) ? Number(v) : NaN;
+    if (!Number.isSafeInteger(n) || n < 1) {
+      ctx.addIssue({ code: "custom", message: `Not a valid ${label}` });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+const PROGRESS_MESSAGE = "Enter a whole number from 0 to 100";
+
+/** Progress 0–100 as a whole number; an empty value means "not given" (`null`). */
+export const ZProgress = z
+  .union([z.number(), z.string().trim(), z.null()])
+  .transform((v, ctx) => {
+    if (v === null || v === "") return null;
+    const n = typeof v === "number" ? v : /^[0-9]{1,3}$/.test(v) ? Number(v) : NaN;
+    if (!Number.isInteger(n) || n < 0 || n > 100) {
+      ctx.addIssue({ code: "custom", message: PROGRESS_MESSAGE });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+/** A calendar date (`YYYY-MM-DD`) no later than `today`. */
+export function zPastOrToday(today: CalendarDate, label = "The date") {
+  return z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, { message: `${label} is required` })
+    .refine(isCalendarDate, { message: "Enter a real date as YYYY-MM-DD" })
+    .refine((d) => d <= today, { message: `${label} can't be in the future (today is ${today})` });
+}
+
+/** An optional calendar date; empty means none (`null`). */
+export const ZOptionalDate = z
+  .union([z.string().trim(), z.null()])
+  .transform((v, ctx) => {
+    if (v === null || v === "") return null;
+    if (!isCalendarDate(v)) {
+      ctx.addIssue({ code: "custom", message: "Enter a real date as YYYY-MM-DD" });
+      return z.NEVER;
+    }
+    return v;
+  });
+
+/** An absolute http(s) URL, normalised; anything else (javascript:, data:, …) is refused. */
+export const ZEvidenceUrl = z
+  .string({ error: "The link is required" })
+  .trim()
+  .min(1, { message: "The link is required" })
+  .max(2000, { message: "At most 2000 characters" })
+  .transform((v, ctx) => {
+    const safe = safeHttpUrl(v);
+    if (!safe) {
+      ctx.addIssue({ code: "custom", message: "Use a web address starting with http:// or https://" });
+      return z.NEVER;
+    }
+    return safe;
+  });
+
+export const ZEvidenceInput = z.object({
+  title: zText(300, { required: true, label: "The title" }),
+  url: ZEvidenceUrl,
+  publisher: zText(200),
+  publishedOn: ZOptionalDate,
+  kind: z.enum(EVIDENCE_KINDS, { error: "Choose one of: official, joint, media, document, other" }),
+});
+
+export type TEvidenceInput = z.infer<typeof ZEvidenceInput>;
+
+/** A form submission id (a UUID made when the form was rendered). */
+export const ZSubmissionId = z.uuid({ error: "The form is out of date; reload the page" });

@@ -1,0 +1,31 @@
+/**
+ * The small result every write verb returns (never throws for a refusal): success with data, or a
+ * refusal of a known kind with a message for people and, for bad input, an error list per field.
+ */
+import type { z } from "zod";
+
+export type Refusal =
+  | { ok: false; kind: "unauthenticated"; message: string }
+  | { ok: false; kind: "forbidden"; message: string }
+  | { ok: false; kind: "not_found"; message: string }
+  | { ok: false; kind: "invalid"; message: string; fieldErrors: Record<string, string[]> }
+  | { ok: false; kind: "conflict"; message: string; currentVersion: number };
+
+export type WriteResult<T> = { ok: true; data: T } | Refusal;
+
+/** HTTP status for a refusal, for route handlers (401, 403, 404, 422, 409). */
+export function httpStatusOf(refusal: Refusal): number {
+  return { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 422, conflict: 409 }[refusal.kind];
+}
+
+export const CONFLICT_MESSAGE = "This commitment changed since you opened it. Its newer state is shown below; check it before you submit again.";
+
+/** A refusal for bad input, with zod's issues keyed by dotted field path ("evidence.0.url"). */
+export function invalid(error: z.ZodError, message = "Some fields need attention."): Refusal {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { ok: false, kind: "invalid", message, fieldErrors };
+}

@@ -1,0 +1,193 @@
+/**
+ * The authorization matrix (issue 3): every write verb × viewer / editor / admin / disabled user →
+ * allowed or refused, with the database unchanged on a refusal and one audit row either way. It also
+ * fails when a write function exists in db/mutations/ without a row here, or a verb without a row.
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+import { count, eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import type { Db } from "@/db/client";
+import * as evidenceVerbs from "@/db/mutations/evidence";
+import * as statusUpdateVerbs from "@/db/mutations/status-updates";
+import * as schema from "@/db/schema";
+import { can, WRITE_VERBS, type WriteVerb } from "@/lib/permissions";
+import type { UserRole } from "@/lib/roles";
+import type { WriteResult } from "@/lib/write-result";
+
+import { createTempDb, type TempDb } from "../support/temp-db";
+import { insertUser } from "../support/users";
+
+const TODAY = "2026-11-29";
+
+function ftaId(db: Db): number {
+  return db.select({ id: schema.commitments.id }).from(schema.commitments).where(eq(schema.commitments.ref, "6")).get()?.id ?? 0;
+}
+function versionOf(db: Db, id: number): number {
+  return db.select({ v: schema.commitments.version }).from(schema.commitments).where(eq(schema.commitments.id, id)).get()?.v ?? 0;
+}
+function firstEvidenceId(db: Db, commitmentId: number): number {
+  return db.select({ id: schema.evidence.id }).from(schema.evidence).where(eq(schema.evidence.commitmentId, commitmentId)).get()?.id ?? 0;
+}
+
+/** One row per write verb: how to call it with valid input. */
+const MATRIX: Record<WriteVerb, { fn: (...args: never[]) => unknown; call: (db: Db, actorId: number | null) => WriteResult<unknown> }> = {
+  "status_update.create": {
+    fn: statusUpdateVerbs.postStatusUpdate,
+    call: (db, actorId) => {
+      const id = ftaId(db);
+      return statusUpdateVerbs.postStatusUpdate(
+        db,
+        actorId,
+        {
+          commitmentId: id,
+          version: versionOf(db, id),
+          submissionId: crypto.randomUUID(),
+          status: "in_progress",
+          progress: "40",
+          happenedOn: "2026-11-01",
+          note: "Matrix",
+          evidence: [{ title: "Report", url: "https://example.org/r", publisher: "", publishedOn: "", kind: "media" }],
+        },
+        TODAY,
+      );
+    },
+  },
+  "evidence.create": {
+    fn: evidenceVerbs.addEvidence,
+    call: (db, actorId) => {
+      const id = ftaId(db);
+      return evidenceVerbs.addEvidence(db, actorId, {
+        commitmentId: id,
+        version: versionOf(db, id),
+        submissionId: crypto.randomUUID(),
+        title: "Another report",
+        url: "https://example.org/another",
+        publisher: "Example",
+        publishedOn: "2026-01-02",
+        kind: "official",
+      });
+    },
+  },
+  "evidence.delete": {
+    fn: evidenceVerbs.removeEvidence,
+    call: (db, actorId) => {
+      const id = ftaId(db);
+      return evidenceVerbs.removeEvidence(db, actorId, { commitmentId: id, version: versionOf(db, id), evidenceId: firstEvidenceId(db, id) });
+    },
+  },
+};
+
+/** Every table but the audit log, as rows, to prove a refusal changed nothing. */
+function snapshot(db: Db) {
+  const { auditLog: _auditLog, ...tables } = {
+    parties: schema.parties,
+    agreements: schema.agreements,
+    agreementParties: schema.agreementParties,
+    commitments: schema.commitments,
+    commitmentParties: schema.commitmentParties,
+    statusUpdates: schema.statusUpdates,
+    evidence: schema.evidence,
+    users: schema.users,
+    auditLog: schema.auditLog,
+  };
+  return Object.fromEntries(Object.entries(tables).map(([name, table]) => [name, db.select().from(table).all()]));
+}
+function auditRows(db: Db) {
+  return db.select().from(schema.auditLog).all();
+}
+
+type ActorKind = "viewer" | "editor" | "admin" | "disabled editor" | "disabled admin";
+const ACTORS: { kind: ActorKind; role: UserRole | null; disabled: boolean }[] = [
+  { kind: "viewer", role: null, disabled: false },
+  { kind: "editor", role: "editor", disabled: false },
+  { kind: "admin", role: "admin", disabled: false },
+  { kind: "disabled editor", role: "editor", disabled: true },
+  { kind: "disabled admin", role: "admin", disabled: true },
+];
+
+let t: TempDb;
+const ids: Partial<Record<ActorKind, number>> = {};
+
+beforeEach(async () => {
+  t = createTempDb();
+  ids.editor = await insertUser(t.db, "editor@example.org", "editor");
+  ids.admin = await insertUser(t.db, "admin@example.org", "admin");
+  ids["disabled editor"] = await insertUser(t.db, "gone-editor@example.org", "editor", { disabled: true });
+  ids["disabled admin"] = await insertUser(t.db, "gone-admin@example.org", "admin", { disabled: true });
+});
+afterEach(() => t.cleanup());
+
+describe("the matrix covers every write", () => {
+  it("has a row for every verb of lib/permissions.ts", () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(WRITE_VERBS).sort());
+  });
+
+  it("has a row for every write function exported by db/mutations/", async () => {
+    const dir = path.join(process.cwd(), "db/mutations");
+    const covered = new Set<unknown>(Object.values(MATRIX).map((row) => row.fn));
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "guard.ts")) {
+      const mod = (await import(path.join(dir, file))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(mod)) {
+        if (typeof value === "function") expect(covered.has(value), `${file}: ${name} has no row in the matrix`).toBe(true);
+      }
+    }
+  });
+
+  it("every write function calls the guard and writes an audit row (source check)", () => {
+    const dir = path.join(process.cwd(), "db/mutations");
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "guard.ts")) {
+      const source = fs.readFileSync(path.join(dir, file), "utf8");
+      const exported = [...source.matchAll(/export function (\w+)\(/g)].map((m) => m[1]);
+      for (const name of exported) {
+        const body = source.slice(source.indexOf(`export function ${name}(`)).split(/\nexport function /)[0] ?? "";
+        expect(body, `${file}: ${name} must call authorize() first`).toMatch(/const guard = authorize\(/);
+        expect(body, `${file}: ${name} must write its audit row`).toMatch(/writeAudit\(tx,/);
+      }
+    }
+  });
+});
+
+describe.each(Object.keys(MATRIX) as WriteVerb[])("%s", (verb) => {
+  it.each(ACTORS)("$kind", ({ kind, role, disabled }) => {
+    const actorId = kind === "viewer" ? null : (ids[kind] ?? null);
+    const allowed = !disabled && can(role, verb);
+    const before = snapshot(t.db);
+    const auditBefore = auditRows(t.db).length;
+
+    const result = MATRIX[verb].call(t.db, actorId);
+    const audit = auditRows(t.db);
+
+    if (allowed) {
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+      expect(audit).toHaveLength(auditBefore + 1);
+      expect(audit.at(-1)).toMatchObject({ action: verb, actorId });
+    } else {
+      expect(result).toMatchObject({ ok: false, kind: role === null || disabled ? "unauthenticated" : "forbidden" });
+      expect(snapshot(t.db)).toEqual(before);
+      expect(audit).toHaveLength(auditBefore + 1);
+      expect(audit.at(-1)).toMatchObject({ action: "access.denied", actorId });
+    }
+  });
+
+  it("commits nothing when its audit row cannot be written (one transaction)", () => {
+    t.db.$client.exec(
+      `CREATE TRIGGER audit_down BEFORE INSERT ON audit_log WHEN NEW.action = '${verb}' BEGIN SELECT RAISE(ABORT, 'audit down'); END;`,
+    );
+    const before = snapshot(t.db);
+    expect(() => MATRIX[verb].call(t.db, ids.admin ?? null)).toThrow(/audit down/);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+});
+
+describe("roles", () => {
+  it("re-reads the user on every call: a role change applies at once", () => {
+    const editor = ids.editor ?? 0;
+    expect(MATRIX["status_update.create"].call(t.db, editor).ok).toBe(true);
+    t.db.update(schema.users).set({ disabledAt: new Date().toISOString() }).where(eq(schema.users.id, editor)).run();
+    expect(MATRIX["status_update.create"].call(t.db, editor)).toMatchObject({ ok: false, kind: "unauthenticated" });
+    expect(t.db.select({ n: count() }).from(schema.statusUpdates).get()?.n).toBe(17);
+  });
+});
