@@ -16,6 +16,8 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts"],
     environment: "node",
+    // Not UTC, and far from it: a date that shifts with the process time zone fails a test.
+    env: { TZ: "Pacific/Kiritimati" },
     setupFiles: ["tests/support/fail-on-console-error.ts"],
   },
 });

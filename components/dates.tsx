@@ -1,15 +1,17 @@
-import { type CalendarDate, formatCalendarDate } from "@/lib/calendar-date";
+import { type CalendarDate, formatCalendarDate, isCalendarDate } from "@/lib/calendar-date";
 import { deadlineState, formatTargetDate, type TargetPrecision } from "@/lib/target-date";
 import type { Status } from "@/lib/status";
 
 /** A calendar date in a `<time>` element: "25 Nov 2024". */
 export function DateText({ date }: { date: CalendarDate }) {
+  if (!isCalendarDate(date)) return <span>{String(date)}</span>;
   return <time dateTime={date}>{formatCalendarDate(date)}</time>;
 }
 
 /** A target date at its precision ("2025", "Q4 2025", "31 Dec 2025"), or "No target date". */
 export function TargetDateText({ date, precision }: { date: CalendarDate | null; precision: TargetPrecision | null }) {
   if (!date) return <span className="muted">No target date</span>;
+  if (!isCalendarDate(date)) return <span>{String(date)}</span>;
   return <time dateTime={date}>{formatTargetDate(date, precision)}</time>;
 }
 
@@ -24,6 +26,7 @@ export function DeadlineFlag(props: {
   fulfilledOn: CalendarDate | null;
   today: CalendarDate;
 }) {
+  if (props.targetDate && !isCalendarDate(props.targetDate)) return null;
   const state = deadlineState(props, props.today);
   switch (state.kind) {
     case "overdue":
@@ -41,7 +44,8 @@ export function DeadlineFlag(props: {
     case "fulfilled_late":
       return (
         <span className="flag flag--late" data-flag="fulfilled-late">
-          <span aria-hidden="true">⌛ </span>Fulfilled late: on {formatCalendarDate(state.fulfilledOn)}, target was{" "}
+          <span aria-hidden="true">⌛ </span>
+          {props.status === "partially_fulfilled" ? "Partly fulfilled late" : "Fulfilled late"}: on {formatCalendarDate(state.fulfilledOn)}, target was{" "}
           {formatCalendarDate(props.targetDate ?? state.fulfilledOn)}
         </span>
       );

@@ -29,10 +29,27 @@ const globalForDb = globalThis as unknown as { __accordDb?: Holder };
 /**
  * Open a SQLite file (or `:memory:`) with the project's pragmas: WAL, foreign keys on,
  * busy_timeout 5 s, synchronous NORMAL. Does not migrate.
+ * @throws Error naming the file when it cannot be opened, or when it holds tables but no Accord
+ *   Tracker migration history (another application's database is never touched).
  */
 export function openDatabase(file: string): Db {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
+  let sqlite: Database.Database;
+  try {
+    if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+    sqlite = new Database(file);
+  } catch (error) {
+    throw new Error(`Cannot open the database file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[];
+  if (tables.length > 0 && !tables.includes("__drizzle_migrations")) {
+    sqlite.close();
+    throw new Error(
+      `${file} is not an Accord Tracker database (it has tables but no migration history). Point DATABASE_URL at a new file.`,
+    );
+  }
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");

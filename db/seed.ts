@@ -1,9 +1,10 @@
 /**
  * Loads built-in datasets. The default is the Korea–Malaysia statement of 25 Nov 2024.
  *
- * Idempotent and never destructive: a dataset whose agreement slug is already in the database (even
- * soft-deleted) is skipped, so a second start changes nothing and an existing database is never
- * overwritten. One dataset loads in one transaction with one `dataset.load` audit row.
+ * Idempotent and never destructive: the default dataset loads only into a database that has never
+ * held an agreement and never loaded a dataset (no `dataset.load` row in the audit log). So a second
+ * start changes nothing, and a database whose agreements were renamed, edited or deleted is never
+ * filled again. One dataset loads in one transaction with one `dataset.load` audit row.
  */
 import { eq } from "drizzle-orm";
 
@@ -15,23 +16,33 @@ import type { Dataset, DatasetCommitment, DatasetEvidence } from "./datasets/typ
 import {
   agreementParties,
   agreements,
+  auditLog,
   commitmentParties,
   commitments,
   evidence,
   parties,
   statusUpdates,
 } from "./schema";
+import { IMMEDIATE } from "./transaction";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** Load the default dataset unless it is already there. Returns true when it was loaded now. */
+/** Load the default dataset into a database that never held data. Returns true when it was loaded now. */
 export function seedDefaultDataset(db: Db): boolean {
-  return loadDataset(db, KR_MY_2024);
+  return loadDataset(db, KR_MY_2024, { onlyIntoEmpty: true });
 }
 
-/** Load `dataset` unless its agreement slug exists. Returns true when it was loaded now. */
-export function loadDataset(db: Db, dataset: Dataset): boolean {
+/**
+ * Load `dataset` unless its agreement slug exists (or, with `onlyIntoEmpty`, unless the database has
+ * ever held an agreement or loaded a dataset). Returns true when it was loaded now.
+ */
+export function loadDataset(db: Db, dataset: Dataset, { onlyIntoEmpty = false } = {}): boolean {
   return db.transaction((tx) => {
+    if (onlyIntoEmpty) {
+      const anyAgreement = tx.select({ id: agreements.id }).from(agreements).limit(1).get();
+      const anyLoad = tx.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, "dataset.load")).limit(1).get();
+      if (anyAgreement || anyLoad) return false;
+    }
     const existing = tx
       .select({ id: agreements.id })
       .from(agreements)
@@ -111,7 +122,7 @@ export function loadDataset(db: Db, dataset: Dataset): boolean {
       after: { slug: dataset.agreement.slug, commitments: position },
     });
     return true;
-  });
+  }, IMMEDIATE);
 }
 
 function insertEvidence(tx: Tx, commitmentId: number, statusUpdateId: number | null, items: DatasetEvidence[]) {

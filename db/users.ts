@@ -8,6 +8,7 @@ import type { UserRole } from "../lib/roles";
 import { writeAudit } from "./audit";
 import type { Db } from "./client";
 import { auditLog, users } from "./schema";
+import { IMMEDIATE } from "./transaction";
 
 export interface SessionUser {
   id: number;
@@ -93,5 +94,5 @@ export function createInitialAdmin(db: Db, email: string, passwordHash: string):
       .get();
     writeAudit(tx, { actorId: null, action: "user.create", entityType: "user", entityId: row.id, after: { email: row.email, role: row.role, via: "first start" } });
     return row.email;
-  });
+  }, IMMEDIATE);
 }

@@ -2,7 +2,7 @@
  * The app's environment, validated with zod once at first use (the create-t3-app habit).
  *
  * - `DATABASE_URL`: a file path for the SQLite database (default `./data/accord.sqlite`, relative to
- *   the working directory). A `file:` prefix is accepted and stripped.
+ *   the working directory). A `file:` or `file://` prefix and a `?query` are accepted and dropped.
  * - `APP_TIME_ZONE`: IANA name of the reference time zone for "today" (default `UTC`).
  *
  * @throws Error naming the variable when a value is invalid.
@@ -16,7 +16,7 @@ const ZEnv = z.object({
     .trim()
     .min(1)
     .default("./data/accord.sqlite")
-    .transform((v) => v.replace(/^file:/, "")),
+    .transform((v) => v.replace(/^file:(\/\/(?=\/))?/, "").replace(/\?.*$/, "")),
   APP_TIME_ZONE: z
     .string()
     .trim()

@@ -12,6 +12,11 @@ export const WRITE_VERBS = {
   "status_update.create": "editor",
   "evidence.create": "editor",
   "evidence.delete": "editor",
+  "user.create": "admin",
+  "user.update": "admin",
+  "user.disable": "admin",
+  "user.enable": "admin",
+  "user.reset_password": "admin",
 } as const satisfies Record<string, UserRole>;
 
 export type WriteVerb = keyof typeof WRITE_VERBS;

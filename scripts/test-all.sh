@@ -9,8 +9,9 @@ REPORTS=.test-results
 rm -rf "$REPORTS" && mkdir -p "$REPORTS"
 status=0
 
-echo "== lint"; npm run --silent lint || status=1
-echo "== typecheck"; npm run --silent typecheck || status=1
+checks_failed=""
+echo "== lint"; npm run --silent lint || { status=1; checks_failed="$checks_failed lint"; }
+echo "== typecheck"; npm run --silent typecheck || { status=1; checks_failed="$checks_failed typecheck"; }
 
 echo "== unit tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/unit.json" || status=1
@@ -26,5 +27,6 @@ else
 fi
 
 echo "== summary"
-node scripts/test-summary.mjs "$REPORTS/unit.json" "$REPORTS/e2e.json" || status=1
+if [ -n "$checks_failed" ]; then echo "(failed checks:$checks_failed)"; fi
+node scripts/test-summary.mjs "$REPORTS/unit.json" "$REPORTS/e2e.json" $checks_failed || status=1
 exit $status

@@ -1,7 +1,8 @@
 // Reads vitest's and Playwright's JSON reports and prints one plain line, "N passed, N failed",
 // totalling both suites (CI's result check cannot read either tool's own summary). A suite whose
 // report is missing counts as one failure, so a run that executed nothing is never green.
-// Usage: node scripts/test-summary.mjs <vitest.json> <playwright.json>
+// Each further argument names a check that failed (lint, typecheck) and counts as one failure.
+// Usage: node scripts/test-summary.mjs <vitest.json> <playwright.json> [failed-check…]
 import fs from "node:fs";
 
 function read(file) {
@@ -39,6 +40,11 @@ if (e2e) {
 } else {
   failed += 1;
   notes.push("no e2e test report");
+}
+
+for (const check of process.argv.slice(4)) {
+  failed += 1;
+  notes.push(`${check} failed`);
 }
 
 if (notes.length) console.log(`(${notes.join("; ")})`);

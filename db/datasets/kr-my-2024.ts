@@ -260,7 +260,6 @@ export const KR_MY_2024: Dataset = {
       title: "Draw high-value Korean investment to Malaysia",
       description:
         "Attract high-value, high-growth Korean investment, with chemicals and petrochemicals named; semiconductor, electric-vehicle, green-technology and AI firms met the prime minister in Seoul.",
-      quote: "high-value, high-growth",
       theme: "Investment",
       owner: "Malaysia's investment authorities (MITI, MIDA)",
       parties: ["MY"],

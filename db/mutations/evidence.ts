@@ -11,6 +11,7 @@ import { writeAudit } from "../audit";
 import type { Db } from "../client";
 import { agreements, commitments, evidence } from "../schema";
 import { authorize } from "./guard";
+import { IMMEDIATE } from "../transaction";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -77,7 +78,7 @@ export function addEvidence(db: Db, actorId: number | null, raw: unknown): Write
       after: { commitmentId, ...fields, version: newVersion },
     });
     return { ok: true, data: { evidenceId: row.id, commitmentId, version: newVersion, duplicate: false } };
-  });
+  }, IMMEDIATE);
 }
 
 /**
@@ -118,5 +119,5 @@ export function removeEvidence(db: Db, actorId: number | null, raw: unknown): Wr
       after: { deletedAt, version: newVersion },
     });
     return { ok: true, data: { evidenceId, commitmentId, version: newVersion, duplicate: false } };
-  });
+  }, IMMEDIATE);
 }

@@ -12,6 +12,7 @@ import { writeAudit } from "../audit";
 import type { Db } from "../client";
 import { agreements, commitments, evidence, statusUpdates } from "../schema";
 import { authorize } from "./guard";
+import { IMMEDIATE } from "../transaction";
 
 export interface PostedStatusUpdate {
   statusUpdateId: number;
@@ -97,5 +98,5 @@ export function postStatusUpdate(db: Db, actorId: number | null, raw: unknown, t
       after: { ...after, statusUpdateId: update.id, happenedOn: input.happenedOn, note: input.note, evidence: input.evidence },
     });
     return { ok: true, data: { statusUpdateId: update.id, commitmentId: current.id, version: after.version, duplicate: false } };
-  });
+  }, IMMEDIATE);
 }

@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
-import { effectiveProgress, meanProgress } from "../../lib/progress";
+import { meanProgress } from "../../lib/progress";
 import { emptyStatusCounts, isFinal, type Status } from "../../lib/status";
 import type { TargetPrecision } from "../../lib/target-date";
 import type { Db } from "../client";
@@ -15,6 +15,7 @@ import {
   lastUpdatedByCommitment,
   type PartyRef,
   partiesByCommitment,
+  progressByCommitment,
 } from "./shared";
 
 export interface AgreementSummary {
@@ -166,12 +167,8 @@ export function getAgreementBySlug(db: Db, slug: string): AgreementDetail | null
     if (parent) parent.milestones.push(node);
     else if (node.parentId === null) top.push(node);
   }
-  const withRollUp = (n: AgreementCommitment): number | null => {
-    const rolled = effectiveProgress({ progress: n.progress, status: n.status, milestones: n.milestones.map((m) => ({ progress: withRollUp(m), status: m.status })) });
-    n.progress = rolled;
-    return rolled;
-  };
-  top.forEach(withRollUp);
+  const rolled = progressByCommitment(db, a.id);
+  for (const node of nodes.values()) node.progress = rolled.get(node.id) ?? node.progress;
 
   return {
     id: a.id,

@@ -12,7 +12,13 @@ import { STATUS_VALUES, isFinal, type Status } from "../../lib/status";
 import type { TargetPrecision } from "../../lib/target-date";
 import type { Db } from "../client";
 import { agreements, commitments, evidence, statusUpdates } from "../schema";
-import { fulfilledOnByCommitment, lastUpdatedByCommitment, type PartyRef, partiesByCommitment } from "./shared";
+import {
+  fulfilledOnByCommitment,
+  lastUpdatedByCommitment,
+  type PartyRef,
+  partiesByCommitment,
+  progressByCommitment,
+} from "./shared";
 
 export interface EvidenceItem {
   id: number;
@@ -105,28 +111,14 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
           .where(and(eq(commitments.id, c.parentId), isNull(commitments.deletedAt)))
           .get() ?? null);
 
-  const milestoneRows = db
+  const rolled = progressByCommitment(db, c.agreementId);
+  const milestones = db
     .select({ id: commitments.id, ref: commitments.ref, title: commitments.title, status: commitments.status, progress: commitments.progress })
     .from(commitments)
     .where(and(eq(commitments.parentId, c.id), isNull(commitments.deletedAt)))
     .orderBy(asc(commitments.position), asc(commitments.id))
-    .all();
-  const grandchildren = new Map<number, { progress: number | null; status: Status }[]>();
-  if (milestoneRows.length > 0) {
-    const rows = db
-      .select({ parentId: commitments.parentId, progress: commitments.progress, status: commitments.status })
-      .from(commitments)
-      .where(and(inArray(commitments.parentId, milestoneRows.map((m) => m.id)), isNull(commitments.deletedAt)))
-      .all();
-    for (const r of rows) {
-      if (r.parentId === null) continue;
-      grandchildren.set(r.parentId, [...(grandchildren.get(r.parentId) ?? []), r]);
-    }
-  }
-  const milestones = milestoneRows.map((m) => ({
-    ...m,
-    progress: effectiveProgress({ ...m, milestones: grandchildren.get(m.id) ?? [] }),
-  }));
+    .all()
+    .map((m) => ({ ...m, progress: rolled.get(m.id) ?? m.progress }));
 
   const updates = db
     .select()
@@ -147,7 +139,6 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
     else byUpdate.set(statusUpdateId, [...(byUpdate.get(statusUpdateId) ?? []), e]);
   }
 
-  const rolled = effectiveProgress({ progress: c.progress, status: c.status, milestones });
   return {
     id: c.id,
     ref: c.ref,
@@ -161,7 +152,7 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
     targetPrecision: c.targetPrecision,
     targetPhrase: c.targetPhrase,
     status: c.status,
-    progress: rolled,
+    progress: rolled.get(c.id) ?? effectiveProgress({ progress: c.progress, status: c.status }),
     progressRolledUp: c.progress === null && milestones.length > 0,
     agreement: row.agreement,
     parent,
@@ -200,7 +191,8 @@ export interface DeadlineItem {
 const NON_FINAL = STATUS_VALUES.filter((s) => !isFinal(s));
 
 /**
- * Commitments (and milestones) with a target date that are not final, earliest target first:
+ * Top-level commitments with a target date that are not final, earliest target first (milestones
+ * are counted apart, as everywhere):
  * those before `today` are overdue, the rest are the next deadlines. Partitioned for the caller.
  */
 export function openDeadlines(db: Db, today: CalendarDate): { overdue: DeadlineItem[]; upcoming: DeadlineItem[] } {
@@ -220,6 +212,7 @@ export function openDeadlines(db: Db, today: CalendarDate): { overdue: DeadlineI
     .where(
       and(
         isNull(commitments.deletedAt),
+        isNull(commitments.parentId),
         isNull(agreements.deletedAt),
         isNotNull(commitments.targetDate),
         inArray(commitments.status, NON_FINAL),

@@ -8,6 +8,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
+import { effectiveProgress } from "../../lib/progress";
 import type { Status } from "../../lib/status";
 import type { Db } from "../client";
 import { agreements, commitmentParties, commitments, parties, statusUpdates } from "../schema";
@@ -101,4 +102,33 @@ export function commitmentExists(db: Db, id: number): boolean {
       .where(and(eq(commitments.id, id), isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
       .get() !== undefined
   );
+}
+
+/**
+ * Effective progress (lib/progress.ts) of every live commitment of an agreement, rolled up through
+ * every level of milestones, so each page shows the same figure for the same commitment.
+ */
+export function progressByCommitment(db: Db, agreementId: number): Map<number, number | null> {
+  const rows = db
+    .select({ id: commitments.id, parentId: commitments.parentId, progress: commitments.progress, status: commitments.status })
+    .from(commitments)
+    .where(and(eq(commitments.agreementId, agreementId), isNull(commitments.deletedAt)))
+    .all();
+  const children = new Map<number, typeof rows>();
+  for (const r of rows) if (r.parentId !== null) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
+  const memo = new Map<number, number | null>();
+  const visit = (r: (typeof rows)[number], path: Set<number>): number | null => {
+    const known = memo.get(r.id);
+    if (known !== undefined) return known;
+    // A cycle cannot be made through the app; if one is in the data, it stops here.
+    if (path.has(r.id)) return r.progress;
+    path.add(r.id);
+    const kids = (children.get(r.id) ?? []).map((k) => ({ progress: visit(k, path), status: k.status }));
+    path.delete(r.id);
+    const value = effectiveProgress({ progress: r.progress, status: r.status, milestones: kids });
+    memo.set(r.id, value);
+    return value;
+  };
+  for (const r of rows) visit(r, new Set());
+  return memo;
 }

@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import * as evidenceVerbs from "@/db/mutations/evidence";
 import * as statusUpdateVerbs from "@/db/mutations/status-updates";
+import * as userVerbs from "@/db/mutations/users";
 import * as schema from "@/db/schema";
 import { can, WRITE_VERBS, type WriteVerb } from "@/lib/permissions";
 import type { UserRole } from "@/lib/roles";
@@ -32,8 +33,13 @@ function firstEvidenceId(db: Db, commitmentId: number): number {
   return db.select({ id: schema.evidence.id }).from(schema.evidence).where(eq(schema.evidence.commitmentId, commitmentId)).get()?.id ?? 0;
 }
 
+/** Users the user verbs act on (never the actor). */
+const targets = { active: 0, disabled: 0 };
+
+type Outcome = WriteResult<unknown> | Promise<WriteResult<unknown>>;
+
 /** One row per write verb: how to call it with valid input. */
-const MATRIX: Record<WriteVerb, { fn: (...args: never[]) => unknown; call: (db: Db, actorId: number | null) => WriteResult<unknown> }> = {
+const MATRIX: Record<WriteVerb, { fn: (...args: never[]) => unknown; call: (db: Db, actorId: number | null) => Outcome }> = {
   "status_update.create": {
     fn: statusUpdateVerbs.postStatusUpdate,
     call: (db, actorId) => {
@@ -78,6 +84,27 @@ const MATRIX: Record<WriteVerb, { fn: (...args: never[]) => unknown; call: (db: 
       return evidenceVerbs.removeEvidence(db, actorId, { commitmentId: id, version: versionOf(db, id), evidenceId: firstEvidenceId(db, id) });
     },
   },
+  "user.create": {
+    fn: userVerbs.createUser,
+    call: (db, actorId) =>
+      userVerbs.createUser(db, actorId, { email: `new-${crypto.randomUUID()}@example.org`, name: "New", role: "editor", password: "a long enough password" }),
+  },
+  "user.update": {
+    fn: userVerbs.setUserRole,
+    call: (db, actorId) => userVerbs.setUserRole(db, actorId, { userId: targets.active, role: "admin" }),
+  },
+  "user.disable": {
+    fn: userVerbs.disableUser,
+    call: (db, actorId) => userVerbs.disableUser(db, actorId, { userId: targets.active }),
+  },
+  "user.enable": {
+    fn: userVerbs.enableUser,
+    call: (db, actorId) => userVerbs.enableUser(db, actorId, { userId: targets.disabled }),
+  },
+  "user.reset_password": {
+    fn: userVerbs.resetUserPassword,
+    call: (db, actorId) => userVerbs.resetUserPassword(db, actorId, { userId: targets.active, password: "another long password" }),
+  },
 };
 
 /** Every table but the audit log, as rows, to prove a refusal changed nothing. */
@@ -117,6 +144,8 @@ beforeEach(async () => {
   ids.admin = await insertUser(t.db, "admin@example.org", "admin");
   ids["disabled editor"] = await insertUser(t.db, "gone-editor@example.org", "editor", { disabled: true });
   ids["disabled admin"] = await insertUser(t.db, "gone-admin@example.org", "admin", { disabled: true });
+  targets.active = await insertUser(t.db, "target@example.org", "editor");
+  targets.disabled = await insertUser(t.db, "target-gone@example.org", "editor", { disabled: true });
 });
 afterEach(() => t.cleanup());
 
@@ -140,9 +169,10 @@ describe("the matrix covers every write", () => {
     const dir = path.join(process.cwd(), "db/mutations");
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "guard.ts")) {
       const source = fs.readFileSync(path.join(dir, file), "utf8");
-      const exported = [...source.matchAll(/export function (\w+)\(/g)].map((m) => m[1]);
-      for (const name of exported) {
-        const body = source.slice(source.indexOf(`export function ${name}(`)).split(/\nexport function /)[0] ?? "";
+      const exported = [...source.matchAll(/export (?:async )?function (\w+)\(/g)].map((m) => m[0]);
+      for (const head of exported) {
+        const name = head.replace(/^export (async )?function /, "").replace("(", "");
+        const body = source.slice(source.indexOf(head)).split(/\nexport (?:async )?function /)[0] ?? "";
         expect(body, `${file}: ${name} must call authorize() first`).toMatch(/const guard = authorize\(/);
         expect(body, `${file}: ${name} must write its audit row`).toMatch(/writeAudit\(tx,/);
       }
@@ -151,13 +181,13 @@ describe("the matrix covers every write", () => {
 });
 
 describe.each(Object.keys(MATRIX) as WriteVerb[])("%s", (verb) => {
-  it.each(ACTORS)("$kind", ({ kind, role, disabled }) => {
+  it.each(ACTORS)("$kind", async ({ kind, role, disabled }) => {
     const actorId = kind === "viewer" ? null : (ids[kind] ?? null);
     const allowed = !disabled && can(role, verb);
     const before = snapshot(t.db);
     const auditBefore = auditRows(t.db).length;
 
-    const result = MATRIX[verb].call(t.db, actorId);
+    const result = await MATRIX[verb].call(t.db, actorId);
     const audit = auditRows(t.db);
 
     if (allowed) {
@@ -172,22 +202,30 @@ describe.each(Object.keys(MATRIX) as WriteVerb[])("%s", (verb) => {
     }
   });
 
-  it("commits nothing when its audit row cannot be written (one transaction)", () => {
+  it("commits nothing when its audit row cannot be written (one transaction)", async () => {
     t.db.$client.exec(
       `CREATE TRIGGER audit_down BEFORE INSERT ON audit_log WHEN NEW.action = '${verb}' BEGIN SELECT RAISE(ABORT, 'audit down'); END;`,
     );
     const before = snapshot(t.db);
-    expect(() => MATRIX[verb].call(t.db, ids.admin ?? null)).toThrow(/audit down/);
+    await expect(async () => MATRIX[verb].call(t.db, ids.admin ?? null)).rejects.toThrow(/audit down/);
     expect(snapshot(t.db)).toEqual(before);
   });
 });
 
 describe("roles", () => {
-  it("re-reads the user on every call: a role change applies at once", () => {
+  it("re-reads the user on every call: disabling applies at once", async () => {
     const editor = ids.editor ?? 0;
-    expect(MATRIX["status_update.create"].call(t.db, editor).ok).toBe(true);
+    expect((await MATRIX["status_update.create"].call(t.db, editor)).ok).toBe(true);
     t.db.update(schema.users).set({ disabledAt: new Date().toISOString() }).where(eq(schema.users.id, editor)).run();
-    expect(MATRIX["status_update.create"].call(t.db, editor)).toMatchObject({ ok: false, kind: "unauthenticated" });
+    expect(await MATRIX["status_update.create"].call(t.db, editor)).toMatchObject({ ok: false, kind: "unauthenticated" });
     expect(t.db.select({ n: count() }).from(schema.statusUpdates).get()?.n).toBe(17);
+  });
+
+  it("re-reads the user on every call: a role change applies at once", async () => {
+    const admin = ids.admin ?? 0;
+    const editor = ids.editor ?? 0;
+    expect((await MATRIX["user.update"].call(t.db, editor)).ok).toBe(false);
+    expect((await userVerbs.setUserRole(t.db, admin, { userId: editor, role: "admin" })).ok).toBe(true);
+    expect((await MATRIX["user.update"].call(t.db, editor)).ok).toBe(true);
   });
 });

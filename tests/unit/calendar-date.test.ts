@@ -48,3 +48,26 @@ describe("calendar dates", () => {
     expect(formatMonth("2025-12-31")).toBe("December 2025");
   });
 });
+
+describe("today in the app's reference time zone", () => {
+  it("reads APP_TIME_ZONE", async () => {
+    const { appToday } = await import("@/lib/today");
+    const instant = new Date("2026-11-29T11:30:00Z");
+    const saved = process.env.APP_TIME_ZONE;
+    try {
+      process.env.APP_TIME_ZONE = "Pacific/Kiritimati"; // UTC+14
+      expect(appToday(instant)).toBe("2026-11-30");
+      process.env.APP_TIME_ZONE = "America/Los_Angeles";
+      expect(appToday(instant)).toBe("2026-11-29");
+      delete process.env.APP_TIME_ZONE;
+      expect(appToday(new Date("2026-11-29T23:59:59Z"))).toBe("2026-11-29");
+    } finally {
+      if (saved === undefined) delete process.env.APP_TIME_ZONE;
+      else process.env.APP_TIME_ZONE = saved;
+    }
+  });
+
+  it("runs this suite in a time zone far from UTC, so shifted dates would fail", () => {
+    expect(new Date("2026-01-01T00:00:00Z").getTimezoneOffset()).toBe(-14 * 60);
+  });
+});

@@ -209,3 +209,61 @@ describe("reads", () => {
     expect(getCommitment(t.db, 424242)).toBeNull();
   });
 });
+
+describe("protecting existing databases", () => {
+  it("does not load the dataset again after the agreement was renamed or deleted", () => {
+    t.db.update(schema.agreements).set({ slug: "renamed" }).run();
+    expect(seedDefaultDataset(t.db)).toBe(false);
+    t.db.$client.exec("DELETE FROM evidence; DELETE FROM status_updates; DELETE FROM commitment_parties; DELETE FROM commitments; DELETE FROM agreement_parties; DELETE FROM agreements;");
+    expect(seedDefaultDataset(t.db)).toBe(false);
+    expect(listAgreements(t.db)).toEqual([]);
+  });
+
+  it("refuses another application's database and leaves it untouched", async () => {
+    const { default: Database } = await import("better-sqlite3");
+    const file = `${t.file}.other`;
+    const other = new Database(file);
+    other.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)");
+    other.close();
+    expect(() => prepareDatabase(file)).toThrow(/not an Accord Tracker database/);
+    const check = new Database(file);
+    expect(check.pragma("journal_mode", { simple: true })).toBe("delete");
+    expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()).toEqual(["notes"]);
+    check.close();
+  });
+
+  it("refuses values outside the vocabulary and dates that do not exist, at the database", () => {
+    const id = commitmentIdByRef(t.db, "5");
+    const bad = [
+      () => t.db.insert(schema.statusUpdates).values({ commitmentId: id, statusTo: "done" as never, happenedOn: "2025-01-01" }).run(),
+      () => t.db.insert(schema.statusUpdates).values({ commitmentId: id, statusTo: "stalled", happenedOn: "2025-02-30" }).run(),
+      () => t.db.update(schema.agreements).set({ signedOn: "2024-02-30" }).run(),
+      () => t.db.update(schema.commitments).set({ targetDate: "2025-04-31" }).where(eq(schema.commitments.id, id)).run(),
+      () => t.db.update(schema.commitments).set({ targetPrecision: "week" as never }).where(eq(schema.commitments.id, id)).run(),
+      () => t.db.insert(schema.evidence).values({ commitmentId: id, url: "https://e.org", title: "x", kind: "blog" as never }).run(),
+    ];
+    for (const write of bad) expect(write).toThrow(/must be/);
+    expect(() => t.db.update(schema.agreements).set({ signedOn: "2024-02-29" }).run()).not.toThrow();
+  });
+});
+
+describe("roll-up through several levels", () => {
+  it("shows the same figure on the agreement page and the commitment page", () => {
+    const agreementId = t.db.select().from(schema.agreements).get()?.id ?? 0;
+    const top = commitmentIdByRef(t.db, "2");
+    const add = (parentId: number, ref: string, progress: number | null) =>
+      t.db.insert(schema.commitments).values({ agreementId, parentId, ref, title: ref, theme: "x", progress }).returning().get().id;
+    const m1 = add(top, "2.1", null);
+    const g1 = add(m1, "2.1.1", null);
+    add(g1, "2.1.1.1", 100);
+    add(top, "2.2", 0);
+    const fromAgreement = getAgreementBySlug(t.db, SLUG)?.commitments.find((c) => c.id === top);
+    expect(fromAgreement?.progress).toBe(50);
+    expect(getCommitment(t.db, top)?.progress).toBe(50);
+    expect(getCommitment(t.db, top)?.milestones.map((m) => [m.ref, m.progress])).toEqual([
+      ["2.1", 100],
+      ["2.2", 0],
+    ]);
+    expect(fromAgreement?.milestones[0]?.milestones[0]?.progress).toBe(100);
+  });
+});

@@ -40,6 +40,8 @@ describe("environment", () => {
 
   it("takes DATABASE_URL as a file path, with or without file:", () => {
     expect(readEnv({ DATABASE_URL: "file:/tmp/x.sqlite" }).DATABASE_URL).toBe("/tmp/x.sqlite");
+    expect(readEnv({ DATABASE_URL: "file:///tmp/x.sqlite" }).DATABASE_URL).toBe("/tmp/x.sqlite");
+    expect(readEnv({ DATABASE_URL: "file:/tmp/x.sqlite?mode=rwc" }).DATABASE_URL).toBe("/tmp/x.sqlite");
     expect(readEnv({ DATABASE_URL: "", APP_TIME_ZONE: "" }).DATABASE_URL).toBe("./data/accord.sqlite");
   });
 

@@ -129,8 +129,8 @@ export default async function AgreementPage({ params }: Props) {
                   {theme} <span className="muted">({commitments.length})</span>
                 </th>
               </tr>
-              {commitments.flatMap((c) => [c, ...c.milestones]).map((c) => (
-                <CommitmentRow key={c.id} c={c} today={today} />
+              {commitments.flatMap((c) => withMilestones(c, 0)).map(({ c, depth }) => (
+                <CommitmentRow key={c.id} c={c} depth={depth} today={today} />
               ))}
             </tbody>
           ))}
@@ -157,14 +157,19 @@ function NotRecorded({ label }: { label: string }) {
   );
 }
 
-function CommitmentRow({ c, today }: { c: AgreementCommitment; today: string }) {
+/** A commitment followed by its milestones at every level, in order, with their depth. */
+function withMilestones(c: AgreementCommitment, depth: number): { c: AgreementCommitment; depth: number }[] {
+  return [{ c, depth }, ...c.milestones.flatMap((m) => withMilestones(m, depth + 1))];
+}
+
+function CommitmentRow({ c, depth, today }: { c: AgreementCommitment; depth: number; today: string }) {
   return (
-    <tr className={c.parentId === null ? undefined : "milestone"} data-testid="commitment-row">
+    <tr className={depth === 0 ? undefined : "milestone"} data-testid="commitment-row">
       <td className="ref">{c.ref}</td>
-      <td>
-        {c.parentId !== null ? <span className="visually-hidden">Milestone: </span> : null}
+      <td style={depth > 0 ? { paddingLeft: `${0.6 + depth * 1.25}rem` } : undefined}>
+        {depth > 0 ? <span className="visually-hidden">Milestone: </span> : null}
         <Link href={`/commitments/${c.id}`}>{c.title}</Link>
-        <div className="meta-line">Owed by {c.parties.map((p) => p.code).join(", ")}</div>
+        {c.parties.length > 0 ? <div className="meta-line">Owed by {c.parties.map((p) => p.code).join(", ")}</div> : null}
       </td>
       <td>
         <StatusBadge status={c.status} />

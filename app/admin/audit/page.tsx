@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { requireRole } from "@/auth/require";
+import { getDb } from "@/db/client";
+import { listAudit, listUsers } from "@/db/queries/admin";
+
+export const metadata: Metadata = { title: "Admin: audit log", robots: { index: false } };
+
+type Props = { searchParams: Promise<{ entity?: string; actor?: string; page?: string }> };
+
+function json(value: unknown): string {
+  return value === null || value === undefined ? "—" : JSON.stringify(value, null, 1);
+}
+
+export default async function AuditPage({ searchParams }: Props) {
+  const access = await requireRole("admin", "/admin/audit");
+  if (!access.ok) return null;
+  const params = await searchParams;
+  const actor = params.actor === undefined || params.actor === "" ? undefined : /^\d+$/.test(params.actor) ? Number(params.actor) : undefined;
+  const page = /^\d+$/.test(params.page ?? "") ? Number(params.page) : 1;
+  const db = getDb();
+  const result = listAudit(db, { entityType: params.entity || undefined, actorId: actor, page });
+  const users = listUsers(db);
+  const link = (p: number) => {
+    const q = new URLSearchParams();
+    if (params.entity) q.set("entity", params.entity);
+    if (actor !== undefined) q.set("actor", String(actor));
+    q.set("page", String(p));
+    return `/admin/audit?${q}`;
+  };
+
+  return (
+    <>
+      <h1>Audit log</h1>
+      <form method="get" className="filters" aria-label="Filter the audit log">
+        <label htmlFor="entity">Entity</label>{" "}
+        <select id="entity" name="entity" defaultValue={params.entity ?? ""}>
+          <option value="">All</option>
+          {result.entityTypes.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>{" "}
+        <label htmlFor="actor">Actor</label>{" "}
+        <select id="actor" name="actor" defaultValue={actor === undefined ? "" : String(actor)}>
+          <option value="">Anyone</option>
+          <option value="0">Nobody signed in / the system</option>
+          {users.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.email}
+            </option>
+          ))}
+        </select>{" "}
+        <button type="submit" className="button button--secondary">
+          Filter
+        </button>
+      </form>
+      <p className="meta-line" data-testid="audit-count">
+        {result.total} {result.total === 1 ? "entry" : "entries"} · page {result.page} of {result.pages}
+      </p>
+      <div className="table-wrap" role="region" aria-label="Audit entries" tabIndex={0}>
+        <table className="audit-table">
+          <thead>
+            <tr>
+              <th scope="col">When (UTC)</th>
+              <th scope="col">Actor</th>
+              <th scope="col">Action</th>
+              <th scope="col">Entity</th>
+              <th scope="col">Before</th>
+              <th scope="col">After</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.rows.map((r) => (
+              <tr key={r.id} data-testid="audit-row">
+                <td>
+                  <time dateTime={r.at}>{r.at.replace("T", " ").slice(0, 19)}</time>
+                </td>
+                <td>{r.actorEmail ?? (r.actorId === null ? "—" : `user ${r.actorId}`)}</td>
+                <td>
+                  <code>{r.action}</code>
+                </td>
+                <td>
+                  {r.entityType} {r.entityId}
+                </td>
+                <td>
+                  <pre className="json">{json(r.before)}</pre>
+                </td>
+                <td>
+                  <pre className="json">{json(r.after)}</pre>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Pages" className="pager">
+        {result.page > 1 ? <Link href={link(result.page - 1)}>← Newer</Link> : null}{" "}
+        {result.page < result.pages ? <Link href={link(result.page + 1)}>Older →</Link> : null}
+      </nav>
+    </>
+  );
+}
