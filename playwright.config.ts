@@ -15,6 +15,8 @@ function chromiumPath(): string | undefined {
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // One server, one database: the spec files run in their numbered order, one test at a time
+  // (public pages first, while the database still holds only the default dataset).
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,

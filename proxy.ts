@@ -13,7 +13,7 @@ import { type NextRequest, NextResponse } from "next/server";
 
 import { getDb } from "./db/client";
 import { agreementExists, commitmentExists } from "./db/queries/shared";
-import { parseCommitmentId } from "./lib/ids";
+import { parseRowId } from "./lib/ids";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const NOT_FOUND_PATH = "/_unknown";
@@ -40,7 +40,7 @@ export function proxy(request: NextRequest) {
   if (slug !== null) return agreementExists(getDb(), slug) ? NextResponse.next() : notFound(request);
   const idText = segment(pathname, "/commitments/");
   if (idText !== null) {
-    const id = parseCommitmentId(idText);
+    const id = parseRowId(idText);
     return id !== null && commitmentExists(getDb(), id) ? NextResponse.next() : notFound(request);
   }
 

@@ -42,8 +42,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <div className="container">
-            Accord Tracker follows public commitments between governments. Statuses are assessments
-            based on the linked evidence.
+            Accord Tracker follows public commitments between governments. Statuses are assessments based on the linked
+            evidence.
           </div>
         </footer>
       </body>

@@ -56,7 +56,9 @@ export function resolveAuthSecret(env: Record<string, string | undefined>, datab
   }
   const kept = fs.readFileSync(file, "utf8").trim();
   if (kept.length < AUTH_SECRET_MIN) {
-    throw new ConfigError(`The auth secret in ${file} is shorter than ${AUTH_SECRET_MIN} characters; delete the file to make a new one.`);
+    throw new ConfigError(
+      `The auth secret in ${file} is shorter than ${AUTH_SECRET_MIN} characters; delete the file to make a new one.`,
+    );
   }
   return kept;
 }
@@ -72,7 +74,8 @@ export function adminSetting(env: Record<string, string | undefined>): AdminSett
   const email = env.ADMIN_EMAIL?.trim() || "";
   const password = env.ADMIN_PASSWORD ?? "";
   if (password && !email) throw new ConfigError("ADMIN_PASSWORD is set without ADMIN_EMAIL; set both or neither.");
-  if (email && !z.email().safeParse(email).success) throw new ConfigError(`ADMIN_EMAIL is not an email address: ${email}`);
+  if (email && !z.email().safeParse(email).success)
+    throw new ConfigError(`ADMIN_EMAIL is not an email address: ${email}`);
   if (password && password.length < PASSWORD_MIN) {
     throw new ConfigError(`ADMIN_PASSWORD must be at least ${PASSWORD_MIN} characters.`);
   }

@@ -45,7 +45,8 @@ export function DeadlineFlag(props: {
       return (
         <span className="flag flag--late" data-flag="fulfilled-late">
           <span aria-hidden="true">⌛ </span>
-          {props.status === "partially_fulfilled" ? "Partly fulfilled late" : "Fulfilled late"}: on {formatCalendarDate(state.fulfilledOn)}, target was{" "}
+          {props.status === "partially_fulfilled" ? "Partly fulfilled late" : "Fulfilled late"}: on{" "}
+          {formatCalendarDate(state.fulfilledOn)}, target was{" "}
           {formatCalendarDate(props.targetDate ?? state.fulfilledOn)}
         </span>
       );

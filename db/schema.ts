@@ -11,15 +11,7 @@
  * - `audit_log` has no foreign keys, so it outlives what it describes.
  */
 import { sql } from "drizzle-orm";
-import {
-  type AnySQLiteColumn,
-  check,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-} from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 import { EVIDENCE_KINDS } from "../lib/evidence";
 import { STATUS_VALUES } from "../lib/status";
@@ -53,7 +45,12 @@ export const agreements = sqliteTable(
     updatedAt: text("updated_at").notNull().default(nowUtc),
     deletedAt: text("deleted_at"),
   },
-  (t) => [check("agreements_signed_on_date", sql`${t.signedOn} IS NULL OR ${t.signedOn} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`)],
+  (t) => [
+    check(
+      "agreements_signed_on_date",
+      sql`${t.signedOn} IS NULL OR ${t.signedOn} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`,
+    ),
+  ],
 );
 
 export const agreementParties = sqliteTable(
@@ -113,10 +110,7 @@ export const commitments = sqliteTable(
       "commitments_target_date_format",
       sql`${t.targetDate} IS NULL OR ${t.targetDate} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`,
     ),
-    check(
-      "commitments_status_value",
-      sql.raw(`status IN (${STATUS_VALUES.map((s) => `'${s}'`).join(", ")})`),
-    ),
+    check("commitments_status_value", sql.raw(`status IN (${STATUS_VALUES.map((s) => `'${s}'`).join(", ")})`)),
   ],
 );
 

@@ -40,7 +40,12 @@ export function loadDataset(db: Db, dataset: Dataset, { onlyIntoEmpty = false } 
   return db.transaction((tx) => {
     if (onlyIntoEmpty) {
       const anyAgreement = tx.select({ id: agreements.id }).from(agreements).limit(1).get();
-      const anyLoad = tx.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, "dataset.load")).limit(1).get();
+      const anyLoad = tx
+        .select({ id: auditLog.id })
+        .from(auditLog)
+        .where(eq(auditLog.action, "dataset.load"))
+        .limit(1)
+        .get();
       if (anyAgreement || anyLoad) return false;
     }
     const existing = tx

@@ -24,7 +24,11 @@ export function normaliseEmail(email: string): string {
 
 /** The user with this email (any case), including the hash and disabled flag, or `undefined`. */
 export function findUserByEmail(db: Db, email: string) {
-  return db.select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+  return db
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .get();
 }
 
 /** An active (not disabled) user by id, without the password hash, or `null`. */
@@ -92,7 +96,13 @@ export function createInitialAdmin(db: Db, email: string, passwordHash: string):
       .values({ email: normaliseEmail(email), name: "Administrator", passwordHash, role: "admin" })
       .returning({ id: users.id, email: users.email, role: users.role })
       .get();
-    writeAudit(tx, { actorId: null, action: "user.create", entityType: "user", entityId: row.id, after: { email: row.email, role: row.role, via: "first start" } });
+    writeAudit(tx, {
+      actorId: null,
+      action: "user.create",
+      entityType: "user",
+      entityId: row.id,
+      after: { email: row.email, role: row.role, via: "first start" },
+    });
     return row.email;
   }, IMMEDIATE);
 }

@@ -24,10 +24,7 @@ export function isCalendarDate(value: unknown): value is CalendarDate {
 }
 
 /** Zod schema for a calendar date, with an error message that names the expected form. */
-export const ZCalendarDate = z
-  .string()
-  .trim()
-  .refine(isCalendarDate, { message: "Enter a real date as YYYY-MM-DD" });
+export const ZCalendarDate = z.string().trim().refine(isCalendarDate, { message: "Enter a real date as YYYY-MM-DD" });
 
 /**
  * The calendar date of `instant` in `timeZone` (an IANA name such as "Asia/Seoul").

@@ -18,7 +18,8 @@ export function httpStatusOf(refusal: Refusal): number {
   return { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 422, conflict: 409 }[refusal.kind];
 }
 
-export const CONFLICT_MESSAGE = "This commitment changed since you opened it. Its newer state is shown below; check it before you submit again.";
+export const CONFLICT_MESSAGE =
+  "This commitment changed since you opened it. Its newer state is shown below; check it before you submit again.";
 
 /** A refusal for bad input, with zod's issues keyed by dotted field path ("evidence.0.url"). */
 export function invalid(error: z.ZodError, message = "Some fields need attention."): Refusal {

@@ -47,7 +47,11 @@ if (!path.resolve(file).startsWith(path.resolve(os.tmpdir()) + path.sep)) {
 async function prepare(): Promise<string> {
   ensureBuild();
   const db = prepareDatabase(file);
-  const secret = await prepareAuth(db, file, { ...process.env, ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password });
+  const secret = await prepareAuth(db, file, {
+    ...process.env,
+    ADMIN_EMAIL: E2E_ADMIN.email,
+    ADMIN_PASSWORD: E2E_ADMIN.password,
+  });
   for (const editor of E2E_EDITORS) {
     if (editor.password !== TEST_PASSWORD) throw new Error("e2e editors use TEST_PASSWORD");
     await insertUser(db, editor.email, "editor");

@@ -32,7 +32,10 @@ async function measure(pathname: string) {
     raw += body.length;
     gz += gzipSync(body, { level: 9 }).length;
   }
-  const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + (m[1]?.length ?? 0), 0);
+  const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce(
+    (n, m) => n + (m[1]?.length ?? 0),
+    0,
+  );
   return { pathname, scripts: srcs.length, raw, gz, inline, html: html.length };
 }
 

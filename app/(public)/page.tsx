@@ -29,8 +29,8 @@ export default function HomePage() {
     <>
       <h1>What governments promised, and what they did</h1>
       <p className="lead">
-        Each pledge of an agreement is tracked on its own: its status, who owns it, its target date, and
-        the dated evidence behind every change.
+        Each pledge of an agreement is tracked on its own: its status, who owns it, its target date, and the dated
+        evidence behind every change.
       </p>
 
       <section aria-labelledby="agreements-heading">

@@ -13,6 +13,10 @@ export default async function AdminHome() {
       <h1>Admin</h1>
       <ul className="plain-list">
         <li>
+          <Link href="/admin/agreements">Agreements</Link> — create, edit, delete and restore agreements, commitments
+          and milestones
+        </li>
+        <li>
           <Link href="/admin/users">Users</Link> — create accounts, set roles, disable, reset passwords
         </li>
         <li>

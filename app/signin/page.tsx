@@ -22,7 +22,9 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <>
       <h1>Sign in</h1>
-      <p className="lead">For policy staff and admins. Everything else on Accord Tracker is public and needs no account.</p>
+      <p className="lead">
+        For policy staff and admins. Everything else on Accord Tracker is public and needs no account.
+      </p>
       <SignInForm redirectTo={redirectTo} />
     </>
   );

@@ -20,7 +20,15 @@ export function SignInForm({ redirectTo }: { redirectTo: string }) {
       <input type="hidden" name="redirectTo" value={redirectTo} />
       <Field id="email" label="Email">
         {(control) => (
-          <input {...control} type="email" name="email" autoComplete="username" required defaultValue={state.email} key={state.email} />
+          <input
+            {...control}
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            defaultValue={state.email}
+            key={state.email}
+          />
         )}
       </Field>
       <Field id="password" label="Password">

@@ -49,7 +49,8 @@ const CHOSUN_CALL: DatasetEvidence = {
 };
 const MALAYMAIL_FTA: DatasetEvidence = {
   url: "https://www.malaymail.com/news/malaysia/2025/06/24/anwar-south-koreas-president-lee-agree-to-strengthen-ties-aim-for-malaysia-korea-free-trade-deal-this-year/181460",
-  title: "Anwar, South Korea's President Lee agree to strengthen ties, aim for Malaysia–Korea free trade deal this year",
+  title:
+    "Anwar, South Korea's President Lee agree to strengthen ties, aim for Malaysia–Korea free trade deal this year",
   publisher: "Malay Mail",
   publishedOn: "2025-06-24",
   kind: "media",
@@ -87,7 +88,8 @@ export const KR_MY_2024: Dataset = {
   ],
   agreement: {
     slug: "kr-my-strategic-partnership-2024",
-    title: "Joint Statement on the Establishment of the Strategic Partnership between the Republic of Korea and Malaysia",
+    title:
+      "Joint Statement on the Establishment of the Strategic Partnership between the Republic of Korea and Malaysia",
     kind: "Joint statement",
     signedOn: STATEMENT_DAY,
     place: "Yongsan Presidential Office, Seoul",
@@ -103,8 +105,7 @@ export const KR_MY_2024: Dataset = {
     {
       ref: "1",
       title: "Establish the Strategic Partnership",
-      description:
-        "Raise bilateral relations to a Strategic Partnership, widening cooperation to new fields.",
+      description: "Raise bilateral relations to a Strategic Partnership, widening cooperation to new fields.",
       quote:
         "signifying the commitment of both countries to expanding cooperation to new horizons so as to promote freedom, peace, and prosperity and to addressing the pressing challenges moving forward.",
       theme: "Political relations",
@@ -309,7 +310,8 @@ export const KR_MY_2024: Dataset = {
       title: "Cooperate under Article 6.2 of the Paris Agreement",
       description: "Set up cooperative approaches for carbon credits under Article 6.2 of the Paris Agreement.",
       theme: "Energy and climate",
-      owner: "Ministry of Environment (Korea) · Ministry of Natural Resources and Environmental Sustainability (Malaysia)",
+      owner:
+        "Ministry of Environment (Korea) · Ministry of Natural Resources and Environmental Sustainability (Malaysia)",
       parties: BOTH,
       updates: [
         {
@@ -323,7 +325,8 @@ export const KR_MY_2024: Dataset = {
     {
       ref: "13",
       title: "Cooperate in higher education, technical and vocational training, and language and culture learning",
-      description: "Expand cooperation between universities, in technical and vocational training, and in learning each other's language and culture.",
+      description:
+        "Expand cooperation between universities, in technical and vocational training, and in learning each other's language and culture.",
       theme: "Education",
       owner: "Both governments",
       parties: BOTH,
@@ -353,7 +356,8 @@ export const KR_MY_2024: Dataset = {
     {
       ref: "15",
       title: "Continue the Look East Policy and open digital and ICT cooperation (5G, AI)",
-      description: "Keep the Look East Policy as a framework and add cooperation on digital technology, including 5G and artificial intelligence.",
+      description:
+        "Keep the Look East Policy as a framework and add cooperation on digital technology, including 5G and artificial intelligence.",
       theme: "Digital",
       owner: "Both governments",
       parties: BOTH,
@@ -362,7 +366,8 @@ export const KR_MY_2024: Dataset = {
     {
       ref: "16",
       title: "Broaden cultural, academic and people-to-people exchanges and mark the 65th anniversary",
-      description: "Widen exchanges between people, scholars and cultural bodies, and celebrate 65 years of relations in 2025.",
+      description:
+        "Widen exchanges between people, scholars and cultural bodies, and celebrate 65 years of relations in 2025.",
       theme: "Culture",
       owner: "Both governments",
       parties: BOTH,

@@ -62,7 +62,8 @@ export function addEvidence(db: Db, actorId: number | null, raw: unknown): Write
     }
     const current = liveCommitment(tx, commitmentId);
     if (!current) return { ok: false, kind: "not_found", message: "This commitment does not exist or was deleted." };
-    if (current.version !== version) return { ok: false, kind: "conflict", message: CONFLICT_MESSAGE, currentVersion: current.version };
+    if (current.version !== version)
+      return { ok: false, kind: "conflict", message: CONFLICT_MESSAGE, currentVersion: current.version };
     const row = tx
       .insert(evidence)
       .values({ ...fields, commitmentId, statusUpdateId: null, createdBy: actor.id, submissionId })
@@ -106,7 +107,8 @@ export function removeEvidence(db: Db, actorId: number | null, raw: unknown): Wr
       // Already removed (a double click): nothing to do.
       return { ok: true, data: { evidenceId, commitmentId, version: current.version, duplicate: true } };
     }
-    if (current.version !== version) return { ok: false, kind: "conflict", message: CONFLICT_MESSAGE, currentVersion: current.version };
+    if (current.version !== version)
+      return { ok: false, kind: "conflict", message: CONFLICT_MESSAGE, currentVersion: current.version };
     const deletedAt = new Date().toISOString();
     tx.update(evidence).set({ deletedAt }).where(eq(evidence.id, evidenceId)).run();
     const newVersion = bumpVersion(tx, commitmentId, version);

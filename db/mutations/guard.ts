@@ -16,7 +16,12 @@ export type GuardResult = { ok: true; actor: SessionUser } | Refusal;
  * @returns the actor when allowed; a 401-kind refusal for no (or a disabled) user, 403-kind for a role
  *   too low.
  */
-export function authorize(db: Db, actorId: number | null, verb: WriteVerb, entityId: string | number | null = null): GuardResult {
+export function authorize(
+  db: Db,
+  actorId: number | null,
+  verb: WriteVerb,
+  entityId: string | number | null = null,
+): GuardResult {
   const actor = actorId === null ? null : getActiveUser(db, actorId);
   if (actor && can(actor.role, verb)) return { ok: true, actor };
   const kind = actor ? "forbidden" : "unauthenticated";

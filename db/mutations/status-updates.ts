@@ -30,7 +30,12 @@ export interface PostedStatusUpdate {
  *   (unchanged).
  * @param today the reference calendar date (the update may not be dated later).
  */
-export function postStatusUpdate(db: Db, actorId: number | null, raw: unknown, today: CalendarDate): WriteResult<PostedStatusUpdate> {
+export function postStatusUpdate(
+  db: Db,
+  actorId: number | null,
+  raw: unknown,
+  today: CalendarDate,
+): WriteResult<PostedStatusUpdate> {
   const guard = authorize(db, actorId, "status_update.create");
   if (!guard.ok) return guard;
   const parsed = parseStatusUpdate(raw, today);
@@ -45,8 +50,20 @@ export function postStatusUpdate(db: Db, actorId: number | null, raw: unknown, t
       .where(eq(statusUpdates.submissionId, input.submissionId))
       .get();
     if (earlier) {
-      const c = tx.select({ version: commitments.version }).from(commitments).where(eq(commitments.id, earlier.commitmentId)).get();
-      return { ok: true, data: { statusUpdateId: earlier.id, commitmentId: earlier.commitmentId, version: c?.version ?? 0, duplicate: true } };
+      const c = tx
+        .select({ version: commitments.version })
+        .from(commitments)
+        .where(eq(commitments.id, earlier.commitmentId))
+        .get();
+      return {
+        ok: true,
+        data: {
+          statusUpdateId: earlier.id,
+          commitmentId: earlier.commitmentId,
+          version: c?.version ?? 0,
+          duplicate: true,
+        },
+      };
     }
 
     const current = tx
@@ -78,7 +95,14 @@ export function postStatusUpdate(db: Db, actorId: number | null, raw: unknown, t
       .get();
     if (input.evidence.length > 0) {
       tx.insert(evidence)
-        .values(input.evidence.map((e) => ({ ...e, commitmentId: current.id, statusUpdateId: update.id, createdBy: actor.id })))
+        .values(
+          input.evidence.map((e) => ({
+            ...e,
+            commitmentId: current.id,
+            statusUpdateId: update.id,
+            createdBy: actor.id,
+          })),
+        )
         .run();
     }
     const now = new Date().toISOString();
@@ -95,8 +119,17 @@ export function postStatusUpdate(db: Db, actorId: number | null, raw: unknown, t
       entityType: "commitment",
       entityId: current.id,
       before: { status: current.status, progress: current.progress, version: current.version },
-      after: { ...after, statusUpdateId: update.id, happenedOn: input.happenedOn, note: input.note, evidence: input.evidence },
+      after: {
+        ...after,
+        statusUpdateId: update.id,
+        happenedOn: input.happenedOn,
+        note: input.note,
+        evidence: input.evidence,
+      },
     });
-    return { ok: true, data: { statusUpdateId: update.id, commitmentId: current.id, version: after.version, duplicate: false } };
+    return {
+      ok: true,
+      data: { statusUpdateId: update.id, commitmentId: current.id, version: after.version, duplicate: false },
+    };
   }, IMMEDIATE);
 }

@@ -18,7 +18,13 @@ import { IMMEDIATE } from "../transaction";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-const publicFields = { id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt };
+const publicFields = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  disabledAt: users.disabledAt,
+};
 
 function otherActiveAdmins(tx: Tx, userId: number): number {
   return (
@@ -35,7 +41,11 @@ function refuseSelf(message: string) {
 }
 
 /** Create a user. @param raw `{ email, name, role, password }` (password ≥ 12 characters). */
-export async function createUser(db: Db, actorId: number | null, raw: unknown): Promise<WriteResult<{ userId: number }>> {
+export async function createUser(
+  db: Db,
+  actorId: number | null,
+  raw: unknown,
+): Promise<WriteResult<{ userId: number }>> {
   const guard = authorize(db, actorId, "user.create");
   if (!guard.ok) return guard;
   const parsed = ZCreateUser.safeParse(raw);
@@ -44,16 +54,36 @@ export async function createUser(db: Db, actorId: number | null, raw: unknown): 
   const passwordHash = await hashPassword(password);
   return db.transaction((tx): WriteResult<{ userId: number }> => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, fields.email)).get()) {
-      return { ok: false, kind: "invalid", message: "Some fields need attention.", fieldErrors: { email: ["A user with this email already exists"] } };
+      return {
+        ok: false,
+        kind: "invalid",
+        message: "Some fields need attention.",
+        fieldErrors: { email: ["A user with this email already exists"] },
+      };
     }
-    const row = tx.insert(users).values({ ...fields, passwordHash }).returning(publicFields).get();
-    writeAudit(tx, { actorId: guard.actor.id, action: "user.create", entityType: "user", entityId: row.id, before: null, after: row });
+    const row = tx
+      .insert(users)
+      .values({ ...fields, passwordHash })
+      .returning(publicFields)
+      .get();
+    writeAudit(tx, {
+      actorId: guard.actor.id,
+      action: "user.create",
+      entityType: "user",
+      entityId: row.id,
+      before: null,
+      after: row,
+    });
     return { ok: true, data: { userId: row.id } };
   }, IMMEDIATE);
 }
 
 /** Set a user's role. @param raw `{ userId, role }` */
-export function setUserRole(db: Db, actorId: number | null, raw: unknown): WriteResult<{ userId: number; role: UserRole }> {
+export function setUserRole(
+  db: Db,
+  actorId: number | null,
+  raw: unknown,
+): WriteResult<{ userId: number; role: UserRole }> {
   const guard = authorize(db, actorId, "user.update");
   if (!guard.ok) return guard;
   const parsed = ZSetRole.safeParse(raw);
@@ -64,10 +94,18 @@ export function setUserRole(db: Db, actorId: number | null, raw: unknown): Write
     if (!before) return { ok: false, kind: "not_found", message: "This user does not exist." };
     if (role !== "admin" && before.role === "admin") {
       if (userId === guard.actor.id) return refuseSelf("You cannot remove your own admin role.");
-      if (!before.disabledAt && otherActiveAdmins(tx, userId) === 0) return refuseSelf("The last active admin must stay an admin.");
+      if (!before.disabledAt && otherActiveAdmins(tx, userId) === 0)
+        return refuseSelf("The last active admin must stay an admin.");
     }
     const after = tx.update(users).set({ role }).where(eq(users.id, userId)).returning(publicFields).get();
-    writeAudit(tx, { actorId: guard.actor.id, action: "user.update", entityType: "user", entityId: userId, before, after });
+    writeAudit(tx, {
+      actorId: guard.actor.id,
+      action: "user.update",
+      entityType: "user",
+      entityId: userId,
+      before,
+      after,
+    });
     return { ok: true, data: { userId, role } };
   }, IMMEDIATE);
 }
@@ -84,9 +122,22 @@ export function disableUser(db: Db, actorId: number | null, raw: unknown): Write
     if (!before) return { ok: false, kind: "not_found", message: "This user does not exist." };
     if (userId === guard.actor.id) return refuseSelf("You cannot disable your own account.");
     if (before.disabledAt) return { ok: true, data: { userId } };
-    if (before.role === "admin" && otherActiveAdmins(tx, userId) === 0) return refuseSelf("The last active admin cannot be disabled.");
-    const after = tx.update(users).set({ disabledAt: new Date().toISOString() }).where(eq(users.id, userId)).returning(publicFields).get();
-    writeAudit(tx, { actorId: guard.actor.id, action: "user.disable", entityType: "user", entityId: userId, before, after });
+    if (before.role === "admin" && otherActiveAdmins(tx, userId) === 0)
+      return refuseSelf("The last active admin cannot be disabled.");
+    const after = tx
+      .update(users)
+      .set({ disabledAt: new Date().toISOString() })
+      .where(eq(users.id, userId))
+      .returning(publicFields)
+      .get();
+    writeAudit(tx, {
+      actorId: guard.actor.id,
+      action: "user.disable",
+      entityType: "user",
+      entityId: userId,
+      before,
+      after,
+    });
     return { ok: true, data: { userId } };
   }, IMMEDIATE);
 }
@@ -103,13 +154,24 @@ export function enableUser(db: Db, actorId: number | null, raw: unknown): WriteR
     if (!before) return { ok: false, kind: "not_found", message: "This user does not exist." };
     if (!before.disabledAt) return { ok: true, data: { userId } };
     const after = tx.update(users).set({ disabledAt: null }).where(eq(users.id, userId)).returning(publicFields).get();
-    writeAudit(tx, { actorId: guard.actor.id, action: "user.enable", entityType: "user", entityId: userId, before, after });
+    writeAudit(tx, {
+      actorId: guard.actor.id,
+      action: "user.enable",
+      entityType: "user",
+      entityId: userId,
+      before,
+      after,
+    });
     return { ok: true, data: { userId } };
   }, IMMEDIATE);
 }
 
 /** Set a new password for a user. @param raw `{ userId, password }` (password ≥ 12 characters). */
-export async function resetUserPassword(db: Db, actorId: number | null, raw: unknown): Promise<WriteResult<{ userId: number }>> {
+export async function resetUserPassword(
+  db: Db,
+  actorId: number | null,
+  raw: unknown,
+): Promise<WriteResult<{ userId: number }>> {
   const guard = authorize(db, actorId, "user.reset_password");
   if (!guard.ok) return guard;
   const parsed = ZResetPassword.safeParse(raw);
@@ -120,7 +182,14 @@ export async function resetUserPassword(db: Db, actorId: number | null, raw: unk
     const before = tx.select(publicFields).from(users).where(eq(users.id, userId)).get();
     if (!before) return { ok: false, kind: "not_found", message: "This user does not exist." };
     tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
-    writeAudit(tx, { actorId: guard.actor.id, action: "user.reset_password", entityType: "user", entityId: userId, before: { email: before.email }, after: { email: before.email, password: "changed" } });
+    writeAudit(tx, {
+      actorId: guard.actor.id,
+      action: "user.reset_password",
+      entityType: "user",
+      entityId: userId,
+      before: { email: before.email },
+      after: { email: before.email, password: "changed" },
+    });
     return { ok: true, data: { userId } };
   }, IMMEDIATE);
 }

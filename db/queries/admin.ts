@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, isNull, type SQL } from "drizzle-orm";
 
 import type { UserRole } from "../../lib/roles";
 import type { Db } from "../client";
-import { auditLog, users } from "../schema";
+import { agreementParties, agreements, auditLog, commitmentParties, commitments, parties, users } from "../schema";
 
 export interface UserListItem {
   id: number;
@@ -17,7 +17,14 @@ export interface UserListItem {
 /** Every user, by email. */
 export function listUsers(db: Db): UserListItem[] {
   return db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .orderBy(asc(users.email))
     .all();
@@ -87,4 +94,80 @@ export function listAudit(db: Db, filter: AuditFilter): AuditPage {
     .all()
     .map((r) => r.t);
   return { rows, total, page, pages, entityTypes };
+}
+
+/** Every party, by code. */
+export function listParties(db: Db) {
+  return db.select().from(parties).orderBy(asc(parties.code)).all();
+}
+
+/** Every agreement including deleted ones, newest first, with its number of live commitments. */
+export function listAgreementsForAdmin(db: Db) {
+  return db
+    .select({
+      id: agreements.id,
+      slug: agreements.slug,
+      title: agreements.title,
+      kind: agreements.kind,
+      signedOn: agreements.signedOn,
+      deletedAt: agreements.deletedAt,
+      // A join, not a correlated sub-select: Drizzle renders the outer column unqualified there
+      // (STACK.md's trap), which binds it to the inner table.
+      commitments: count(commitments.id),
+    })
+    .from(agreements)
+    .leftJoin(commitments, and(eq(commitments.agreementId, agreements.id), isNull(commitments.deletedAt)))
+    .groupBy(agreements.id)
+    .orderBy(desc(agreements.signedOn), desc(agreements.id))
+    .all();
+}
+
+/** One agreement for the edit form (deleted ones too), with its party codes and every commitment. */
+export function getAgreementForAdmin(db: Db, id: number) {
+  const agreement = db.select().from(agreements).where(eq(agreements.id, id)).get();
+  if (!agreement) return null;
+  const partyCodes = db
+    .select({ code: agreementParties.partyCode })
+    .from(agreementParties)
+    .where(eq(agreementParties.agreementId, id))
+    .all()
+    .map((p) => p.code);
+  const list = db
+    .select({
+      id: commitments.id,
+      ref: commitments.ref,
+      title: commitments.title,
+      parentId: commitments.parentId,
+      status: commitments.status,
+      version: commitments.version,
+      deletedAt: commitments.deletedAt,
+    })
+    .from(commitments)
+    .where(eq(commitments.agreementId, id))
+    .orderBy(asc(commitments.position), asc(commitments.id))
+    .all();
+  return { agreement, partyCodes, commitments: list };
+}
+
+/** One commitment for the edit form (deleted ones too), with its parties and the agreement's. */
+export function getCommitmentForAdmin(db: Db, id: number) {
+  const commitment = db.select().from(commitments).where(eq(commitments.id, id)).get();
+  if (!commitment) return null;
+  const owedBy = db
+    .select({ code: commitmentParties.partyCode })
+    .from(commitmentParties)
+    .where(eq(commitmentParties.commitmentId, id))
+    .all()
+    .map((p) => p.code);
+  return { commitment, owedBy };
+}
+
+/** Distinct themes in use, for suggestions. */
+export function listThemes(db: Db): string[] {
+  return db
+    .selectDistinct({ theme: commitments.theme })
+    .from(commitments)
+    .orderBy(asc(commitments.theme))
+    .all()
+    .map((r) => r.theme);
 }

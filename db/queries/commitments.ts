@@ -113,7 +113,13 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
 
   const rolled = progressByCommitment(db, c.agreementId);
   const milestones = db
-    .select({ id: commitments.id, ref: commitments.ref, title: commitments.title, status: commitments.status, progress: commitments.progress })
+    .select({
+      id: commitments.id,
+      ref: commitments.ref,
+      title: commitments.title,
+      status: commitments.status,
+      progress: commitments.progress,
+    })
     .from(commitments)
     .where(and(eq(commitments.parentId, c.id), isNull(commitments.deletedAt)))
     .orderBy(asc(commitments.position), asc(commitments.id))
@@ -220,7 +226,10 @@ export function openDeadlines(db: Db, today: CalendarDate): { overdue: DeadlineI
     )
     .orderBy(asc(commitments.targetDate), asc(commitments.position))
     .all();
-  const last = lastUpdatedByCommitment(db, rows.map((r) => r.id));
+  const last = lastUpdatedByCommitment(
+    db,
+    rows.map((r) => r.id),
+  );
   const items: DeadlineItem[] = rows.map((r) => ({
     ...r,
     targetDate: r.targetDate ?? "",

@@ -110,7 +110,12 @@ export function commitmentExists(db: Db, id: number): boolean {
  */
 export function progressByCommitment(db: Db, agreementId: number): Map<number, number | null> {
   const rows = db
-    .select({ id: commitments.id, parentId: commitments.parentId, progress: commitments.progress, status: commitments.status })
+    .select({
+      id: commitments.id,
+      parentId: commitments.parentId,
+      progress: commitments.progress,
+      status: commitments.status,
+    })
     .from(commitments)
     .where(and(eq(commitments.agreementId, agreementId), isNull(commitments.deletedAt)))
     .all();

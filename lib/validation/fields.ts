@@ -9,7 +9,10 @@ import { EVIDENCE_KINDS, safeHttpUrl } from "../evidence";
 
 /** Trimmed text of at most `max` characters; `required` refuses the empty string. */
 export function zText(max: number, { required = false, label = "This field" } = {}) {
-  const base = z.string({ error: `${label} must be text` }).trim().max(max, { message: `At most ${max} characters` });
+  const base = z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, { message: `At most ${max} characters` });
   return required ? base.min(1, { message: `${label} is required` }) : base;
 }
 
@@ -28,17 +31,15 @@ export function zId(label = "id") {
 const PROGRESS_MESSAGE = "Enter a whole number from 0 to 100";
 
 /** Progress 0–100 as a whole number; an empty value means "not given" (`null`). */
-export const ZProgress = z
-  .union([z.number(), z.string().trim(), z.null()])
-  .transform((v, ctx) => {
-    if (v === null || v === "") return null;
-    const n = typeof v === "number" ? v : /^[0-9]{1,3}$/.test(v) ? Number(v) : NaN;
-    if (!Number.isInteger(n) || n < 0 || n > 100) {
-      ctx.addIssue({ code: "custom", message: PROGRESS_MESSAGE });
-      return z.NEVER;
-    }
-    return n;
-  });
+export const ZProgress = z.union([z.number(), z.string().trim(), z.null()]).transform((v, ctx) => {
+  if (v === null || v === "") return null;
+  const n = typeof v === "number" ? v : /^[0-9]{1,3}$/.test(v) ? Number(v) : NaN;
+  if (!Number.isInteger(n) || n < 0 || n > 100) {
+    ctx.addIssue({ code: "custom", message: PROGRESS_MESSAGE });
+    return z.NEVER;
+  }
+  return n;
+});
 
 /** A calendar date (`YYYY-MM-DD`) no later than `today`. */
 export function zPastOrToday(today: CalendarDate, label = "The date") {
@@ -51,16 +52,14 @@ export function zPastOrToday(today: CalendarDate, label = "The date") {
 }
 
 /** An optional calendar date; empty means none (`null`). */
-export const ZOptionalDate = z
-  .union([z.string().trim(), z.null()])
-  .transform((v, ctx) => {
-    if (v === null || v === "") return null;
-    if (!isCalendarDate(v)) {
-      ctx.addIssue({ code: "custom", message: "Enter a real date as YYYY-MM-DD" });
-      return z.NEVER;
-    }
-    return v;
-  });
+export const ZOptionalDate = z.union([z.string().trim(), z.null()]).transform((v, ctx) => {
+  if (v === null || v === "") return null;
+  if (!isCalendarDate(v)) {
+    ctx.addIssue({ code: "custom", message: "Enter a real date as YYYY-MM-DD" });
+    return z.NEVER;
+  }
+  return v;
+});
 
 /** An absolute http(s) URL, normalised; anything else (javascript:, data:, …) is refused. */
 export const ZEvidenceUrl = z

@@ -10,7 +10,20 @@ import fs from "node:fs";
 import path from "node:path";
 
 const ROOT = process.cwd();
-const INPUTS = ["app", "components", "db", "lib", "public", "next.config.ts", "tsconfig.json", "package-lock.json", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "auth"];
+const INPUTS = [
+  "app",
+  "components",
+  "db",
+  "lib",
+  "public",
+  "next.config.ts",
+  "tsconfig.json",
+  "package-lock.json",
+  "proxy.ts",
+  "instrumentation.ts",
+  "instrumentation-node.ts",
+  "auth",
+];
 const STAMP = path.join(ROOT, ".next", "accord-build-fingerprint");
 
 function walk(p: string, out: string[]): void {

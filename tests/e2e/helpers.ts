@@ -19,7 +19,11 @@ export async function commitmentIdByTitle(page: Page, title: string): Promise<nu
 }
 
 /** Fill the first evidence row of the status update form. */
-export async function fillEvidence(page: Page, row: { title: string; url: string; publisher?: string; kind?: string }, index = 0) {
+export async function fillEvidence(
+  page: Page,
+  row: { title: string; url: string; publisher?: string; kind?: string },
+  index = 0,
+) {
   const n = index + 1;
   await page.getByLabel(`Title (link ${n})`).fill(row.title);
   await page.getByLabel(`Web address (link ${n})`).fill(row.url);

@@ -15,7 +15,13 @@ export async function insertUser(db: Db, email: string, role: UserRole, { disabl
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const row = db
     .insert(users)
-    .values({ email, name: email.split("@")[0] ?? email, role, passwordHash: await cachedHash, disabledAt: disabled ? "2026-01-01T00:00:00.000Z" : null })
+    .values({
+      email,
+      name: email.split("@")[0] ?? email,
+      role,
+      passwordHash: await cachedHash,
+      disabledAt: disabled ? "2026-01-01T00:00:00.000Z" : null,
+    })
     .returning({ id: users.id })
     .get();
   return row.id;

@@ -10,6 +10,8 @@ import { count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import type { Db } from "@/db/client";
+import * as agreementVerbs from "@/db/mutations/agreements";
+import * as commitmentVerbs from "@/db/mutations/commitments";
 import * as evidenceVerbs from "@/db/mutations/evidence";
 import * as statusUpdateVerbs from "@/db/mutations/status-updates";
 import * as userVerbs from "@/db/mutations/users";
@@ -24,22 +26,78 @@ import { insertUser } from "../support/users";
 const TODAY = "2026-11-29";
 
 function ftaId(db: Db): number {
-  return db.select({ id: schema.commitments.id }).from(schema.commitments).where(eq(schema.commitments.ref, "6")).get()?.id ?? 0;
+  return (
+    db.select({ id: schema.commitments.id }).from(schema.commitments).where(eq(schema.commitments.ref, "6")).get()
+      ?.id ?? 0
+  );
 }
 function versionOf(db: Db, id: number): number {
-  return db.select({ v: schema.commitments.version }).from(schema.commitments).where(eq(schema.commitments.id, id)).get()?.v ?? 0;
+  return (
+    db.select({ v: schema.commitments.version }).from(schema.commitments).where(eq(schema.commitments.id, id)).get()
+      ?.v ?? 0
+  );
 }
 function firstEvidenceId(db: Db, commitmentId: number): number {
-  return db.select({ id: schema.evidence.id }).from(schema.evidence).where(eq(schema.evidence.commitmentId, commitmentId)).get()?.id ?? 0;
+  return (
+    db
+      .select({ id: schema.evidence.id })
+      .from(schema.evidence)
+      .where(eq(schema.evidence.commitmentId, commitmentId))
+      .get()?.id ?? 0
+  );
 }
 
-/** Users the user verbs act on (never the actor). */
-const targets = { active: 0, disabled: 0 };
+/** Rows the verbs act on (users are never the actor). */
+const targets = { active: 0, disabled: 0, deletedAgreement: 0, deletedCommitment: 0 };
+
+function agreementId(db: Db): number {
+  return (
+    db
+      .select({ id: schema.agreements.id })
+      .from(schema.agreements)
+      .where(eq(schema.agreements.slug, "kr-my-strategic-partnership-2024"))
+      .get()?.id ?? 0
+  );
+}
+function agreementUpdatedAt(db: Db): string {
+  return (
+    db
+      .select({ u: schema.agreements.updatedAt })
+      .from(schema.agreements)
+      .where(eq(schema.agreements.id, agreementId(db)))
+      .get()?.u ?? ""
+  );
+}
+const AGREEMENT_FORM = {
+  title: "Joint statement",
+  kind: "Joint statement",
+  signedOn: "2024-11-25",
+  place: "Seoul",
+  summary: "",
+  sourceUrl: "",
+  parties: ["KR", "MY"],
+};
+const COMMITMENT_FORM = {
+  ref: "18",
+  title: "A new pledge",
+  description: "",
+  quote: "",
+  theme: "Trade",
+  strength: "",
+  owner: "",
+  parties: ["KR"],
+  targetDate: "2027-06-30",
+  targetPrecision: "month",
+  targetPhrase: "by mid-2027",
+};
 
 type Outcome = WriteResult<unknown> | Promise<WriteResult<unknown>>;
 
 /** One row per write verb: how to call it with valid input. */
-const MATRIX: Record<WriteVerb, { fn: (...args: never[]) => unknown; call: (db: Db, actorId: number | null) => Outcome }> = {
+const MATRIX: Record<
+  WriteVerb,
+  { fn: (...args: never[]) => unknown; call: (db: Db, actorId: number | null) => Outcome }
+> = {
   "status_update.create": {
     fn: statusUpdateVerbs.postStatusUpdate,
     call: (db, actorId) => {
@@ -81,13 +139,80 @@ const MATRIX: Record<WriteVerb, { fn: (...args: never[]) => unknown; call: (db: 
     fn: evidenceVerbs.removeEvidence,
     call: (db, actorId) => {
       const id = ftaId(db);
-      return evidenceVerbs.removeEvidence(db, actorId, { commitmentId: id, version: versionOf(db, id), evidenceId: firstEvidenceId(db, id) });
+      return evidenceVerbs.removeEvidence(db, actorId, {
+        commitmentId: id,
+        version: versionOf(db, id),
+        evidenceId: firstEvidenceId(db, id),
+      });
     },
+  },
+  "agreement.create": {
+    fn: agreementVerbs.createAgreement,
+    call: (db, actorId) =>
+      agreementVerbs.createAgreement(db, actorId, {
+        ...AGREEMENT_FORM,
+        slug: `new-${crypto.randomUUID().slice(0, 8)}`,
+      }),
+  },
+  "agreement.update": {
+    fn: agreementVerbs.updateAgreement,
+    call: (db, actorId) =>
+      agreementVerbs.updateAgreement(db, actorId, {
+        ...AGREEMENT_FORM,
+        slug: "kr-my-strategic-partnership-2024",
+        agreementId: agreementId(db),
+        updatedAt: agreementUpdatedAt(db),
+      }),
+  },
+  "agreement.delete": {
+    fn: agreementVerbs.deleteAgreement,
+    call: (db, actorId) => agreementVerbs.deleteAgreement(db, actorId, { agreementId: agreementId(db) }),
+  },
+  "agreement.restore": {
+    fn: agreementVerbs.restoreAgreement,
+    call: (db, actorId) => agreementVerbs.restoreAgreement(db, actorId, { agreementId: targets.deletedAgreement }),
+  },
+  "commitment.create": {
+    fn: commitmentVerbs.createCommitment,
+    call: (db, actorId) =>
+      commitmentVerbs.createCommitment(db, actorId, { ...COMMITMENT_FORM, agreementId: agreementId(db) }),
+  },
+  "commitment.update": {
+    fn: commitmentVerbs.updateCommitment,
+    call: (db, actorId) => {
+      const id = ftaId(db);
+      return commitmentVerbs.updateCommitment(
+        db,
+        actorId,
+        { ...COMMITMENT_FORM, commitmentId: id, version: versionOf(db, id) },
+        TODAY,
+      );
+    },
+  },
+  "commitment.delete": {
+    fn: commitmentVerbs.deleteCommitment,
+    call: (db, actorId) => {
+      const id = ftaId(db);
+      return commitmentVerbs.deleteCommitment(db, actorId, { commitmentId: id, version: versionOf(db, id) });
+    },
+  },
+  "commitment.restore": {
+    fn: commitmentVerbs.restoreCommitment,
+    call: (db, actorId) =>
+      commitmentVerbs.restoreCommitment(db, actorId, {
+        commitmentId: targets.deletedCommitment,
+        version: versionOf(db, targets.deletedCommitment),
+      }),
   },
   "user.create": {
     fn: userVerbs.createUser,
     call: (db, actorId) =>
-      userVerbs.createUser(db, actorId, { email: `new-${crypto.randomUUID()}@example.org`, name: "New", role: "editor", password: "a long enough password" }),
+      userVerbs.createUser(db, actorId, {
+        email: `new-${crypto.randomUUID()}@example.org`,
+        name: "New",
+        role: "editor",
+        password: "a long enough password",
+      }),
   },
   "user.update": {
     fn: userVerbs.setUserRole,
@@ -103,7 +228,8 @@ const MATRIX: Record<WriteVerb, { fn: (...args: never[]) => unknown; call: (db: 
   },
   "user.reset_password": {
     fn: userVerbs.resetUserPassword,
-    call: (db, actorId) => userVerbs.resetUserPassword(db, actorId, { userId: targets.active, password: "another long password" }),
+    call: (db, actorId) =>
+      userVerbs.resetUserPassword(db, actorId, { userId: targets.active, password: "another long password" }),
   },
 };
 
@@ -146,6 +272,18 @@ beforeEach(async () => {
   ids["disabled admin"] = await insertUser(t.db, "gone-admin@example.org", "admin", { disabled: true });
   targets.active = await insertUser(t.db, "target@example.org", "editor");
   targets.disabled = await insertUser(t.db, "target-gone@example.org", "editor", { disabled: true });
+  targets.deletedAgreement = t.db
+    .insert(schema.agreements)
+    .values({ slug: "gone", title: "Gone", kind: "MoU", deletedAt: "2026-01-01T00:00:00.000Z" })
+    .returning()
+    .get().id;
+  targets.deletedCommitment =
+    t.db
+      .update(schema.commitments)
+      .set({ deletedAt: "2026-01-01T00:00:00.000Z" })
+      .where(eq(schema.commitments.ref, "5"))
+      .returning()
+      .get()?.id ?? 0;
 });
 afterEach(() => t.cleanup());
 
@@ -160,7 +298,8 @@ describe("the matrix covers every write", () => {
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "guard.ts")) {
       const mod = (await import(path.join(dir, file))) as Record<string, unknown>;
       for (const [name, value] of Object.entries(mod)) {
-        if (typeof value === "function") expect(covered.has(value), `${file}: ${name} has no row in the matrix`).toBe(true);
+        if (typeof value === "function")
+          expect(covered.has(value), `${file}: ${name} has no row in the matrix`).toBe(true);
       }
     }
   });
@@ -217,7 +356,10 @@ describe("roles", () => {
     const editor = ids.editor ?? 0;
     expect((await MATRIX["status_update.create"].call(t.db, editor)).ok).toBe(true);
     t.db.update(schema.users).set({ disabledAt: new Date().toISOString() }).where(eq(schema.users.id, editor)).run();
-    expect(await MATRIX["status_update.create"].call(t.db, editor)).toMatchObject({ ok: false, kind: "unauthenticated" });
+    expect(await MATRIX["status_update.create"].call(t.db, editor)).toMatchObject({
+      ok: false,
+      kind: "unauthenticated",
+    });
     expect(t.db.select({ n: count() }).from(schema.statusUpdates).get()?.n).toBe(17);
   });
 

@@ -37,7 +37,11 @@ function rowCounts(db: TempDb["db"]) {
 }
 
 function commitmentIdByRef(db: TempDb["db"], ref: string): number {
-  const row = db.select({ id: schema.commitments.id }).from(schema.commitments).where(eq(schema.commitments.ref, ref)).get();
+  const row = db
+    .select({ id: schema.commitments.id })
+    .from(schema.commitments)
+    .where(eq(schema.commitments.ref, ref))
+    .get();
   if (!row) throw new Error(`no commitment ${ref}`);
   return row.id;
 }
@@ -59,11 +63,14 @@ describe("connection", () => {
   it("refuses evidence that is not an http(s) URL and a progress outside 0–100", () => {
     const id = commitmentIdByRef(t.db, "5");
     expect(() =>
-      t.db.insert(schema.evidence).values({ commitmentId: id, url: "javascript:alert(1)", title: "x", kind: "other" }).run(),
+      t.db
+        .insert(schema.evidence)
+        .values({ commitmentId: id, url: "javascript:alert(1)", title: "x", kind: "other" })
+        .run(),
     ).toThrow(/CHECK/);
-    expect(() => t.db.update(schema.commitments).set({ progress: 150 }).where(eq(schema.commitments.id, id)).run()).toThrow(
-      /CHECK/,
-    );
+    expect(() =>
+      t.db.update(schema.commitments).set({ progress: 150 }).where(eq(schema.commitments.id, id)).run(),
+    ).toThrow(/CHECK/);
   });
 });
 
@@ -156,8 +163,24 @@ describe("reads", () => {
     t.db
       .insert(schema.commitments)
       .values([
-        { agreementId, parentId, ref: "10.1", title: "Sign the MoU", theme: "Critical minerals", status: "fulfilled", progress: 100 },
-        { agreementId, parentId, ref: "10.2", title: "First joint project", theme: "Critical minerals", status: "not_started", progress: 0 },
+        {
+          agreementId,
+          parentId,
+          ref: "10.1",
+          title: "Sign the MoU",
+          theme: "Critical minerals",
+          status: "fulfilled",
+          progress: 100,
+        },
+        {
+          agreementId,
+          parentId,
+          ref: "10.2",
+          title: "First joint project",
+          theme: "Critical minerals",
+          status: "not_started",
+          progress: 0,
+        },
       ])
       .run();
     const agreement = getAgreementBySlug(t.db, SLUG);
@@ -175,7 +198,11 @@ describe("reads", () => {
 
   it("hides a soft-deleted commitment from pages and counts", () => {
     const id = commitmentIdByRef(t.db, "5");
-    t.db.update(schema.commitments).set({ deletedAt: "2026-01-01T00:00:00.000Z" }).where(eq(schema.commitments.id, id)).run();
+    t.db
+      .update(schema.commitments)
+      .set({ deletedAt: "2026-01-01T00:00:00.000Z" })
+      .where(eq(schema.commitments.id, id))
+      .run();
     expect(getCommitment(t.db, id)).toBeNull();
     expect(getAgreementBySlug(t.db, SLUG)?.total).toBe(16);
     const live = t.db
@@ -214,7 +241,9 @@ describe("protecting existing databases", () => {
   it("does not load the dataset again after the agreement was renamed or deleted", () => {
     t.db.update(schema.agreements).set({ slug: "renamed" }).run();
     expect(seedDefaultDataset(t.db)).toBe(false);
-    t.db.$client.exec("DELETE FROM evidence; DELETE FROM status_updates; DELETE FROM commitment_parties; DELETE FROM commitments; DELETE FROM agreement_parties; DELETE FROM agreements;");
+    t.db.$client.exec(
+      "DELETE FROM evidence; DELETE FROM status_updates; DELETE FROM commitment_parties; DELETE FROM commitments; DELETE FROM agreement_parties; DELETE FROM agreements;",
+    );
     expect(seedDefaultDataset(t.db)).toBe(false);
     expect(listAgreements(t.db)).toEqual([]);
   });
@@ -235,12 +264,30 @@ describe("protecting existing databases", () => {
   it("refuses values outside the vocabulary and dates that do not exist, at the database", () => {
     const id = commitmentIdByRef(t.db, "5");
     const bad = [
-      () => t.db.insert(schema.statusUpdates).values({ commitmentId: id, statusTo: "done" as never, happenedOn: "2025-01-01" }).run(),
-      () => t.db.insert(schema.statusUpdates).values({ commitmentId: id, statusTo: "stalled", happenedOn: "2025-02-30" }).run(),
+      () =>
+        t.db
+          .insert(schema.statusUpdates)
+          .values({ commitmentId: id, statusTo: "done" as never, happenedOn: "2025-01-01" })
+          .run(),
+      () =>
+        t.db
+          .insert(schema.statusUpdates)
+          .values({ commitmentId: id, statusTo: "stalled", happenedOn: "2025-02-30" })
+          .run(),
       () => t.db.update(schema.agreements).set({ signedOn: "2024-02-30" }).run(),
-      () => t.db.update(schema.commitments).set({ targetDate: "2025-04-31" }).where(eq(schema.commitments.id, id)).run(),
-      () => t.db.update(schema.commitments).set({ targetPrecision: "week" as never }).where(eq(schema.commitments.id, id)).run(),
-      () => t.db.insert(schema.evidence).values({ commitmentId: id, url: "https://e.org", title: "x", kind: "blog" as never }).run(),
+      () =>
+        t.db.update(schema.commitments).set({ targetDate: "2025-04-31" }).where(eq(schema.commitments.id, id)).run(),
+      () =>
+        t.db
+          .update(schema.commitments)
+          .set({ targetPrecision: "week" as never })
+          .where(eq(schema.commitments.id, id))
+          .run(),
+      () =>
+        t.db
+          .insert(schema.evidence)
+          .values({ commitmentId: id, url: "https://e.org", title: "x", kind: "blog" as never })
+          .run(),
     ];
     for (const write of bad) expect(write).toThrow(/must be/);
     expect(() => t.db.update(schema.agreements).set({ signedOn: "2024-02-29" }).run()).not.toThrow();
@@ -252,7 +299,11 @@ describe("roll-up through several levels", () => {
     const agreementId = t.db.select().from(schema.agreements).get()?.id ?? 0;
     const top = commitmentIdByRef(t.db, "2");
     const add = (parentId: number, ref: string, progress: number | null) =>
-      t.db.insert(schema.commitments).values({ agreementId, parentId, ref, title: ref, theme: "x", progress }).returning().get().id;
+      t.db
+        .insert(schema.commitments)
+        .values({ agreementId, parentId, ref, title: ref, theme: "x", progress })
+        .returning()
+        .get().id;
     const m1 = add(top, "2.1", null);
     const g1 = add(m1, "2.1.1", null);
     add(g1, "2.1.1.1", 100);

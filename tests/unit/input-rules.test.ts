@@ -4,16 +4,27 @@ import { describe, expect, it } from "vitest";
 
 import { readEnv, databasePath } from "@/lib/env";
 import { safeHttpUrl } from "@/lib/evidence";
-import { parseCommitmentId } from "@/lib/ids";
+import { parseRowId } from "@/lib/ids";
 
 describe("evidence URLs", () => {
   it("accepts absolute http and https URLs, trimmed", () => {
-    expect(safeHttpUrl("  https://bernama.com/lite/news.php?id=2458050 ")).toBe("https://bernama.com/lite/news.php?id=2458050");
+    expect(safeHttpUrl("  https://bernama.com/lite/news.php?id=2458050 ")).toBe(
+      "https://bernama.com/lite/news.php?id=2458050",
+    );
     expect(safeHttpUrl("HTTP://Example.org/a")).toBe("http://example.org/a");
   });
 
   it("refuses javascript:, data:, other schemes and relative URLs", () => {
-    for (const bad of ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:text/html,<b>x</b>", "ftp://x.org/f", "/relative", "example.org", "https://", ""]) {
+    for (const bad of [
+      "javascript:alert(1)",
+      " JaVaScRiPt:alert(1)",
+      "data:text/html,<b>x</b>",
+      "ftp://x.org/f",
+      "/relative",
+      "example.org",
+      "https://",
+      "",
+    ]) {
       expect(safeHttpUrl(bad), bad).toBeNull();
     }
   });
@@ -21,13 +32,13 @@ describe("evidence URLs", () => {
 
 describe("commitment ids in URLs", () => {
   it("accepts only canonical positive integers", () => {
-    expect(parseCommitmentId("6")).toBe(6);
-    expect(parseCommitmentId("0")).toBeNull();
-    expect(parseCommitmentId("06")).toBeNull();
-    expect(parseCommitmentId("-1")).toBeNull();
-    expect(parseCommitmentId("1e3")).toBeNull();
-    expect(parseCommitmentId("6abc")).toBeNull();
-    expect(parseCommitmentId("99999999999999999")).toBeNull();
+    expect(parseRowId("6")).toBe(6);
+    expect(parseRowId("0")).toBeNull();
+    expect(parseRowId("06")).toBeNull();
+    expect(parseRowId("-1")).toBeNull();
+    expect(parseRowId("1e3")).toBeNull();
+    expect(parseRowId("6abc")).toBeNull();
+    expect(parseRowId("99999999999999999")).toBeNull();
   });
 });
 

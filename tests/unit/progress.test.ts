@@ -18,7 +18,9 @@ describe("progress roll-up", () => {
   });
 
   it("keeps a parent's own progress over its milestones'", () => {
-    expect(effectiveProgress({ progress: 30, status: "in_progress", milestones: [{ progress: 100, status: "fulfilled" }] })).toBe(30);
+    expect(
+      effectiveProgress({ progress: 30, status: "in_progress", milestones: [{ progress: 100, status: "fulfilled" }] }),
+    ).toBe(30);
   });
 
   it("never shows blank or NaN for a parent with milestones: unmeasured ones count as 0, fulfilled as 100", () => {
@@ -43,7 +45,14 @@ describe("progress roll-up", () => {
         progress: null,
         status: "in_progress",
         milestones: [
-          { progress: null, status: "in_progress", milestones: [{ progress: 100, status: "fulfilled" }, { progress: 50, status: "in_progress" }] },
+          {
+            progress: null,
+            status: "in_progress",
+            milestones: [
+              { progress: 100, status: "fulfilled" },
+              { progress: 50, status: "in_progress" },
+            ],
+          },
           { progress: 25, status: "in_progress" },
         ],
       }),

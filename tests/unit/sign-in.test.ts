@@ -43,26 +43,50 @@ describe("authenticate", () => {
       authenticate(t.db, { email: "", password: "" }),
     ]);
     expect(answers).toEqual(Array(4).fill({ ok: false, reason: "invalid" }));
-    expect(t.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "user.sign_in_failed")).all()).toHaveLength(3);
+    expect(
+      t.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "user.sign_in_failed")).all(),
+    ).toHaveLength(3);
   });
 
   it("locks an email for 15 minutes after 5 failures in 15 minutes, even for the right password", async () => {
     await insertUser(t.db, "editor@example.org", "editor");
     for (let i = 0; i < 5; i++) {
-      expect(await authenticate(t.db, { email: "editor@example.org", password: `wrong ${i}` })).toMatchObject({ reason: "invalid" });
+      expect(await authenticate(t.db, { email: "editor@example.org", password: `wrong ${i}` })).toMatchObject({
+        reason: "invalid",
+      });
     }
     const now = new Date();
-    expect(await authenticate(t.db, { email: "editor@example.org", password: TEST_PASSWORD }, now)).toEqual({ ok: false, reason: "throttled" });
-    expect(await authenticate(t.db, { email: "EDITOR@example.org", password: TEST_PASSWORD }, new Date(now.getTime() + minutes(14)))).toMatchObject({
+    expect(await authenticate(t.db, { email: "editor@example.org", password: TEST_PASSWORD }, now)).toEqual({
+      ok: false,
       reason: "throttled",
     });
-    expect(await authenticate(t.db, { email: "editor@example.org", password: TEST_PASSWORD }, new Date(now.getTime() + minutes(16)))).toMatchObject({
+    expect(
+      await authenticate(
+        t.db,
+        { email: "EDITOR@example.org", password: TEST_PASSWORD },
+        new Date(now.getTime() + minutes(14)),
+      ),
+    ).toMatchObject({
+      reason: "throttled",
+    });
+    expect(
+      await authenticate(
+        t.db,
+        { email: "editor@example.org", password: TEST_PASSWORD },
+        new Date(now.getTime() + minutes(16)),
+      ),
+    ).toMatchObject({
       ok: true,
     });
     // An unknown email is locked the same way, so the lock says nothing about which accounts exist.
     for (let i = 0; i < 5; i++) await authenticate(t.db, { email: "ghost@example.org", password: "x" });
-    expect(await authenticate(t.db, { email: "ghost@example.org", password: "x" })).toEqual({ ok: false, reason: "throttled" });
-    expect(t.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "user.sign_in_throttled")).all().length).toBe(3);
+    expect(await authenticate(t.db, { email: "ghost@example.org", password: "x" })).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
+    expect(
+      t.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "user.sign_in_throttled")).all().length,
+    ).toBe(3);
   });
 });
 
@@ -105,7 +129,9 @@ describe("start-up configuration", () => {
 
   it("refuses a short AUTH_SECRET", () => {
     expect(() => resolveAuthSecret({ AUTH_SECRET: "short" }, path.join(dir, "db.sqlite"))).toThrow(ConfigError);
-    expect(() => resolveAuthSecret({ AUTH_SECRET: "short" }, path.join(dir, "db.sqlite"))).toThrow(/at least 32 characters/);
+    expect(() => resolveAuthSecret({ AUTH_SECRET: "short" }, path.join(dir, "db.sqlite"))).toThrow(
+      /at least 32 characters/,
+    );
   });
 
   it("generates a secret beside the database once, readable by the owner only, and reuses it", () => {
@@ -123,7 +149,9 @@ describe("start-up configuration", () => {
       email: "boss@example.org",
       password: "long enough pass",
     });
-    expect(() => adminSetting({ ADMIN_EMAIL: "boss@example.org", ADMIN_PASSWORD: "short" })).toThrow(/at least 12 characters/);
+    expect(() => adminSetting({ ADMIN_EMAIL: "boss@example.org", ADMIN_PASSWORD: "short" })).toThrow(
+      /at least 12 characters/,
+    );
     expect(() => adminSetting({ ADMIN_PASSWORD: "long enough pass" })).toThrow(/without ADMIN_EMAIL/);
     expect(() => adminSetting({ ADMIN_EMAIL: "not-an-email" })).toThrow(/not an email/);
   });

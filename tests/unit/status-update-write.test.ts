@@ -18,10 +18,16 @@ let editor: number;
 let culture: number;
 
 function idOf(db: Db, ref: string) {
-  return db.select({ id: schema.commitments.id }).from(schema.commitments).where(eq(schema.commitments.ref, ref)).get()?.id ?? 0;
+  return (
+    db.select({ id: schema.commitments.id }).from(schema.commitments).where(eq(schema.commitments.ref, ref)).get()
+      ?.id ?? 0
+  );
 }
 function versionOf(db: Db, id: number) {
-  return db.select({ v: schema.commitments.version }).from(schema.commitments).where(eq(schema.commitments.id, id)).get()?.v ?? 0;
+  return (
+    db.select({ v: schema.commitments.version }).from(schema.commitments).where(eq(schema.commitments.id, id)).get()
+      ?.v ?? 0
+  );
 }
 function countOf(table: typeof schema.statusUpdates | typeof schema.evidence) {
   return t.db.select({ n: count() }).from(table).get()?.n ?? 0;
@@ -35,7 +41,15 @@ function input(overrides: Record<string, unknown> = {}) {
     progress: "25",
     happenedOn: "2026-11-20",
     note: "Anniversary events announced.",
-    evidence: [{ title: "Programme", url: "https://example.org/programme", publisher: "Embassy", publishedOn: "2026-11-19", kind: "official" }],
+    evidence: [
+      {
+        title: "Programme",
+        url: "https://example.org/programme",
+        publisher: "Embassy",
+        publishedOn: "2026-11-19",
+        kind: "official",
+      },
+    ],
     ...overrides,
   };
 }
@@ -62,7 +76,9 @@ describe("post a status update", () => {
       progressTo: 25,
       note: "Anniversary events announced.",
     });
-    expect(c?.timeline[0]?.evidence.map((e) => [e.url, e.kind])).toEqual([["https://example.org/programme", "official"]]);
+    expect(c?.timeline[0]?.evidence.map((e) => [e.url, e.kind])).toEqual([
+      ["https://example.org/programme", "official"],
+    ]);
     const audit = t.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "status_update.create")).get();
     expect(audit?.before).toEqual({ status: "not_assessed", progress: null, version: 1 });
     expect(audit?.after).toMatchObject({ status: "in_progress", progress: 25, version: 2 });
@@ -83,7 +99,11 @@ describe("post a status update", () => {
   ])("refuses progress %s with a field error", (progress, field) => {
     const before = countOf(schema.statusUpdates);
     const result = postStatusUpdate(t.db, editor, input({ progress }), TODAY);
-    expect(result).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { [field]: ["Enter a whole number from 0 to 100"] } });
+    expect(result).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      fieldErrors: { [field]: ["Enter a whole number from 0 to 100"] },
+    });
     expect(countOf(schema.statusUpdates)).toBe(before);
     expect(versionOf(t.db, culture)).toBe(1);
   });
@@ -99,14 +119,25 @@ describe("post a status update", () => {
     expect(postStatusUpdate(t.db, editor, input({ happenedOn: TODAY }), TODAY).ok).toBe(true);
   });
 
-  it.each(["javascript:alert(1)", "  JaVaScRiPt:alert(document.cookie)", "data:text/html,<script>alert(1)</script>", "ftp://example.org/x", "example.org"])(
-    "refuses the evidence link %j",
-    (url) => {
-      const result = postStatusUpdate(t.db, editor, input({ evidence: [{ title: "x", url, publisher: "", publishedOn: "", kind: "media" }] }), TODAY);
-      expect(result).toMatchObject({ kind: "invalid", fieldErrors: { "evidence.0.url": ["Use a web address starting with http:// or https://"] } });
-      expect(countOf(schema.evidence)).toBe(22);
-    },
-  );
+  it.each([
+    "javascript:alert(1)",
+    "  JaVaScRiPt:alert(document.cookie)",
+    "data:text/html,<script>alert(1)</script>",
+    "ftp://example.org/x",
+    "example.org",
+  ])("refuses the evidence link %j", (url) => {
+    const result = postStatusUpdate(
+      t.db,
+      editor,
+      input({ evidence: [{ title: "x", url, publisher: "", publishedOn: "", kind: "media" }] }),
+      TODAY,
+    );
+    expect(result).toMatchObject({
+      kind: "invalid",
+      fieldErrors: { "evidence.0.url": ["Use a web address starting with http:// or https://"] },
+    });
+    expect(countOf(schema.evidence)).toBe(22);
+  });
 
   it("needs evidence for any status but not yet assessed", () => {
     expect(postStatusUpdate(t.db, editor, input({ evidence: [] }), TODAY)).toMatchObject({
@@ -114,23 +145,43 @@ describe("post a status update", () => {
       fieldErrors: { evidence: ["Add at least one evidence link for this status"] },
     });
     expect(postStatusUpdate(t.db, editor, input({ evidence: [], progress: "abc" }), TODAY)).toMatchObject({
-      fieldErrors: { evidence: ["Add at least one evidence link for this status"], progress: ["Enter a whole number from 0 to 100"] },
+      fieldErrors: {
+        evidence: ["Add at least one evidence link for this status"],
+        progress: ["Enter a whole number from 0 to 100"],
+      },
     });
-    expect(postStatusUpdate(t.db, editor, input({ status: "not_assessed", evidence: [], progress: "" }), TODAY).ok).toBe(true);
+    expect(
+      postStatusUpdate(t.db, editor, input({ status: "not_assessed", evidence: [], progress: "" }), TODAY).ok,
+    ).toBe(true);
   });
 
   it("names the limit of over-long input", () => {
     const result = postStatusUpdate(t.db, editor, input({ note: "x".repeat(5001) }), TODAY);
     expect(result).toMatchObject({ kind: "invalid", fieldErrors: { note: ["At most 5000 characters"] } });
-    const long = input({ evidence: [{ title: "t".repeat(301), url: "https://example.org", publisher: "", publishedOn: "", kind: "media" }] });
-    expect(postStatusUpdate(t.db, editor, long, TODAY)).toMatchObject({ fieldErrors: { "evidence.0.title": ["At most 300 characters"] } });
+    const long = input({
+      evidence: [{ title: "t".repeat(301), url: "https://example.org", publisher: "", publishedOn: "", kind: "media" }],
+    });
+    expect(postStatusUpdate(t.db, editor, long, TODAY)).toMatchObject({
+      fieldErrors: { "evidence.0.title": ["At most 300 characters"] },
+    });
   });
 
   it("refuses an unknown status and evidence kind", () => {
-    const result = postStatusUpdate(t.db, editor, input({ status: "done", evidence: [{ title: "x", url: "https://e.org", publisher: "", publishedOn: "", kind: "blog" }] }), TODAY);
+    const result = postStatusUpdate(
+      t.db,
+      editor,
+      input({
+        status: "done",
+        evidence: [{ title: "x", url: "https://e.org", publisher: "", publishedOn: "", kind: "blog" }],
+      }),
+      TODAY,
+    );
     expect(result).toMatchObject({
       kind: "invalid",
-      fieldErrors: { status: ["Choose a status from the list"], "evidence.0.kind": ["Choose one of: official, joint, media, document, other"] },
+      fieldErrors: {
+        status: ["Choose a status from the list"],
+        "evidence.0.kind": ["Choose one of: official, joint, media, document, other"],
+      },
     });
   });
 
@@ -155,13 +206,20 @@ describe("post a status update", () => {
     const first = postStatusUpdate(t.db, editor, form, TODAY);
     const second = postStatusUpdate(t.db, editor, form, TODAY);
     expect(first).toMatchObject({ ok: true, data: { duplicate: false } });
-    expect(second).toMatchObject({ ok: true, data: { duplicate: true, statusUpdateId: first.ok ? first.data.statusUpdateId : -1 } });
+    expect(second).toMatchObject({
+      ok: true,
+      data: { duplicate: true, statusUpdateId: first.ok ? first.data.statusUpdateId : -1 },
+    });
     expect(getCommitment(t.db, culture)?.timeline).toHaveLength(1);
     expect(versionOf(t.db, culture)).toBe(2);
   });
 
   it("refuses a deleted commitment as not found", () => {
-    t.db.update(schema.commitments).set({ deletedAt: "2026-01-01T00:00:00.000Z" }).where(eq(schema.commitments.id, culture)).run();
+    t.db
+      .update(schema.commitments)
+      .set({ deletedAt: "2026-01-01T00:00:00.000Z" })
+      .where(eq(schema.commitments.id, culture))
+      .run();
     expect(postStatusUpdate(t.db, editor, input(), TODAY)).toMatchObject({ ok: false, kind: "not_found" });
   });
 });
@@ -192,7 +250,16 @@ describe("form data", () => {
 
 describe("evidence on a commitment", () => {
   it("adds a link once per submission and bumps the version", () => {
-    const form = { commitmentId: culture, version: 1, submissionId: crypto.randomUUID(), title: "Note", url: "https://example.org/n", publisher: "", publishedOn: "", kind: "document" };
+    const form = {
+      commitmentId: culture,
+      version: 1,
+      submissionId: crypto.randomUUID(),
+      title: "Note",
+      url: "https://example.org/n",
+      publisher: "",
+      publishedOn: "",
+      kind: "document",
+    };
     expect(addEvidence(t.db, editor, form)).toMatchObject({ ok: true, data: { version: 2, duplicate: false } });
     expect(addEvidence(t.db, editor, form)).toMatchObject({ ok: true, data: { duplicate: true } });
     expect(getCommitment(t.db, culture)?.otherEvidence.map((e) => e.title)).toEqual(["Note"]);
@@ -203,16 +270,29 @@ describe("evidence on a commitment", () => {
     const [first, second] = getCommitment(t.db, tourism)?.otherEvidence ?? [];
     const removed = removeEvidence(t.db, editor, { commitmentId: tourism, version: 1, evidenceId: first?.id });
     expect(removed).toMatchObject({ ok: true, data: { version: 2, duplicate: false } });
-    expect(removeEvidence(t.db, editor, { commitmentId: tourism, version: 1, evidenceId: first?.id })).toMatchObject({ ok: true, data: { duplicate: true } });
-    expect(removeEvidence(t.db, editor, { commitmentId: tourism, version: 1, evidenceId: second?.id })).toMatchObject({ ok: false, kind: "conflict" });
+    expect(removeEvidence(t.db, editor, { commitmentId: tourism, version: 1, evidenceId: first?.id })).toMatchObject({
+      ok: true,
+      data: { duplicate: true },
+    });
+    expect(removeEvidence(t.db, editor, { commitmentId: tourism, version: 1, evidenceId: second?.id })).toMatchObject({
+      ok: false,
+      kind: "conflict",
+    });
     expect(getCommitment(t.db, tourism)?.otherEvidence.map((e) => e.id)).toEqual([second?.id]);
-    const row = t.db.select().from(schema.evidence).where(eq(schema.evidence.id, first?.id ?? 0)).get();
+    const row = t.db
+      .select()
+      .from(schema.evidence)
+      .where(eq(schema.evidence.id, first?.id ?? 0))
+      .get();
     expect(row?.deletedAt).not.toBeNull();
   });
 
   it("refuses evidence of another commitment", () => {
     const tourism = idOf(t.db, "14");
     const foreign = getCommitment(t.db, tourism)?.otherEvidence[0]?.id;
-    expect(removeEvidence(t.db, editor, { commitmentId: culture, version: 1, evidenceId: foreign })).toMatchObject({ ok: false, kind: "not_found" });
+    expect(removeEvidence(t.db, editor, { commitmentId: culture, version: 1, evidenceId: foreign })).toMatchObject({
+      ok: false,
+      kind: "not_found",
+    });
   });
 });

@@ -17,7 +17,12 @@ export default async function AuditPage({ searchParams }: Props) {
   const access = await requireRole("admin", "/admin/audit");
   if (!access.ok) return null;
   const params = await searchParams;
-  const actor = params.actor === undefined || params.actor === "" ? undefined : /^\d+$/.test(params.actor) ? Number(params.actor) : undefined;
+  const actor =
+    params.actor === undefined || params.actor === ""
+      ? undefined
+      : /^\d+$/.test(params.actor)
+        ? Number(params.actor)
+        : undefined;
   const page = /^\d+$/.test(params.page ?? "") ? Number(params.page) : 1;
   const db = getDb();
   const result = listAudit(db, { entityType: params.entity || undefined, actorId: actor, page });

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
 import { sessionUserId } from "@/auth/actor";
-import { type FormState, refusedState } from "@/app/staff/form-state";
+import { type FormState, refusedState } from "@/components/form-state";
 import { getDb } from "@/db/client";
 import { createUser, disableUser, enableUser, resetUserPassword, setUserRole } from "@/db/mutations/users";
 import { formDataToObject } from "@/lib/form-data";

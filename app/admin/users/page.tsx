@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { requireRole } from "@/auth/require";
 import { getDb } from "@/db/client";
 import { listUsers } from "@/db/queries/admin";
+import { DoneNotice } from "@/components/done-notice";
 
 import { CreateUserForm, UserControls } from "./user-forms";
 
@@ -24,11 +25,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <h1>Users</h1>
-      {done && NOTICES[done] ? (
-        <p className="banner banner--success" role="status" data-testid="notice">
-          {NOTICES[done]}
-        </p>
-      ) : null}
+      <DoneNotice done={done} notices={NOTICES} />
       <div className="table-wrap" role="region" aria-label="Users" tabIndex={0}>
         <table>
           <thead>

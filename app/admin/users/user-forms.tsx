@@ -2,17 +2,13 @@
 
 import { useActionState } from "react";
 
-import { INITIAL_FORM_STATE, type FormState } from "@/app/staff/form-state";
-import { FormErrorBanner } from "@/app/staff/commitments/[id]/form-error-banner";
+import { INITIAL_FORM_STATE, type FormState, str } from "@/components/form-state";
+import { FormErrorBanner } from "@/components/form-error-banner";
 import { Field } from "@/components/field";
 import { SubmitButton } from "@/components/submit-button";
 import type { UserRole } from "@/lib/roles";
 
 import { createUserAction, updateUserAction } from "./actions";
-
-function str(v: unknown, fallback = ""): string {
-  return typeof v === "string" ? v : fallback;
-}
 
 /** Create a user: email, name, role and a first password (at least 12 characters). */
 export function CreateUserForm() {
@@ -36,7 +32,12 @@ export function CreateUserForm() {
           </select>
         )}
       </Field>
-      <Field id="new-password" label="First password" hint="At least 12 characters. Give it to the person privately." errors={e.password}>
+      <Field
+        id="new-password"
+        label="First password"
+        hint="At least 12 characters. Give it to the person privately."
+        errors={e.password}
+      >
         {(c) => <input {...c} type="password" name="password" autoComplete="new-password" />}
       </Field>
       <div>

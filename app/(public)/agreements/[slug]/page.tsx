@@ -11,6 +11,7 @@ import type { AgreementCommitment } from "@/db/queries/agreements";
 import { loadAgreement } from "@/db/public";
 import { groupByTheme, summariseAgreement } from "@/lib/agreement-summary";
 import { appToday } from "@/lib/today";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 export const dynamic = "force-dynamic";
 
@@ -36,14 +37,7 @@ export default async function AgreementPage({ params }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Agreements</Link>
-          </li>
-          <li aria-current="page">{agreement.kind}</li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ href: "/", label: "Agreements" }, { label: agreement.kind }]} />
       <h1>{agreement.title}</h1>
       <dl className="facts">
         <dt>Kind</dt>
@@ -85,7 +79,10 @@ export default async function AgreementPage({ params }: Props) {
         </h2>
         <div className="kpis" data-testid="progress-summary">
           <Kpi value={agreement.total} label="commitments" />
-          <Kpi value={agreement.statusCounts.fulfilled + agreement.statusCounts.partially_fulfilled} label="fulfilled or partly fulfilled" />
+          <Kpi
+            value={agreement.statusCounts.fulfilled + agreement.statusCounts.partially_fulfilled}
+            label="fulfilled or partly fulfilled"
+          />
           <Kpi value={agreement.statusCounts.in_progress} label="in progress" />
           <Kpi value={summary.overdue} label="overdue" />
           <Kpi value={agreement.statusCounts.not_assessed} label="not yet assessed" />
@@ -129,9 +126,11 @@ export default async function AgreementPage({ params }: Props) {
                   {theme} <span className="muted">({commitments.length})</span>
                 </th>
               </tr>
-              {commitments.flatMap((c) => withMilestones(c, 0)).map(({ c, depth }) => (
-                <CommitmentRow key={c.id} c={c} depth={depth} today={today} />
-              ))}
+              {commitments
+                .flatMap((c) => withMilestones(c, 0))
+                .map(({ c, depth }) => (
+                  <CommitmentRow key={c.id} c={c} depth={depth} today={today} />
+                ))}
             </tbody>
           ))}
         </table>
@@ -169,7 +168,9 @@ function CommitmentRow({ c, depth, today }: { c: AgreementCommitment; depth: num
       <td style={depth > 0 ? { paddingLeft: `${0.6 + depth * 1.25}rem` } : undefined}>
         {depth > 0 ? <span className="visually-hidden">Milestone: </span> : null}
         <Link href={`/commitments/${c.id}`}>{c.title}</Link>
-        {c.parties.length > 0 ? <div className="meta-line">Owed by {c.parties.map((p) => p.code).join(", ")}</div> : null}
+        {c.parties.length > 0 ? (
+          <div className="meta-line">Owed by {c.parties.map((p) => p.code).join(", ")}</div>
+        ) : null}
       </td>
       <td>
         <StatusBadge status={c.status} />
@@ -187,7 +188,9 @@ function CommitmentRow({ c, depth, today }: { c: AgreementCommitment; depth: num
           <NotRecorded label="No target date" />
         )}
       </td>
-      <td>{c.progress === null ? <NotRecorded label="Progress not recorded" /> : <ProgressMeter value={c.progress} />}</td>
+      <td>
+        {c.progress === null ? <NotRecorded label="Progress not recorded" /> : <ProgressMeter value={c.progress} />}
+      </td>
     </tr>
   );
 }

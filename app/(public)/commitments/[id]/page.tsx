@@ -9,9 +9,10 @@ import { StatusBadge } from "@/components/status-badge";
 import { loadCommitment } from "@/db/public";
 import type { TimelineEntry } from "@/db/queries/commitments";
 import { formatCalendarDate } from "@/lib/calendar-date";
-import { parseCommitmentId } from "@/lib/ids";
+import { parseRowId } from "@/lib/ids";
 import { STATUSES } from "@/lib/status";
 import { appToday } from "@/lib/today";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,7 @@ const STRENGTH_LABELS = {
 } as const;
 
 async function load(params: Props["params"]) {
-  const id = parseCommitmentId((await params).id);
+  const id = parseRowId((await params).id);
   return id === null ? null : loadCommitment(id);
 }
 
@@ -44,24 +45,14 @@ export default async function CommitmentPage({ params }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Agreements</Link>
-          </li>
-          <li>
-            <Link href={`/agreements/${c.agreement.slug}`}>{c.agreement.title}</Link>
-          </li>
-          {c.parent ? (
-            <li>
-              <Link href={`/commitments/${c.parent.id}`}>
-                {c.parent.ref}. {c.parent.title}
-              </Link>
-            </li>
-          ) : null}
-          <li aria-current="page">Commitment {c.ref}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        items={[
+          { href: "/", label: "Agreements" },
+          { href: `/agreements/${c.agreement.slug}`, label: c.agreement.title },
+          ...(c.parent ? [{ href: `/commitments/${c.parent.id}`, label: `${c.parent.ref}. ${c.parent.title}` }] : []),
+          { label: `Commitment ${c.ref}` },
+        ]}
+      />
       <h1>
         <span className="muted">{c.ref}.</span> {c.title}
       </h1>
@@ -177,7 +168,9 @@ function TimelineItem({ u }: { u: TimelineEntry }) {
         {!statusChanged ? <span className="muted">(status unchanged)</span> : null}
         {progressChanged ? (
           <span className="muted">
-            {u.progressFrom === null ? `Progress set to ${u.progressTo}%` : `Progress ${u.progressFrom}% → ${u.progressTo}%`}
+            {u.progressFrom === null
+              ? `Progress set to ${u.progressTo}%`
+              : `Progress ${u.progressFrom}% → ${u.progressTo}%`}
           </span>
         ) : null}
       </div>

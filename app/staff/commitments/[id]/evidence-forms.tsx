@@ -2,17 +2,13 @@
 
 import { useActionState } from "react";
 
-import { INITIAL_FORM_STATE, type FormState } from "@/app/staff/form-state";
+import { INITIAL_FORM_STATE, type FormState, str } from "@/components/form-state";
 import { Field } from "@/components/field";
 import { SubmitButton } from "@/components/submit-button";
 import { EVIDENCE_KIND_LABELS, EVIDENCE_KINDS } from "@/lib/evidence";
 
 import { addEvidenceAction, removeEvidenceAction } from "./actions";
-import { FormErrorBanner } from "./form-error-banner";
-
-function str(v: unknown, fallback = ""): string {
-  return typeof v === "string" ? v : fallback;
-}
+import { FormErrorBanner } from "@/components/form-error-banner";
 
 /** Add one evidence link, not tied to a status update. */
 export function AddEvidenceForm(props: { commitmentId: number; version: number; submissionId: string }) {
@@ -58,7 +54,12 @@ export function AddEvidenceForm(props: { commitmentId: number; version: number; 
 }
 
 /** A "Remove" button for one evidence link. */
-export function RemoveEvidenceForm(props: { commitmentId: number; version: number; evidenceId: number; title: string }) {
+export function RemoveEvidenceForm(props: {
+  commitmentId: number;
+  version: number;
+  evidenceId: number;
+  title: string;
+}) {
   const [state, action] = useActionState<FormState, FormData>(removeEvidenceAction, INITIAL_FORM_STATE);
   return (
     <form action={action} className="inline-form">

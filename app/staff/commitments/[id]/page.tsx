@@ -11,8 +11,10 @@ import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
 import { getDb } from "@/db/client";
 import { getCommitmentForStaff } from "@/db/queries/staff";
-import { parseCommitmentId } from "@/lib/ids";
+import { parseRowId } from "@/lib/ids";
 import { appToday } from "@/lib/today";
+import { DoneNotice } from "@/components/done-notice";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 import { AddEvidenceForm, RemoveEvidenceForm } from "./evidence-forms";
 import { StatusUpdateForm } from "./status-update-form";
@@ -30,31 +32,21 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: s
 export default async function StaffCommitmentPage({ params, searchParams }: Props) {
   const { id: raw } = await params;
   if (!(await currentUser())) redirect(`/signin?redirectTo=/staff/commitments/${encodeURIComponent(raw)}`);
-  const id = parseCommitmentId(raw);
+  const id = parseRowId(raw);
   const c = id === null ? null : getCommitmentForStaff(getDb(), id);
   if (!c) notFound();
   const { done } = await searchParams;
-  const notice = done ? NOTICES[done] : undefined;
   const today = appToday();
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/staff">Commitments to update</Link>
-          </li>
-          <li aria-current="page">Commitment {c.ref}</li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ href: "/staff", label: "Commitments to update" }, { label: `Commitment ${c.ref}` }]} />
       <h1>
         <span className="muted">{c.ref}.</span> {c.title}
       </h1>
-      {notice ? (
-        <p className="banner banner--success" role="status" data-testid="notice">
-          {notice} <Link href={`/commitments/${c.id}`}>See the public page</Link>
-        </p>
-      ) : null}
+      <DoneNotice done={done} notices={NOTICES}>
+        <Link href={`/commitments/${c.id}`}>See the public page</Link>
+      </DoneNotice>
       <section aria-labelledby="current-heading" className="card" data-testid="current-state">
         <h2 id="current-heading" style={{ marginTop: 0 }}>
           Current state
@@ -72,11 +64,7 @@ export default async function StaffCommitmentPage({ params, searchParams }: Prop
           )}{" "}
           · revision {c.version} · <Link href={`/commitments/${c.id}`}>public page</Link>
         </p>
-        {c.timeline[0] ? (
-          <p className="meta-line">
-            Latest: {c.timeline[0].note || "(no note)"}
-          </p>
-        ) : null}
+        {c.timeline[0] ? <p className="meta-line">Latest: {c.timeline[0].note || "(no note)"}</p> : null}
       </section>
 
       <section aria-labelledby="post-update-heading">
@@ -117,7 +105,6 @@ export default async function StaffCommitmentPage({ params, searchParams }: Prop
         <h3>Add an evidence link</h3>
         <AddEvidenceForm commitmentId={c.id} version={c.version} submissionId={crypto.randomUUID()} />
       </section>
-
     </>
   );
 }

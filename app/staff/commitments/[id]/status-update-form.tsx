@@ -2,22 +2,18 @@
 
 import { useActionState } from "react";
 
-import { INITIAL_FORM_STATE, type FormState } from "@/app/staff/form-state";
+import { INITIAL_FORM_STATE, type FormState, str } from "@/components/form-state";
 import { Field } from "@/components/field";
 import { SubmitButton } from "@/components/submit-button";
 import { EVIDENCE_KIND_LABELS, EVIDENCE_KINDS } from "@/lib/evidence";
 import { STATUS_VALUES, STATUSES, type Status } from "@/lib/status";
 
 import { postStatusUpdateAction } from "./actions";
-import { FormErrorBanner } from "./form-error-banner";
+import { FormErrorBanner } from "@/components/form-error-banner";
 
 const BLANK_ROWS = 2;
 
 type EvidenceRow = Partial<Record<"title" | "url" | "publisher" | "publishedOn" | "kind", string>>;
-
-function str(v: unknown, fallback = ""): string {
-  return typeof v === "string" ? v : fallback;
-}
 
 /** The "post a status update" form; works without JavaScript (a plain POST to the server action). */
 export function StatusUpdateForm(props: {
@@ -35,7 +31,14 @@ export function StatusUpdateForm(props: {
   const rows: EvidenceRow[] = [...sent, ...Array.from({ length: Math.max(1, BLANK_ROWS - sent.length) }, () => ({}))];
 
   return (
-    <form action={action} className="form" noValidate key={state.attempt} data-testid="status-update-form" aria-labelledby="post-update-heading">
+    <form
+      action={action}
+      className="form"
+      noValidate
+      key={state.attempt}
+      data-testid="status-update-form"
+      aria-labelledby="post-update-heading"
+    >
       <FormErrorBanner error={state.error} />
       <input type="hidden" name="commitmentId" value={props.commitmentId} />
       <input type="hidden" name="version" value={props.version} />
@@ -58,12 +61,33 @@ export function StatusUpdateForm(props: {
         hint={`A whole number from 0 to 100. Leave empty to keep the current value (${props.currentProgress === null ? "none" : `${props.currentProgress}%`}).`}
         errors={errors.progress}
       >
-        {(c) => <input {...c} type="text" inputMode="numeric" name="progress" defaultValue={str(v.progress)} autoComplete="off" />}
+        {(c) => (
+          <input
+            {...c}
+            type="text"
+            inputMode="numeric"
+            name="progress"
+            defaultValue={str(v.progress)}
+            autoComplete="off"
+          />
+        )}
       </Field>
-      <Field id="happenedOn" label="Date it happened" hint="Today or earlier, as YYYY-MM-DD." errors={errors.happenedOn}>
-        {(c) => <input {...c} type="date" name="happenedOn" max={props.today} defaultValue={str(v.happenedOn, props.today)} />}
+      <Field
+        id="happenedOn"
+        label="Date it happened"
+        hint="Today or earlier, as YYYY-MM-DD."
+        errors={errors.happenedOn}
+      >
+        {(c) => (
+          <input {...c} type="date" name="happenedOn" max={props.today} defaultValue={str(v.happenedOn, props.today)} />
+        )}
       </Field>
-      <Field id="note" label="Note" hint="What happened, in a sentence or two. At most 5000 characters." errors={errors.note}>
+      <Field
+        id="note"
+        label="Note"
+        hint="What happened, in a sentence or two. At most 5000 characters."
+        errors={errors.note}
+      >
         {(c) => <textarea {...c} name="note" defaultValue={str(v.note)} />}
       </Field>
 
@@ -86,13 +110,31 @@ export function StatusUpdateForm(props: {
               {(c) => <input {...c} type="text" name={`evidence.${i}.title`} defaultValue={row.title ?? ""} />}
             </Field>
             <Field id={`evidence.${i}.url`} label={`Web address (link ${i + 1})`} errors={errors[`evidence.${i}.url`]}>
-              {(c) => <input {...c} type="url" name={`evidence.${i}.url`} defaultValue={row.url ?? ""} placeholder="https://" />}
+              {(c) => (
+                <input
+                  {...c}
+                  type="url"
+                  name={`evidence.${i}.url`}
+                  defaultValue={row.url ?? ""}
+                  placeholder="https://"
+                />
+              )}
             </Field>
-            <Field id={`evidence.${i}.publisher`} label={`Publisher (link ${i + 1})`} errors={errors[`evidence.${i}.publisher`]}>
+            <Field
+              id={`evidence.${i}.publisher`}
+              label={`Publisher (link ${i + 1})`}
+              errors={errors[`evidence.${i}.publisher`]}
+            >
               {(c) => <input {...c} type="text" name={`evidence.${i}.publisher`} defaultValue={row.publisher ?? ""} />}
             </Field>
-            <Field id={`evidence.${i}.publishedOn`} label={`Published on (link ${i + 1})`} errors={errors[`evidence.${i}.publishedOn`]}>
-              {(c) => <input {...c} type="date" name={`evidence.${i}.publishedOn`} defaultValue={row.publishedOn ?? ""} />}
+            <Field
+              id={`evidence.${i}.publishedOn`}
+              label={`Published on (link ${i + 1})`}
+              errors={errors[`evidence.${i}.publishedOn`]}
+            >
+              {(c) => (
+                <input {...c} type="date" name={`evidence.${i}.publishedOn`} defaultValue={row.publishedOn ?? ""} />
+              )}
             </Field>
             <Field id={`evidence.${i}.kind`} label={`Kind (link ${i + 1})`} errors={errors[`evidence.${i}.kind`]}>
               {(c) => (

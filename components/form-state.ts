@@ -14,7 +14,16 @@ export const INITIAL_FORM_STATE: FormState = { attempt: 0, error: null, values: 
 export function refusedState(prev: FormState, refusal: Refusal, values: Record<string, unknown>): FormState {
   return {
     attempt: prev.attempt + 1,
-    error: { kind: refusal.kind, message: refusal.message, fieldErrors: refusal.kind === "invalid" ? refusal.fieldErrors : {} },
+    error: {
+      kind: refusal.kind,
+      message: refusal.message,
+      fieldErrors: refusal.kind === "invalid" ? refusal.fieldErrors : {},
+    },
     values,
   };
+}
+
+/** A value sent back in `values`, as the string a field shows (`fallback` when absent). */
+export function str(v: unknown, fallback = ""): string {
+  return typeof v === "string" ? v : fallback;
 }

@@ -4,7 +4,9 @@ import { E2E_ADMIN } from "../support/e2e-accounts";
 import { commitmentIdByTitle, fillEvidence, signIn } from "./helpers";
 
 test.describe("[ADMIN][USERS]", () => {
-  test("an admin creates an editor, then disables them: the editor's open session stops working", async ({ browser }) => {
+  test("an admin creates an editor, then disables them: the editor's open session stops working", async ({
+    browser,
+  }) => {
     const adminContext = await browser.newContext();
     const admin = await adminContext.newPage();
     await signIn(admin, E2E_ADMIN, "/admin/users");
@@ -27,11 +29,18 @@ test.describe("[ADMIN][USERS]", () => {
     const editorContext = await browser.newContext();
     const editor = await editorContext.newPage();
     const id = await commitmentIdByTitle(editor, "Cooperate on critical-mineral supply chains");
-    await signIn(editor, { email: "temp.editor@e2e.test", password: "temporary editor password" }, `/staff/commitments/${id}`);
+    await signIn(
+      editor,
+      { email: "temp.editor@e2e.test", password: "temporary editor password" },
+      `/staff/commitments/${id}`,
+    );
     await editor.getByLabel("Note").fill("Joint supply-chain study launched.");
     await fillEvidence(editor, { title: "Study announcement", url: "https://example.org/minerals-study" });
 
-    await admin.getByTestId("user-controls-temp.editor@e2e.test").getByRole("button", { name: /^Disable/ }).click();
+    await admin
+      .getByTestId("user-controls-temp.editor@e2e.test")
+      .getByRole("button", { name: /^Disable/ })
+      .click();
     await expect(admin.getByTestId("notice")).toContainText("User disabled");
 
     // The editor's form was opened before; posting now is refused and nothing is written.
@@ -69,7 +78,10 @@ test.describe("[ADMIN][USERS]", () => {
 });
 
 test.describe("[SECURITY][HEADERS]", () => {
-  test("pages send the security headers, and the session cookie is httpOnly and SameSite=Lax", async ({ page, context }) => {
+  test("pages send the security headers, and the session cookie is httpOnly and SameSite=Lax", async ({
+    page,
+    context,
+  }) => {
     const response = await page.goto("/");
     const headers = response?.headers() ?? {};
     expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");

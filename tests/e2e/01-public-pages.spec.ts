@@ -9,16 +9,22 @@ test.describe("[PUBLIC][HOME]", () => {
     await expect(page).toHaveTitle(/Accord Tracker/);
     const card = page.getByTestId("agreement-card");
     await expect(card).toHaveCount(1);
-    await expect(card.getByRole("link", { name: /Strategic Partnership between the Republic of Korea and Malaysia/ })).toBeVisible();
+    await expect(
+      card.getByRole("link", { name: /Strategic Partnership between the Republic of Korea and Malaysia/ }),
+    ).toBeVisible();
     await expect(card).toContainText("17 commitments");
-    await expect(card.getByRole("img", { name: /17 in all; 5 not yet assessed, 9 in progress, 3 fulfilled/ })).toBeVisible();
+    await expect(
+      card.getByRole("img", { name: /17 in all; 5 not yet assessed, 9 in progress, 3 fulfilled/ }),
+    ).toBeVisible();
     await expect(card.locator('[data-status="fulfilled"]')).toContainText("Fulfilled: 3");
     await expect(page.getByTestId("overdue-item")).toHaveCount(1);
     await expect(page.getByTestId("overdue-item")).toContainText("65th anniversary");
     await expect(page.getByTestId("overdue-item")).toContainText(/Overdue by \d+ days/);
     const updates = page.getByTestId("latest-updates").getByRole("listitem");
     await expect(updates.first()).toContainText("27 Oct 2025");
-    await expect(page.getByTestId("latest-updates")).toContainText("Negotiations on the free trade agreement were reported concluded.");
+    await expect(page.getByTestId("latest-updates")).toContainText(
+      "Negotiations on the free trade agreement were reported concluded.",
+    );
   });
 
   test("has a description and a skip link that moves focus to the content", async ({ page }) => {
@@ -37,7 +43,9 @@ test.describe("[PUBLIC][AGREEMENT]", () => {
     await page.goto("/");
     await page.getByRole("link", { name: /Strategic Partnership between/ }).click();
     await expect(page).toHaveURL(new RegExp(`/agreements/${SLUG}$`));
-    await expect(page).toHaveTitle(/^Joint Statement on the Establishment of the Strategic Partnership.* · Accord Tracker$/);
+    await expect(page).toHaveTitle(
+      /^Joint Statement on the Establishment of the Strategic Partnership.* · Accord Tracker$/,
+    );
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Strategic Partnership");
     await expect(page.locator("dl.facts")).toContainText("25 Nov 2024, Yongsan Presidential Office, Seoul");
     await expect(page.locator("dl.facts")).toContainText("President Yoon Suk Yeol");

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import type { FormState } from "@/app/staff/form-state";
+import type { FormState } from "./form-state";
 
 /** The message above a refused form: conflict, sign-in needed, forbidden, or fields to fix. */
 export function FormErrorBanner({ error }: { error: FormState["error"] }) {

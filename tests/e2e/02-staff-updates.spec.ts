@@ -16,7 +16,9 @@ test.describe("[STAFF][SIGN_IN]", () => {
     await page.getByLabel("Email").fill(EDITOR.email);
     await page.getByLabel("Password").fill("wrong password for sure");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByTestId("signin-error")).toHaveText("That email and password do not match an active account.");
+    await expect(page.getByTestId("signin-error")).toHaveText(
+      "That email and password do not match an active account.",
+    );
     await expect(page.getByLabel("Email")).toHaveValue(EDITOR.email);
     await expect(page.getByLabel("Password")).toHaveValue("");
     await page.getByLabel("Password").fill(EDITOR.password);
@@ -43,7 +45,12 @@ test.describe("[STAFF][POST_UPDATE]", () => {
     await page.getByLabel("Progress (%)").fill("30");
     await page.getByLabel("Date it happened").fill("2026-11-20");
     await page.getByLabel("Note").fill("Joint working group on cybercrime met in Putrajaya.");
-    await fillEvidence(page, { title: "Working group communiqué", url: "https://example.org/cyber-wg", publisher: "Wisma Putra", kind: "official" });
+    await fillEvidence(page, {
+      title: "Working group communiqué",
+      url: "https://example.org/cyber-wg",
+      publisher: "Wisma Putra",
+      kind: "official",
+    });
     await page.getByRole("button", { name: "Post status update" }).click();
     await expect(page.getByTestId("notice")).toContainText("Status update posted");
 
@@ -54,7 +61,10 @@ test.describe("[STAFF][POST_UPDATE]", () => {
     const entry = page.getByTestId("timeline-entry").first();
     await expect(entry).toContainText("20 Nov 2026");
     await expect(entry).toContainText("Joint working group on cybercrime met in Putrajaya.");
-    await expect(entry.getByRole("link", { name: /Working group communiqué/ })).toHaveAttribute("href", "https://example.org/cyber-wg");
+    await expect(entry.getByRole("link", { name: /Working group communiqué/ })).toHaveAttribute(
+      "href",
+      "https://example.org/cyber-wg",
+    );
 
     await page.goto("/");
     const latest = page.getByTestId("latest-updates").getByRole("listitem").first();
@@ -103,7 +113,9 @@ test.describe("[STAFF][BAD_INPUT]", () => {
       await page.getByLabel("Date it happened").fill("2999-01-01");
       await page.getByRole("button", { name: "Post status update" }).click();
       await expect(page.getByTestId("error-progress")).toHaveText(message);
-      await expect(page.getByTestId("error-evidence.0.url")).toHaveText("Use a web address starting with http:// or https://");
+      await expect(page.getByTestId("error-evidence.0.url")).toHaveText(
+        "Use a web address starting with http:// or https://",
+      );
       await expect(page.getByTestId("error-happenedOn")).toContainText("can't be in the future");
       await expect(page.getByLabel("Progress (%)")).toHaveValue(progress);
       await expect(page.getByLabel("Progress (%)")).toHaveAttribute("aria-invalid", "true");
@@ -123,7 +135,9 @@ test.describe("[STAFF][BAD_INPUT]", () => {
   test("a note with markup is shown as text", async ({ page }) => {
     const id = await commitmentIdByTitle(page, EDUCATION);
     await signIn(page, EDITOR, `/staff/commitments/${id}`);
-    await page.getByLabel("Note").fill('<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>');
+    await page
+      .getByLabel("Note")
+      .fill('<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>');
     await fillEvidence(page, { title: "<b>Bold?</b>", url: "https://example.org/edu" });
     await page.getByRole("button", { name: "Post status update" }).click();
     await expect(page.getByTestId("notice")).toBeVisible();

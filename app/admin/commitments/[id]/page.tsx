@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { requireRole } from "@/auth/require";
+import { getDb } from "@/db/client";
+import { getCommitmentForAdmin } from "@/db/queries/admin";
+import { parseRowId } from "@/lib/ids";
+import { DoneNotice } from "@/components/done-notice";
+import { Breadcrumb } from "@/components/breadcrumb";
+
+import { CommitmentForm, DeleteCommitmentForm } from "../commitment-form";
+import { loadCommitmentFormContext } from "../load";
+
+export const metadata: Metadata = { title: "Admin: edit commitment", robots: { index: false } };
+
+const NOTICES: Record<string, string> = {
+  created: "Commitment created.",
+  saved: "Commitment saved. A moved target date is on its public timeline.",
+  deleted: "Commitment deleted: it no longer shows on public pages. You can restore it.",
+  restored: "Commitment restored.",
+};
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
+
+export default async function EditCommitmentPage({ params, searchParams }: Props) {
+  const { id: raw } = await params;
+  const access = await requireRole("admin", `/admin/commitments/${raw}`);
+  if (!access.ok) return null;
+  const id = parseRowId(raw);
+  const db = getDb();
+  const data = id === null ? null : getCommitmentForAdmin(db, id);
+  const context = data ? loadCommitmentFormContext(db, data.commitment.agreementId, data.commitment.id) : null;
+  if (!data || !context) notFound();
+  const c = data.commitment;
+  const { done } = await searchParams;
+  return (
+    <>
+      <Breadcrumb
+        items={[
+          { href: "/admin/agreements", label: "Agreements" },
+          { href: `/admin/agreements/${c.agreementId}`, label: context.agreement.slug },
+          { label: `Commitment ${c.ref}` },
+        ]}
+      />
+      <h1>
+        <span className="muted">{c.ref}.</span> {c.title}
+      </h1>
+      <DoneNotice done={done} notices={NOTICES} />
+      {c.deletedAt ? (
+        <p className="banner banner--warning">This commitment is deleted: it is hidden from every public page.</p>
+      ) : (
+        <p>
+          <Link href={`/commitments/${c.id}`}>Public page</Link> ·{" "}
+          <Link href={`/staff/commitments/${c.id}`}>Post a status update</Link> ·{" "}
+          <Link href={`/admin/commitments/new?agreement=${c.agreementId}&parent=${c.id}`}>Add a milestone</Link>
+        </p>
+      )}
+      <CommitmentForm
+        parties={context.parties}
+        parents={context.parents}
+        themes={context.themes}
+        initial={{
+          agreementId: c.agreementId,
+          commitmentId: c.id,
+          version: c.version,
+          parentId: c.parentId === null ? "" : String(c.parentId),
+          ref: c.ref,
+          title: c.title,
+          description: c.description,
+          quote: c.quote,
+          theme: c.theme,
+          strength: c.strength ?? "",
+          owner: c.owner,
+          parties: data.owedBy,
+          targetDate: c.targetDate ?? "",
+          targetPrecision: c.targetPrecision ?? "",
+          targetPhrase: c.targetPhrase,
+        }}
+      />
+      <h2>{c.deletedAt ? "Restore" : "Delete"}</h2>
+      <DeleteCommitmentForm commitmentId={c.id} version={c.version} deleted={c.deletedAt !== null} />
+    </>
+  );
+}

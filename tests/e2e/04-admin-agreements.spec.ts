@@ -1,0 +1,85 @@
+import { expect, test } from "@playwright/test";
+
+import { E2E_ADMIN } from "../support/e2e-accounts";
+import { signIn } from "./helpers";
+
+test.describe("[ADMIN][AGREEMENTS]", () => {
+  test("an admin creates an agreement and a commitment, moves its target, adds a milestone, deletes and restores it", async ({
+    page,
+  }) => {
+    await signIn(page, E2E_ADMIN, "/admin/agreements/new");
+    // A bad form first: every field says what is wrong; nothing is created.
+    await page.getByLabel("Address name").fill("Bad Slug!");
+    await page.getByRole("button", { name: "Create agreement" }).click();
+    await expect(page.getByTestId("error-slug")).toHaveText(
+      "Use lower-case letters, digits and single hyphens, such as kr-my-2024",
+    );
+    await expect(page.getByTestId("error-title")).toHaveText("The title is required");
+    await expect(page.getByTestId("error-parties")).toHaveText("Choose at least one party");
+
+    await page.getByLabel("Title").fill("Korea–Indonesia Special Strategic Partnership statement");
+    await page.getByLabel("Address name").fill("kr-id-2025");
+    await page.getByLabel("Signed or announced on").fill("2025-03-01");
+    await page.getByLabel("Republic of Korea (KR)").check();
+    await page.getByLabel("Add a party: code").fill("ID");
+    await page.getByLabel("Add a party: name").fill("Indonesia");
+    await page.getByRole("button", { name: "Create agreement" }).click();
+    await expect(page.getByTestId("notice")).toContainText("Agreement created");
+
+    await page.getByRole("link", { name: "Add a commitment" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("New commitment");
+    await page.getByLabel("Number").fill("1");
+    await page.getByLabel("Title").fill("Conclude a digital trade agreement");
+    await page.getByLabel("Theme").fill("Digital");
+    await page.getByLabel("Owner").fill("Trade ministries");
+    await page.getByLabel("Target date").fill("2025-09-10");
+    await page.getByLabel("Precision").selectOption("year");
+    await page.getByLabel("As phrased in the text").fill("within 2025");
+    await page.getByRole("button", { name: "Create commitment" }).click();
+    await expect(page.getByTestId("notice")).toHaveText("Commitment created.");
+    const editUrl = page.url();
+    const id = Number(new URL(editUrl).pathname.split("/").pop());
+
+    // The target moves: the public timeline says so, with both dates.
+    await page.getByLabel("Target date").fill("2026-06-30");
+    await page.getByLabel("Precision").selectOption("quarter");
+    await page.getByLabel("As phrased in the text").fill("by mid-2026");
+    await page.getByRole("button", { name: "Save commitment" }).click();
+    await expect(page.getByTestId("notice")).toContainText("Commitment saved");
+
+    await page.getByRole("link", { name: "Add a milestone" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("New commitment");
+    await expect(page.getByLabel("Milestone of")).toHaveValue(String(id));
+    await page.getByLabel("Number").fill("1.1");
+    await page.getByLabel("Title").fill("Launch negotiations");
+    await page.getByLabel("Theme").fill("Digital");
+    await page.getByRole("button", { name: "Create commitment" }).click();
+    await expect(page.getByTestId("notice")).toHaveText("Commitment created.");
+
+    await page.goto(`/commitments/${id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Conclude a digital trade agreement");
+    await expect(page.getByTestId("commitment-facts")).toContainText("Q2 2026");
+    await expect(page.getByTestId("commitment-facts")).toContainText("by mid-2026");
+    await expect(page.getByTestId("timeline-entry").first()).toContainText(
+      "Target moved from 31 Dec 2025 to 30 Jun 2026",
+    );
+    await expect(page.getByRole("link", { name: "1.1. Launch negotiations" })).toBeVisible();
+    await expect(page.getByTestId("commitment-facts")).toContainText("0%");
+
+    await page.goto("/agreements/kr-id-2025");
+    await expect(page.locator("dl.facts")).toContainText("Indonesia (ID)");
+    await expect(page.getByTestId("commitment-row")).toHaveCount(2);
+
+    // Delete: gone from public pages (a real 404); restore brings it back.
+    await page.goto(editUrl);
+    await page.getByRole("button", { name: "Delete this commitment" }).click();
+    await expect(page.getByTestId("notice")).toContainText("Commitment deleted");
+    const gone = await page.goto(`/commitments/${id}`);
+    expect(gone?.status()).toBe(404);
+    await page.goto(editUrl);
+    await page.getByRole("button", { name: "Restore this commitment" }).click();
+    await expect(page.getByTestId("notice")).toHaveText("Commitment restored.");
+    const back = await page.goto(`/commitments/${id}`);
+    expect(back?.status()).toBe(200);
+  });
+});
