@@ -3,6 +3,7 @@
  * production app on `PORT` (default 3000). `DATABASE_URL` (a file path) picks the database,
  * default ./data/accord.sqlite.
  */
+import { adminSetting } from "../auth/config-check";
 import { prepareAuth } from "../auth/startup";
 import { prepareDatabase } from "../db/client";
 import { databasePath } from "../lib/env";
@@ -19,6 +20,11 @@ async function main() {
   let secret: string;
   try {
     file = databasePath();
+    // Refuse a weak configuration before spending a minute on the build.
+    adminSetting(process.env);
+    if (process.env.AUTH_SECRET !== undefined && process.env.AUTH_SECRET.trim().length < 32) {
+      throw new Error("AUTH_SECRET must be at least 32 characters.");
+    }
     ensureBuild();
     const db = prepareDatabase(file);
     secret = await prepareAuth(db, file);

@@ -206,3 +206,37 @@ test.describe("[STAFF][CONFLICT]", () => {
     await expect(page.getByTestId("timeline-entry")).toHaveCount(before + 1);
   });
 });
+
+test.describe("[STAFF][EVIDENCE]", () => {
+  test("an editor adds an evidence link, refused first for a javascript: address, then removes it", async ({ page }) => {
+    const id = await commitmentIdByTitle(page, "Cooperate on carbon capture and storage, including cross-border CO₂ transport and storage");
+    await signIn(page, EDITOR, `/staff/commitments/${id}`);
+    const form = page.getByTestId("add-evidence-form");
+    await form.getByLabel("Title").fill("CCS pilot site chosen");
+    await form.getByLabel("Web address").fill("  JAVASCRIPT:alert(1)");
+    await form.getByRole("button", { name: "Add evidence link" }).click();
+    await expect(page.getByTestId("error-add-url")).toHaveText("Use a web address starting with http:// or https://");
+    await expect(form.getByLabel("Title")).toHaveValue("CCS pilot site chosen");
+    await form.getByLabel("Web address").fill("https://example.org/ccs-pilot");
+    await form.getByLabel("Kind").selectOption("document");
+    await form.getByRole("button", { name: "Add evidence link" }).click();
+    await expect(page.getByTestId("notice")).toContainText("Evidence link added.");
+
+    await page.goto(`/commitments/${id}`);
+    await expect(page.getByRole("link", { name: /CCS pilot site chosen/ })).toHaveAttribute("href", "https://example.org/ccs-pilot");
+
+    await page.goto(`/staff/commitments/${id}`);
+    await page.getByRole("button", { name: "Remove “CCS pilot site chosen”" }).click();
+    await expect(page.getByTestId("notice")).toContainText("Evidence link removed.");
+    await page.goto(`/commitments/${id}`);
+    await expect(page.getByRole("link", { name: /CCS pilot site chosen/ })).toHaveCount(0);
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    await signIn(page, EDITOR);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+    await page.goto("/staff");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+});
