@@ -33,6 +33,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <li>
                   <Link href="/">Agreements</Link>
                 </li>
+                <li>
+                  <Link href="/commitments">Commitments</Link>
+                </li>
+                <li>
+                  <Link href="/deadlines">Deadlines</Link>
+                </li>
               </ul>
             </nav>
           </div>

@@ -32,19 +32,19 @@ export function DeadlineFlag(props: {
     case "overdue":
       return (
         <span className="flag flag--overdue" data-flag="overdue">
-          <span aria-hidden="true">⚠ </span>Overdue by {plural(state.daysOverdue, "day")}
+          <span aria-hidden="true">▲ </span>Overdue by {plural(state.daysOverdue, "day")}
         </span>
       );
     case "due_today":
       return (
         <span className="flag flag--due-today" data-flag="due-today">
-          <span aria-hidden="true">⏰ </span>Due today
+          <span aria-hidden="true">◆ </span>Due today
         </span>
       );
     case "fulfilled_late":
       return (
         <span className="flag flag--late" data-flag="fulfilled-late">
-          <span aria-hidden="true">⌛ </span>
+          <span aria-hidden="true">◷ </span>
           {props.status === "partially_fulfilled" ? "Partly fulfilled late" : "Fulfilled late"}: on{" "}
           {formatCalendarDate(state.fulfilledOn)}, target was{" "}
           {formatCalendarDate(props.targetDate ?? state.fulfilledOn)}

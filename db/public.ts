@@ -9,6 +9,7 @@ import { cache } from "react";
 
 import { getDb } from "./client";
 import { getAgreementBySlug, listAgreements } from "./queries/agreements";
+import { loadCatalog, searchCommitmentIds } from "./queries/catalog";
 import { getCommitment, latestUpdates, openDeadlines } from "./queries/commitments";
 
 export const loadAgreements = cache(() => listAgreements(getDb()));
@@ -16,3 +17,5 @@ export const loadAgreement = cache((slug: string) => getAgreementBySlug(getDb(),
 export const loadCommitment = cache((id: number) => getCommitment(getDb(), id));
 export const loadOpenDeadlines = cache((today: string) => openDeadlines(getDb(), today));
 export const loadLatestUpdates = cache((limit: number) => latestUpdates(getDb(), limit));
+export const loadCatalogRows = cache(() => loadCatalog(getDb()));
+export const searchIds = cache((q: string) => searchCommitmentIds(getDb(), q));

@@ -66,6 +66,12 @@ test.describe("[ADMIN][AGREEMENTS]", () => {
     await expect(page.getByRole("link", { name: "1.1. Launch negotiations" })).toBeVisible();
     await expect(page.getByTestId("commitment-facts")).toContainText("0%");
 
+    // The list finds the milestone by its words, counted apart from commitments.
+    await page.goto("/commitments?q=launch+negotiations");
+    await expect(page.getByTestId("list-summary")).toHaveText("0 commitments and 1 milestone");
+    await expect(page.getByTestId("list-row")).toContainText("Milestone");
+    await expect(page.getByTestId("list-row")).toContainText("Launch negotiations");
+
     await page.goto("/agreements/kr-id-2025");
     await expect(page.locator("dl.facts")).toContainText("Indonesia (ID)");
     await expect(page.getByTestId("commitment-row")).toHaveCount(2);

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
 import { EvidenceList } from "@/components/evidence-list";
+import { FreshnessLine } from "@/components/freshness-line";
 import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
 import { loadCommitment } from "@/db/public";
@@ -86,7 +87,9 @@ export default async function CommitmentPage({ params }: Props) {
         <dt>Strength</dt>
         <dd>{c.strength ? STRENGTH_LABELS[c.strength] : <span className="muted">Not classified yet</span>}</dd>
         <dt>Last updated</dt>
-        <dd>{c.lastUpdatedOn ? <DateText date={c.lastUpdatedOn} /> : <span className="muted">Never</span>}</dd>
+        <dd>
+          <FreshnessLine status={c.status} lastUpdatedOn={c.lastUpdatedOn} agreementSignedOn={c.agreement.signedOn} today={today} compact />
+        </dd>
       </dl>
 
       <section aria-labelledby="quote-heading">

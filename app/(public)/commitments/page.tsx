@@ -1,0 +1,253 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
+import { FreshnessLine } from "@/components/freshness-line";
+import { ProgressMeter } from "@/components/progress-meter";
+import { StatusBadge } from "@/components/status-badge";
+import { loadCatalogRows, searchIds } from "@/db/public";
+import { type Count, listCommitments, type ListQuery, listQuerySchema, queryString, rawQuery } from "@/lib/commitment-list";
+import { STATUS_VALUES, STATUSES } from "@/lib/status";
+import { appToday } from "@/lib/today";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: "All commitments",
+  description: "Every tracked commitment and milestone, filterable by agreement, status, theme, party, owner, strength, overdue and text.",
+};
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function countLabel(c: Count | undefined): string {
+  if (!c) return "0";
+  return c.milestones > 0 ? `${c.commitments} + ${c.milestones} milestone${c.milestones === 1 ? "" : "s"}` : `${c.commitments}`;
+}
+
+const STRENGTH_LABELS: Record<string, string> = { binding: "Binding", intent: "Intent", exploratory: "Exploratory" };
+
+export default async function CommitmentsPage({ searchParams }: Props) {
+  const today = appToday();
+  const raw = rawQuery(await searchParams);
+  const parsed = listQuerySchema(today).safeParse(raw);
+  const errors = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message }));
+  // Bad parameters are named and left out; the rest still apply.
+  const cleaned = parsed.success ? raw : Object.fromEntries(Object.entries(raw).filter(([k]) => !errors.some((e) => e.field === k)));
+  const query: ListQuery = parsed.success ? parsed.data : listQuerySchema(today).parse(cleaned);
+  const catalog = loadCatalogRows();
+  const result = listCommitments(catalog, query, today, query.q ? searchIds(query.q) : null);
+  const current: Record<string, string | number | undefined> = { ...query, page: result.page };
+  const agreements = [...new Map(catalog.map((r) => [r.agreement.slug, r.agreement.title])).entries()];
+  const option = (facet: keyof typeof result.facets, value: string) => countLabel(result.facets[facet].get(value));
+  const values = (facet: keyof typeof result.facets) => [...result.facets[facet].keys()].sort((a, b) => a.localeCompare(b));
+
+  return (
+    <>
+      <h1>Commitments</h1>
+      <p className="lead" data-testid="list-summary">
+        {result.total.commitments} commitment{result.total.commitments === 1 ? "" : "s"}
+        {result.total.milestones > 0 ? ` and ${result.total.milestones} milestone${result.total.milestones === 1 ? "" : "s"}` : ""}
+        {query.asOf ? (
+          <>
+            {" "}
+            as they stood on <DateText date={query.asOf} />
+          </>
+        ) : null}
+      </p>
+      {errors.length > 0 ? (
+        <div className="banner banner--error" role="status" data-testid="query-errors">
+          Some filters were not understood and were left out:
+          <ul>
+            {errors.map((e) => (
+              <li key={e.field}>
+                <code>{e.field}</code>: {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <form method="get" className="list-filters" aria-label="Filter commitments" data-testid="filters">
+        <div className="field">
+          <label htmlFor="q">Search</label>
+          <input id="q" type="search" name="q" defaultValue={query.q ?? ""} placeholder="Words in titles, quotes, notes, evidence" />
+        </div>
+        <div className="field">
+          <label htmlFor="f-agreement">Agreement</label>
+          <select id="f-agreement" name="agreement" defaultValue={query.agreement ?? ""}>
+            <option value="">All ({countLabel(sum(result.facets.agreement))})</option>
+            {agreements.map(([slug, title]) => (
+              <option key={slug} value={slug}>
+                {title} ({option("agreement", slug)})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-status">Status</label>
+          <select id="f-status" name="status" defaultValue={query.status ?? ""}>
+            <option value="">Any</option>
+            {STATUS_VALUES.map((s) => (
+              <option key={s} value={s}>
+                {STATUSES[s].label} ({option("status", s)})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-theme">Theme</label>
+          <select id="f-theme" name="theme" defaultValue={query.theme ?? ""}>
+            <option value="">Any</option>
+            {values("theme").map((v) => (
+              <option key={v} value={v}>
+                {v} ({option("theme", v)})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-party">Owed by</label>
+          <select id="f-party" name="party" defaultValue={query.party ?? ""}>
+            <option value="">Any party</option>
+            {values("party").map((v) => (
+              <option key={v} value={v}>
+                {v} ({option("party", v)})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-owner">Owner</label>
+          <select id="f-owner" name="owner" defaultValue={query.owner ?? ""}>
+            <option value="">Any owner</option>
+            {values("owner").map((v) => (
+              <option key={v} value={v}>
+                {v} ({option("owner", v)})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-strength">Strength</label>
+          <select id="f-strength" name="strength" defaultValue={query.strength ?? ""}>
+            <option value="">Any</option>
+            {values("strength").map((v) => (
+              <option key={v} value={v}>
+                {STRENGTH_LABELS[v] ?? v} ({option("strength", v)})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-overdue">Overdue</label>
+          <select id="f-overdue" name="overdue" defaultValue={query.overdue ?? ""}>
+            <option value="">Either</option>
+            <option value="1">Overdue only ({option("overdue", "1")})</option>
+            <option value="0">Not overdue ({option("overdue", "0")})</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-level">Level</label>
+          <select id="f-level" name="level" defaultValue={query.level ?? ""}>
+            <option value="">Commitments and milestones</option>
+            <option value="commitment">Commitments ({option("level", "commitment")})</option>
+            <option value="milestone">Milestones ({option("level", "milestone")})</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-sort">Sort by</label>
+          <select id="f-sort" name="sort" defaultValue={query.sort}>
+            <option value="agreement">Agreement order</option>
+            <option value="target">Target date</option>
+            <option value="updated">Last update</option>
+            <option value="status">Status</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-asof">As of</label>
+          <input id="f-asof" type="date" name="asOf" max={today} defaultValue={query.asOf ?? ""} />
+        </div>
+        <div className="list-filters__actions">
+          <button type="submit" className="button">
+            Apply
+          </button>{" "}
+          <Link href="/commitments">Clear all</Link>
+        </div>
+      </form>
+
+      {result.rows.length === 0 ? (
+        <p className="notice" data-testid="no-results">
+          No commitment matches these filters. <Link href="/commitments">Clear all filters</Link>
+        </p>
+      ) : (
+        <div className="table-wrap" role="region" aria-label="Matching commitments" tabIndex={0}>
+          <table className="list-table">
+            <thead>
+              <tr>
+                <th scope="col" className="ref">
+                  #
+                </th>
+                <th scope="col">Commitment</th>
+                <th scope="col">Status{query.asOf ? " then" : ""}</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Target date</th>
+                <th scope="col">Last update</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((r) => (
+                <tr key={r.id} data-testid="list-row">
+                  <td className="ref">{r.ref}</td>
+                  <td>
+                    {r.level === "milestone" ? <span className="tag">Milestone</span> : null} <Link href={`/commitments/${r.id}`}>{r.title}</Link>
+                    <div className="meta-line">
+                      {agreements.length > 1 ? `${r.agreement.title} · ` : ""}
+                      {r.theme}
+                    </div>
+                  </td>
+                  <td>
+                    <StatusBadge status={r.status} />
+                    {r.progress !== null ? (
+                      <div>
+                        <ProgressMeter value={r.progress} />
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>{r.owner}</td>
+                  <td>
+                    <TargetDateText date={r.targetDate} precision={r.targetPrecision} />
+                    <div>
+                      <DeadlineFlag status={r.status} targetDate={r.targetDate} fulfilledOn={null} today={result.day} />
+                    </div>
+                  </td>
+                  <td>
+                    <FreshnessLine status={r.status} lastUpdatedOn={r.lastUpdatedOn} agreementSignedOn={r.agreement.signedOn} today={result.day} compact />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {result.pages > 1 ? (
+        <nav aria-label="Pages" className="pager" data-testid="pager">
+          {result.page > 1 ? <Link href={`/commitments${queryString(current, { page: result.page - 1 })}`}>← Previous</Link> : null}
+          <span>
+            Page {result.page} of {result.pages}
+          </span>
+          {result.page < result.pages ? <Link href={`/commitments${queryString(current, { page: result.page + 1 })}`}>Next →</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+function sum(counts: Map<string, Count>): Count {
+  let commitments = 0;
+  let milestones = 0;
+  for (const c of counts.values()) {
+    commitments += c.commitments;
+    milestones += c.milestones;
+  }
+  return { commitments, milestones };
+}

@@ -1,0 +1,88 @@
+/**
+ * Loads every live commitment and milestone with what the list, the API and the exports need
+ * (lib/commitment-list.ts does the filtering), and runs the full-text search.
+ */
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+
+import type { CatalogRow, HistoryPoint } from "../../lib/commitment-list";
+import type { Db } from "../client";
+import { agreements, commitments, statusUpdates } from "../schema";
+import { partiesByCommitment, progressByCommitment } from "./shared";
+
+/** Every live commitment of every live agreement, with its parties, roll-up and status history. */
+export function loadCatalog(db: Db): CatalogRow[] {
+  const rows = db
+    .select({
+      id: commitments.id,
+      ref: commitments.ref,
+      title: commitments.title,
+      parentId: commitments.parentId,
+      position: commitments.position,
+      theme: commitments.theme,
+      strength: commitments.strength,
+      owner: commitments.owner,
+      targetDate: commitments.targetDate,
+      targetPrecision: commitments.targetPrecision,
+      targetPhrase: commitments.targetPhrase,
+      status: commitments.status,
+      progress: commitments.progress,
+      agreement: { id: agreements.id, slug: agreements.slug, title: agreements.title, signedOn: agreements.signedOn },
+    })
+    .from(commitments)
+    .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
+    .where(and(isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
+    .all();
+  const ids = rows.map((r) => r.id);
+  const parties = partiesByCommitment(db, ids);
+  const live = new Set(ids);
+  const history = new Map<number, HistoryPoint[]>();
+  const updates = db
+    .select({
+      id: statusUpdates.id,
+      commitmentId: statusUpdates.commitmentId,
+      happenedOn: statusUpdates.happenedOn,
+      statusTo: statusUpdates.statusTo,
+      progressTo: statusUpdates.progressTo,
+    })
+    .from(statusUpdates)
+    .orderBy(asc(statusUpdates.happenedOn), asc(statusUpdates.id))
+    .all();
+  for (const { commitmentId, ...point } of updates) {
+    if (!live.has(commitmentId)) continue;
+    history.set(commitmentId, [...(history.get(commitmentId) ?? []), point]);
+  }
+  const rolled = new Map<number, number | null>();
+  for (const agreementId of new Set(rows.map((r) => r.agreement.id))) {
+    for (const [id, value] of progressByCommitment(db, agreementId)) rolled.set(id, value);
+  }
+  return rows.map((r) => {
+    const h = history.get(r.id) ?? [];
+    // A milestone whose parent was deleted is listed as it is; its level stays "milestone".
+    return {
+      ...r,
+      level: r.parentId === null ? "commitment" : "milestone",
+      parties: (parties.get(r.id) ?? []).map((p) => p.code),
+      progress: rolled.get(r.id) ?? r.progress,
+      lastUpdatedOn: h.at(-1)?.happenedOn ?? null,
+      history: h,
+    };
+  });
+}
+
+/**
+ * Ids of commitments whose title, description, quote, status-update notes or evidence titles match
+ * every word of `q` (prefix match; SQLite FTS5 with the unicode61 tokenizer, diacritics folded).
+ * Returns an empty set when `q` has no word.
+ */
+export function searchCommitmentIds(db: Db, q: string): Set<number> {
+  const words = q
+    .normalize("NFKC")
+    .split(/[\s"'()*:^+-]+/u)
+    .map((w) => w.trim())
+    .filter(Boolean)
+    .slice(0, 12);
+  if (words.length === 0) return new Set();
+  const match = words.map((w) => `"${w.replaceAll('"', "")}"*`).join(" ");
+  const rows = db.all<{ id: number }>(sql`SELECT rowid AS id FROM commitment_search WHERE commitment_search MATCH ${match}`);
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,242 @@
+/**
+ * The commitment list of issue 4, as pure functions over rows loaded once (db/queries/catalog.ts):
+ * filters, "as of a date", sorting, pagination and the count for every filter value. The page, the
+ * JSON API and the CSV export all use these, so they agree.
+ *
+ * Counting rule (used everywhere): top-level commitments and milestones are counted separately.
+ * The count shown for a filter value is the number of rows the list returns when that value is
+ * chosen with the other filters kept, split into commitments and milestones.
+ */
+import { z } from "zod";
+
+import { type CalendarDate, isCalendarDate } from "./calendar-date";
+import { isFinal, STATUS_VALUES, type Status } from "./status";
+import type { TargetPrecision } from "./target-date";
+
+export const PAGE_SIZE = 25;
+export const SORTS = ["agreement", "target", "updated", "status"] as const;
+export type Sort = (typeof SORTS)[number];
+export const LEVELS = ["commitment", "milestone"] as const;
+export type Level = (typeof LEVELS)[number];
+export const STRENGTHS = ["binding", "intent", "exploratory"] as const;
+
+export interface HistoryPoint {
+  id: number;
+  happenedOn: CalendarDate;
+  statusTo: Status;
+  progressTo: number | null;
+}
+
+export interface CatalogRow {
+  id: number;
+  ref: string;
+  title: string;
+  parentId: number | null;
+  level: Level;
+  position: number;
+  agreement: { id: number; slug: string; title: string; signedOn: CalendarDate | null };
+  theme: string;
+  strength: (typeof STRENGTHS)[number] | null;
+  owner: string;
+  parties: string[];
+  targetDate: CalendarDate | null;
+  targetPrecision: TargetPrecision | null;
+  targetPhrase: string;
+  status: Status;
+  progress: number | null;
+  lastUpdatedOn: CalendarDate | null;
+  /** oldest first */
+  history: HistoryPoint[];
+}
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `At most ${max} characters` })
+    .optional()
+    .transform((v) => v || undefined);
+
+/** The list's query parameters; every message names what is expected. */
+export function listQuerySchema(today: CalendarDate) {
+  return z.object({
+    agreement: optionalText(80),
+    status: z.enum(STATUS_VALUES, { error: `Use one of: ${STATUS_VALUES.join(", ")}` }).optional(),
+    theme: optionalText(80),
+    party: optionalText(10).transform((v) => v?.toUpperCase()),
+    owner: optionalText(300),
+    strength: z.enum(STRENGTHS, { error: `Use one of: ${STRENGTHS.join(", ")}` }).optional(),
+    overdue: z.enum(["1", "0"], { error: "Use 1 (only overdue) or 0" }).optional(),
+    level: z.enum(LEVELS, { error: "Use commitment or milestone" }).optional(),
+    q: optionalText(200),
+    sort: z.enum(SORTS, { error: `Use one of: ${SORTS.join(", ")}` }).default("agreement"),
+    page: z
+      .string()
+      .regex(/^[1-9][0-9]{0,5}$/, { message: "Use a page number from 1" })
+      .optional()
+      .transform((v) => (v ? Number(v) : 1)),
+    asOf: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || v === "" || isCalendarDate(v), { message: "Use a real date as YYYY-MM-DD" })
+      .refine((v) => !v || v <= today, { message: `Use a date no later than today (${today})` })
+      .transform((v) => v || undefined),
+  });
+}
+
+export type ListQuery = z.infer<ReturnType<typeof listQuerySchema>>;
+
+/** Read a URLSearchParams-like record into raw values (first value of repeated keys, "" dropped). */
+export function rawQuery(params: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    const v = Array.isArray(value) ? value[0] : value;
+    if (v !== undefined && v !== "") out[key] = v;
+  }
+  return out;
+}
+
+/** A row as it stood on `asOf` (status and progress from its history), or null if not yet made. */
+export function asOfRow(row: CatalogRow, asOf: CalendarDate | undefined): CatalogRow | null {
+  if (!asOf) return row;
+  if (row.agreement.signedOn && row.agreement.signedOn > asOf) return null;
+  const past = row.history.filter((h) => h.happenedOn <= asOf);
+  const last = past.at(-1);
+  const progress = [...past].reverse().find((h) => h.progressTo !== null)?.progressTo ?? null;
+  return { ...row, status: last?.statusTo ?? "not_assessed", progress, lastUpdatedOn: last?.happenedOn ?? null };
+}
+
+/** True when overdue on `day`: target date passed and the status is not final. */
+export function overdueOn(row: Pick<CatalogRow, "targetDate" | "status">, day: CalendarDate): boolean {
+  return row.targetDate !== null && row.targetDate < day && !isFinal(row.status);
+}
+
+type FacetKey = "agreement" | "status" | "theme" | "party" | "owner" | "strength" | "overdue" | "level";
+export const FACETS: readonly FacetKey[] = ["agreement", "status", "theme", "party", "owner", "strength", "overdue", "level"];
+
+/** The values of a row for a facet (a row owed by two parties has two). */
+function facetValues(row: CatalogRow, facet: FacetKey, day: CalendarDate): string[] {
+  switch (facet) {
+    case "agreement":
+      return [row.agreement.slug];
+    case "status":
+      return [row.status];
+    case "theme":
+      return [row.theme];
+    case "party":
+      return row.parties;
+    case "owner":
+      return row.owner ? [row.owner] : [];
+    case "strength":
+      return row.strength ? [row.strength] : [];
+    case "overdue":
+      return [overdueOn(row, day) ? "1" : "0"];
+    case "level":
+      return [row.level];
+  }
+}
+
+function matches(row: CatalogRow, query: ListQuery, day: CalendarDate, searchIds: ReadonlySet<number> | null, skip?: FacetKey): boolean {
+  if (searchIds && !searchIds.has(row.id)) return false;
+  for (const facet of FACETS) {
+    if (facet === skip) continue;
+    const wanted = query[facet];
+    if (wanted === undefined) continue;
+    const values = facetValues(row, facet, day);
+    if (facet === "theme" || facet === "owner") {
+      if (!values.some((v) => v.toLowerCase() === wanted.toLowerCase())) return false;
+    } else if (!values.includes(wanted)) return false;
+  }
+  return true;
+}
+
+export interface Count {
+  commitments: number;
+  milestones: number;
+}
+
+export interface ListResult {
+  rows: CatalogRow[];
+  /** all matching rows, split by level */
+  total: Count;
+  page: number;
+  pages: number;
+  /** per facet, per value: how many rows choosing that value returns (other filters kept) */
+  facets: Record<FacetKey, Map<string, Count>>;
+  /** the day overdue is judged on: the as-of date, else today */
+  day: CalendarDate;
+}
+
+function count(rows: readonly CatalogRow[]): Count {
+  const milestones = rows.filter((r) => r.level === "milestone").length;
+  return { commitments: rows.length - milestones, milestones };
+}
+
+const STATUS_ORDER = new Map(STATUS_VALUES.map((s, i) => [s, i]));
+
+function sortRows(rows: CatalogRow[], sort: Sort): CatalogRow[] {
+  const byAgreement = (a: CatalogRow, b: CatalogRow) =>
+    (b.agreement.signedOn ?? "").localeCompare(a.agreement.signedOn ?? "") || a.agreement.id - b.agreement.id || a.position - b.position || a.id - b.id;
+  const compare: Record<Sort, (a: CatalogRow, b: CatalogRow) => number> = {
+    agreement: byAgreement,
+    target: (a, b) =>
+      (a.targetDate === null ? 1 : 0) - (b.targetDate === null ? 1 : 0) || (a.targetDate ?? "").localeCompare(b.targetDate ?? "") || byAgreement(a, b),
+    updated: (a, b) =>
+      (a.lastUpdatedOn === null ? 1 : 0) - (b.lastUpdatedOn === null ? 1 : 0) ||
+      (b.lastUpdatedOn ?? "").localeCompare(a.lastUpdatedOn ?? "") ||
+      byAgreement(a, b),
+    status: (a, b) => (STATUS_ORDER.get(a.status) ?? 0) - (STATUS_ORDER.get(b.status) ?? 0) || byAgreement(a, b),
+  };
+  return [...rows].sort(compare[sort]);
+}
+
+/**
+ * Filter, sort and paginate `catalog` for `query` on `today`.
+ * @param searchIds ids matching the free-text search, or null when there is none.
+ * @param pageSize rows per page; `Infinity` for all (exports).
+ */
+export function listCommitments(
+  catalog: readonly CatalogRow[],
+  query: ListQuery,
+  today: CalendarDate,
+  searchIds: ReadonlySet<number> | null,
+  pageSize = PAGE_SIZE,
+): ListResult {
+  const day = query.asOf ?? today;
+  const rows = catalog.map((r) => asOfRow(r, query.asOf)).filter((r): r is CatalogRow => r !== null);
+  const matching = sortRows(
+    rows.filter((r) => matches(r, query, day, searchIds)),
+    query.sort,
+  );
+  const facets = Object.fromEntries(
+    FACETS.map((facet) => {
+      const counts = new Map<string, Count>();
+      for (const row of rows) {
+        if (!matches(row, query, day, searchIds, facet)) continue;
+        for (const value of new Set(facetValues(row, facet, day))) {
+          const c = counts.get(value) ?? { commitments: 0, milestones: 0 };
+          if (row.level === "milestone") c.milestones += 1;
+          else c.commitments += 1;
+          counts.set(value, c);
+        }
+      }
+      return [facet, counts];
+    }),
+  ) as Record<FacetKey, Map<string, Count>>;
+  const pages = Number.isFinite(pageSize) ? Math.max(1, Math.ceil(matching.length / pageSize)) : 1;
+  const page = Math.min(query.page, pages);
+  const shown = Number.isFinite(pageSize) ? matching.slice((page - 1) * pageSize, page * pageSize) : matching;
+  return { rows: shown, total: count(matching), page, pages, facets, day };
+}
+
+/** The query string for `query` with `changes` applied (undefined removes a key; page resets). */
+export function queryString(query: Partial<Record<string, string | number | undefined>>, changes: Record<string, string | number | undefined> = {}): string {
+  const merged = { ...query, page: undefined, ...changes };
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(merged)) {
+    if (value === undefined || value === "" || (key === "sort" && value === "agreement") || (key === "page" && value === 1)) continue;
+    params.set(key, String(value));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}

@@ -1,0 +1,105 @@
+import { expect, type Page, test } from "@playwright/test";
+
+// Runs before any spec that writes (file order), while the database holds only the default dataset.
+
+async function refs(page: Page) {
+  return (await page.getByTestId("list-row").locator("td.ref").allInnerTexts()).map((t) => t.trim());
+}
+
+test.describe("[PUBLIC][LIST]", () => {
+  test("each filter narrows the list, and its count equals the rows it returns", async ({ page }) => {
+    await page.goto("/commitments");
+    await expect(page.getByTestId("list-summary")).toHaveText("17 commitments");
+    const cases: [string, string, string, string[]][] = [
+      ["Status", "in_progress", "In progress (9)", ["2", "3", "4", "8", "9", "10", "11", "12", "13"]],
+      ["Theme", "Trade", "Trade (3)", ["6", "7", "8"]],
+      ["Owed by", "MY", "MY (17)", Array.from({ length: 17 }, (_, i) => String(i + 1))],
+      ["Owner", "Korea's trade ministry · Ministry of Investment, Trade and Industry, MITI (Malaysia)", "(1)", ["6"]],
+      ["Strength", "exploratory", "Exploratory (1)", ["4"]],
+      ["Overdue", "1", "Overdue only (1)", ["16"]],
+      ["Agreement", "kr-my-strategic-partnership-2024", "(17)", Array.from({ length: 17 }, (_, i) => String(i + 1))],
+    ];
+    for (const [label, value, optionText, expected] of cases) {
+      await page.goto("/commitments");
+      const select = page.getByLabel(label, { exact: true });
+      await expect(select.locator(`option[value="${value}"]`)).toContainText(optionText);
+      await select.selectOption(value);
+      await page.getByRole("button", { name: "Apply" }).click();
+      await expect(page).toHaveURL(new RegExp(`[?&]${label === "Owed by" ? "party" : label.toLowerCase()}=`));
+      expect(await refs(page), label).toEqual(expected);
+    }
+  });
+
+  test("filters combine, live in the URL, survive the back button and work without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/commitments");
+    await page.getByLabel("Status", { exact: true }).selectOption("in_progress");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/status=in_progress/);
+    await page.getByLabel("Theme", { exact: true }).selectOption("Energy and climate");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/status=in_progress/);
+    await expect(page).toHaveURL(/theme=Energy\+and\+climate/);
+    expect(await refs(page)).toEqual(["11", "12"]);
+    await expect(page.getByLabel("Theme", { exact: true }).locator('option[value="Energy and climate"]')).toContainText("(2)");
+    // A shared link reproduces the view.
+    const shared = page.url();
+    const other = await context.newPage();
+    await other.goto(shared);
+    expect(await refs(other)).toEqual(["11", "12"]);
+    await page.goBack();
+    expect(await refs(page)).toEqual(["2", "3", "4", "8", "9", "10", "11", "12", "13"]);
+    await context.close();
+  });
+
+  test("search finds words in notes and evidence titles; sorting orders the rows", async ({ page }) => {
+    await page.goto("/commitments?q=Kuala+Lumpur");
+    expect(await refs(page)).toEqual(["2", "4", "6", "17"]);
+    await page.goto("/commitments?q=bioeconomy");
+    expect(await refs(page)).toEqual(["7"]);
+    await page.goto("/commitments?q=zzzz-nothing");
+    await expect(page.getByTestId("no-results")).toBeVisible();
+    await page.goto("/commitments?sort=target");
+    expect((await refs(page)).slice(0, 3)).toEqual(["6", "16", "17"]);
+    await page.goto("/commitments?sort=updated");
+    expect((await refs(page)).slice(0, 1)).toEqual(["2"]);
+    await page.goto("/commitments?sort=status");
+    expect((await refs(page)).slice(0, 5)).toEqual(["5", "7", "14", "15", "16"]);
+  });
+
+  test("as of a date shows the status before and after a seeded change", async ({ page }) => {
+    await page.goto("/commitments?asOf=2025-08-17&q=free+trade+agreement");
+    const fta = page.getByTestId("list-row").filter({ hasText: "Conclude the bilateral free trade agreement" });
+    await expect(fta).toContainText("In progress");
+    await expect(page.getByTestId("list-summary")).toContainText("as they stood on 17 Aug 2025");
+    await page.goto("/commitments?asOf=2025-08-18&q=free+trade+agreement");
+    await expect(page.getByTestId("list-row").filter({ hasText: "Conclude the bilateral free trade agreement" })).toContainText("Fulfilled");
+  });
+
+  test("bad parameters are named and left out", async ({ page }) => {
+    await page.goto("/commitments?status=done&theme=Trade");
+    await expect(page.getByTestId("query-errors")).toContainText("status");
+    expect(await refs(page)).toEqual(["6", "7", "8"]);
+  });
+
+  test("every commitment says when it was last updated, and flags stale ones", async ({ page }) => {
+    await page.goto("/commitments?q=defence+cooperation+MoU");
+    const row = page.getByTestId("list-row").first();
+    await expect(row.getByTestId("freshness")).toContainText(/25 Nov 2024 \(\d+ days ago\)/);
+    await expect(row.locator('[data-flag="stale"]')).toHaveText("◌ Stale");
+    await page.goto(`/commitments?status=fulfilled`);
+    await expect(page.locator('[data-flag="stale"]')).toHaveCount(0);
+  });
+});
+
+test.describe("[PUBLIC][DEADLINES]", () => {
+  test("groups open commitments: overdue, next 90 days, later, no date", async ({ page }) => {
+    await page.goto("/deadlines");
+    await expect(page.getByTestId("deadline-group-overdue")).toContainText("Overdue (1)");
+    await expect(page.getByTestId("deadline-group-overdue")).toContainText("December 2025");
+    await expect(page.getByTestId("deadline-group-overdue").getByTestId("deadline-row")).toContainText("65th anniversary");
+    await expect(page.getByTestId("deadline-group-soon")).toContainText("Nothing is due in the next 90 days.");
+    await expect(page.getByTestId("deadline-group-no-date").getByTestId("deadline-row")).toHaveCount(13);
+  });
+});

@@ -1,0 +1,167 @@
+/** The commitment list (filters, counts, as-of, search) against the default dataset in a real file. */
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { loadCatalog, searchCommitmentIds } from "@/db/queries/catalog";
+import * as schema from "@/db/schema";
+import { FACETS, listCommitments, listQuerySchema, queryString, rawQuery } from "@/lib/commitment-list";
+import { freshness } from "@/lib/freshness";
+
+import { createTempDb, type TempDb } from "../support/temp-db";
+
+const TODAY = "2026-11-29";
+let t: TempDb;
+beforeEach(() => {
+  t = createTempDb();
+});
+afterEach(() => t.cleanup());
+
+function list(params: Record<string, string>, pageSize = 100) {
+  const query = listQuerySchema(TODAY).parse(params);
+  const ids = query.q ? searchCommitmentIds(t.db, query.q) : null;
+  return listCommitments(loadCatalog(t.db), query, TODAY, ids, pageSize);
+}
+
+describe("filters", () => {
+  it("lists all 17 commitments in agreement order by default", () => {
+    const result = list({});
+    expect(result.total).toEqual({ commitments: 17, milestones: 0 });
+    expect(result.rows.map((r) => r.ref)).toEqual(Array.from({ length: 17 }, (_, i) => String(i + 1)));
+  });
+
+  it.each([
+    [{ status: "fulfilled" }, ["1", "6", "17"]],
+    [{ theme: "trade" }, ["6", "7", "8"]],
+    [{ party: "my" }, Array.from({ length: 17 }, (_, i) => String(i + 1))],
+    [{ strength: "exploratory" }, ["4"]],
+    [{ overdue: "1" }, ["16"]],
+    [{ owner: "Both governments" }, ["1", "5", "7", "8", "10", "11", "13", "15", "16", "17"]],
+    [{ status: "in_progress", theme: "Energy and climate" }, ["11", "12"]],
+    [{ agreement: "kr-my-strategic-partnership-2024", status: "not_assessed", theme: "Culture" }, ["16"]],
+  ])("%j", (params, refs) => {
+    expect(list(params).rows.map((r) => r.ref)).toEqual(refs);
+  });
+
+  it("finds text in titles, quotes, notes and evidence titles", () => {
+    expect(list({ q: "bioeconomy" }).rows.map((r) => r.ref)).toEqual(["7"]);
+    expect(list({ q: "Kuala Lumpur" }).rows.map((r) => r.ref)).toEqual(["2", "4", "6", "17"]);
+    expect(list({ q: "phone call" }).rows.map((r) => r.ref)).toEqual(["2", "6"]);
+    expect(list({ q: "Bernama" }).rows).toEqual([]);
+    expect(list({ q: "concluded" }).rows.map((r) => r.ref)).toEqual(["6"]);
+    expect(list({ q: '"' }).rows).toEqual([]);
+  });
+
+  it("finds a milestone and counts it apart", () => {
+    const agreementId = t.db.select().from(schema.agreements).get()?.id ?? 0;
+    const parentId = t.db.select().from(schema.commitments).where(eq(schema.commitments.ref, "10")).get()?.id ?? 0;
+    t.db.insert(schema.commitments).values({ agreementId, parentId, ref: "10.1", title: "Lithium refinery feasibility study", theme: "Critical minerals" }).run();
+    const found = list({ q: "lithium" });
+    expect(found.rows.map((r) => [r.ref, r.level])).toEqual([["10.1", "milestone"]]);
+    expect(found.total).toEqual({ commitments: 0, milestones: 1 });
+    expect(list({}).total).toEqual({ commitments: 17, milestones: 1 });
+    expect(list({ theme: "Critical minerals" }).total).toEqual({ commitments: 1, milestones: 1 });
+  });
+});
+
+describe("counts", () => {
+  it("gives for every filter value the number of rows that filter returns", () => {
+    const bases: Record<string, string>[] = [{}, { status: "in_progress" }, { theme: "Trade", overdue: "0" }, { q: "agreement" }];
+    for (const base of bases) {
+      const result = list(base);
+      for (const facet of FACETS) {
+        for (const [value, count] of result.facets[facet]) {
+          const chosen = list({ ...base, [facet]: value });
+          expect(chosen.total, `${JSON.stringify(base)} + ${facet}=${value}`).toEqual(count);
+        }
+      }
+    }
+  });
+
+  it("counts parties per row owed", () => {
+    expect(list({}).facets.party.get("MY")).toEqual({ commitments: 17, milestones: 0 });
+    expect(list({}).facets.party.get("KR")).toEqual({ commitments: 16, milestones: 0 });
+  });
+});
+
+describe("as of a date", () => {
+  it("shows the status as it stood, from the history", () => {
+    const fta = (asOf: string) => list({ asOf }).rows.find((r) => r.ref === "6")?.status;
+    expect(fta("2025-06-22")).toBe("not_assessed");
+    expect(fta("2025-06-23")).toBe("in_progress");
+    expect(fta("2025-08-17")).toBe("in_progress");
+    expect(fta("2025-08-18")).toBe("fulfilled");
+    expect(list({ asOf: "2024-11-24" }).rows).toEqual([]);
+    expect(list({ asOf: "2025-11-25", status: "fulfilled" }).rows.map((r) => r.ref)).toEqual(["1", "6", "17"]);
+    expect(list({ asOf: "2025-06-30", status: "fulfilled" }).rows.map((r) => r.ref)).toEqual(["1"]);
+  });
+
+  it("judges overdue on the as-of date", () => {
+    expect(list({ asOf: "2025-12-31", overdue: "1" }).rows).toEqual([]);
+    expect(list({ asOf: "2026-01-01", overdue: "1" }).rows.map((r) => r.ref)).toEqual(["16"]);
+  });
+});
+
+describe("query parameters", () => {
+  it("names the field of a bad parameter", () => {
+    const bad = listQuerySchema(TODAY).safeParse({ status: "done", page: "0", asOf: "2030-01-01", sort: "random" });
+    expect(bad.success).toBe(false);
+    const fields = bad.error?.issues.map((i) => i.path.join("."));
+    expect(fields?.sort()).toEqual(["asOf", "page", "sort", "status"]);
+  });
+
+  it("keeps filters in the query string, dropping defaults and resetting the page", () => {
+    expect(queryString({ status: "stalled", sort: "agreement", page: 3 }, { theme: "Trade" })).toBe("?status=stalled&theme=Trade");
+    expect(queryString({ status: "stalled" }, { status: undefined })).toBe("");
+    expect(rawQuery({ a: ["x", "y"], b: "", c: undefined, d: "z" })).toEqual({ a: "x", d: "z" });
+  });
+
+  it("paginates", () => {
+    const page2 = listCommitments(loadCatalog(t.db), listQuerySchema(TODAY).parse({ page: "2" }), TODAY, null, 5);
+    expect(page2.rows.map((r) => r.ref)).toEqual(["6", "7", "8", "9", "10"]);
+    expect(page2.pages).toBe(4);
+  });
+});
+
+describe("freshness", () => {
+  it("counts days since the last update, or since the agreement, and flags stale open commitments", () => {
+    expect(freshness({ status: "in_progress", lastUpdatedOn: "2026-06-01", agreementSignedOn: "2024-11-25" }, TODAY)).toEqual({
+      since: "2026-06-01",
+      days: 181,
+      neverUpdated: false,
+      stale: true,
+    });
+    expect(freshness({ status: "fulfilled", lastUpdatedOn: "2025-01-01", agreementSignedOn: null }, TODAY).stale).toBe(false);
+    expect(freshness({ status: "in_progress", lastUpdatedOn: "2026-06-02", agreementSignedOn: null }, TODAY).stale).toBe(false);
+    expect(freshness({ status: "not_assessed", lastUpdatedOn: null, agreementSignedOn: "2024-11-25" }, TODAY)).toMatchObject({
+      since: "2024-11-25",
+      neverUpdated: true,
+      stale: true,
+    });
+  });
+});
+
+describe("deadline groups", () => {
+  it("splits open rows into overdue, next 90 days, later and no date, by month", async () => {
+    const { groupDeadlines } = await import("@/lib/deadline-groups");
+    const rows = [
+      { id: 1, status: "in_progress" as const, targetDate: "2026-10-31" },
+      { id: 2, status: "not_assessed" as const, targetDate: "2026-11-28" },
+      { id: 3, status: "in_progress" as const, targetDate: "2026-11-29" },
+      { id: 4, status: "stalled" as const, targetDate: "2027-02-27" },
+      { id: 5, status: "in_progress" as const, targetDate: "2027-02-28" },
+      { id: 6, status: "fulfilled" as const, targetDate: "2026-01-01" },
+      { id: 7, status: "in_progress" as const, targetDate: null },
+    ];
+    const g = groupDeadlines(rows, "2026-11-29");
+    expect(g.overdue.map((m) => [m.month, m.rows.map((r) => r.id)])).toEqual([
+      ["2026-11", [2]],
+      ["2026-10", [1]],
+    ]);
+    expect(g.soon.map((m) => [m.month, m.rows.map((r) => r.id)])).toEqual([
+      ["2026-11", [3]],
+      ["2027-02", [4]],
+    ]);
+    expect(g.later.map((m) => m.rows.map((r) => r.id))).toEqual([[5]]);
+    expect(g.noDate.map((r) => r.id)).toEqual([7]);
+  });
+});
