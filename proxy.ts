@@ -45,6 +45,8 @@ export function proxy(request: NextRequest) {
   }
 
   if (pathname.startsWith("/staff") || pathname.startsWith("/admin")) {
+    // A POST is a server action: let it reach its write verb, which refuses and audits the attempt.
+    if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
     if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
     const url = request.nextUrl.clone();
     url.pathname = "/signin";

@@ -6,7 +6,7 @@
 import { z } from "zod";
 
 import type { Db } from "../db/client";
-import { findUserByEmail, recentSignInFailures, recordSignIn, type SessionUser } from "../db/users";
+import { findUserByEmail, normaliseEmail, recentSignInFailures, recordSignIn, type SessionUser } from "../db/users";
 import { hashPassword, PASSWORD_MAX, verifyPassword } from "../lib/passwords";
 import { throttleState, WINDOW_MS } from "../lib/throttle";
 
@@ -25,15 +25,36 @@ function getDummyHash(): Promise<string> {
 
 export type AuthenticateResult = { ok: true; user: SessionUser } | { ok: false; reason: "invalid" | "throttled" };
 
+// Attempts for one email run one after another (this process serves every request), so a burst of
+// parallel guesses cannot all pass the throttle check before any failure is recorded.
+const queues = new Map<string, Promise<unknown>>();
+
+function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  const settled = next.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return next;
+}
+
 /**
  * @param raw `{ email, password }` from the sign-in form (untrusted).
- * @param now the current instant (for throttling).
+ * @param now the current instant (for throttling); defaults to the moment the attempt runs.
  */
-export async function authenticate(db: Db, raw: unknown, now = new Date()): Promise<AuthenticateResult> {
+export async function authenticate(db: Db, raw: unknown, now?: Date): Promise<AuthenticateResult> {
   const parsed = ZCredentials.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
+  return oneAtATime(normaliseEmail(email), () => check(db, email, password, now ?? new Date()));
+}
 
+async function check(db: Db, email: string, password: string, now: Date): Promise<AuthenticateResult> {
   // Look back two windows: a lock that started up to one window ago may rest on failures before it.
   const failures = recentSignInFailures(db, email, new Date(now.getTime() - 2 * WINDOW_MS));
   if (throttleState(failures, now).locked) {

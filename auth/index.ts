@@ -19,7 +19,7 @@ declare module "next-auth" {
     role?: UserRole;
   }
   interface Session {
-    user: { id: string; role: UserRole } & DefaultSession["user"];
+    user: { id: string; role: UserRole; signedInAt?: number } & DefaultSession["user"];
   }
 }
 
@@ -53,12 +53,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user) {
         token.sub = user.id;
         token.role = user.role;
+        // When this sign-in happened (seconds); `iat` is renewed as the session is refreshed.
+        token.signedInAt = Math.floor(Date.now() / 1000);
       }
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub ?? "";
       session.user.role = (token.role as UserRole | undefined) ?? "editor";
+      session.user.signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : undefined;
       return session;
     },
   },

@@ -26,7 +26,11 @@ export function FreshnessLine(props: {
       {f.stale ? (
         <>
           {" "}
-          <span className="flag flag--stale" data-flag="stale" title={`No update for more than ${STALE_AFTER_DAYS} days while still open`}>
+          <span
+            className="flag flag--stale"
+            data-flag="stale"
+            title={`No update for more than ${STALE_AFTER_DAYS} days while still open`}
+          >
             <span aria-hidden="true">◌ </span>Stale
           </span>
         </>

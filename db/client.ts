@@ -35,8 +35,11 @@ const globalForDb = globalThis as unknown as { __accordDb?: Holder };
 export function openDatabase(file: string): Db {
   let sqlite: Database.Database;
   try {
+    const isNew = file !== ":memory:" && !fs.existsSync(file);
     if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
     sqlite = new Database(file);
+    // The file holds password hashes: readable by its owner only (SQLite gives the WAL the same mode).
+    if (isNew) fs.chmodSync(file, 0o600);
   } catch (error) {
     throw new Error(`Cannot open the database file ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }

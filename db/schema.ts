@@ -135,6 +135,8 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash").notNull(),
   role: text("role", { enum: USER_ROLES }).notNull(),
   disabledAt: text("disabled_at"),
+  /** sessions signed in before this instant no longer count (set on disable and password reset) */
+  sessionsValidAfter: text("sessions_valid_after"),
   createdAt: createdAt(),
 });
 

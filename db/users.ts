@@ -31,14 +31,26 @@ export function findUserByEmail(db: Db, email: string) {
     .get();
 }
 
-/** An active (not disabled) user by id, without the password hash, or `null`. */
-export function getActiveUser(db: Db, id: number): SessionUser | null {
+/**
+ * An active (not disabled) user by id, without the password hash, or `null`. With `signedInAt` (the
+ * session's issue time), also `null` when the session started before the user's sessions were
+ * cut off (a disable or a password reset).
+ */
+export function getActiveUser(db: Db, id: number, signedInAt?: Date): SessionUser | null {
   const row = db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      sessionsValidAfter: users.sessionsValidAfter,
+    })
     .from(users)
     .where(eq(users.id, id))
     .get();
   if (!row || row.disabledAt) return null;
+  if (signedInAt && row.sessionsValidAfter && signedInAt.getTime() < Date.parse(row.sessionsValidAfter)) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
@@ -51,7 +63,7 @@ export function recentSignInFailures(db: Db, email: string, since: Date): Date[]
       and(
         eq(auditLog.action, "user.sign_in_failed"),
         eq(auditLog.entityType, "sign_in"),
-        eq(auditLog.entityId, normaliseEmail(email)),
+        eq(auditLog.entityId, signInKey(email)),
         gte(auditLog.at, since.toISOString()),
       ),
     )
@@ -67,15 +79,27 @@ export type SignInOutcome = "success" | "failure" | "throttled";
  * unknown emails exist.
  */
 export function recordSignIn(db: Db, email: string, outcome: SignInOutcome, userId: number | null): void {
+  // What was typed as the email is kept only when it looks like one: people type passwords there.
+  const identifier = signInKey(email);
   const action =
     outcome === "success" ? "user.sign_in" : outcome === "failure" ? "user.sign_in_failed" : "user.sign_in_throttled";
   writeAudit(db, {
     actorId: outcome === "success" ? userId : null,
     action,
     entityType: "sign_in",
-    entityId: normaliseEmail(email),
+    entityId: identifier,
     after: null,
   });
+}
+
+/**
+ * The key sign-in attempts are counted and audited under: the normalised email when the text is
+ * shaped like one, else a fixed placeholder (so a password typed into the email field is never
+ * stored).
+ */
+export function signInKey(email: string): string {
+  const normalised = normaliseEmail(email);
+  return /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/.test(normalised) ? normalised : "(not an email address)";
 }
 
 /** Number of users. */

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   "status_update.create",
   "evidence.create",
   "evidence.delete",
+  "evidence.restore",
   "user.create",
   "user.update",
   "user.disable",

@@ -19,7 +19,9 @@ export function isCalendarDate(value: unknown): value is CalendarDate {
   const m = ISO_DATE.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const t = new Date(0);
+  t.setUTCFullYear(y, mo - 1, d);
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
@@ -45,7 +47,9 @@ export function calendarDateIn(timeZone: string, instant: Date = new Date()): Ca
 function toUtcDay(date: CalendarDate): number {
   const m = ISO_DATE.exec(date);
   if (!m || !isCalendarDate(date)) throw new RangeError(`Not a calendar date: ${JSON.stringify(date)}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+  const t = new Date(0);
+  t.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return t.getTime() / 86_400_000;
 }
 
 /**

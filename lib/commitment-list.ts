@@ -112,7 +112,16 @@ export function overdueOn(row: Pick<CatalogRow, "targetDate" | "status">, day: C
 }
 
 type FacetKey = "agreement" | "status" | "theme" | "party" | "owner" | "strength" | "overdue" | "level";
-export const FACETS: readonly FacetKey[] = ["agreement", "status", "theme", "party", "owner", "strength", "overdue", "level"];
+export const FACETS: readonly FacetKey[] = [
+  "agreement",
+  "status",
+  "theme",
+  "party",
+  "owner",
+  "strength",
+  "overdue",
+  "level",
+];
 
 /** The values of a row for a facet (a row owed by two parties has two). */
 function facetValues(row: CatalogRow, facet: FacetKey, day: CalendarDate): string[] {
@@ -136,7 +145,13 @@ function facetValues(row: CatalogRow, facet: FacetKey, day: CalendarDate): strin
   }
 }
 
-function matches(row: CatalogRow, query: ListQuery, day: CalendarDate, searchIds: ReadonlySet<number> | null, skip?: FacetKey): boolean {
+function matches(
+  row: CatalogRow,
+  query: ListQuery,
+  day: CalendarDate,
+  searchIds: ReadonlySet<number> | null,
+  skip?: FacetKey,
+): boolean {
   if (searchIds && !searchIds.has(row.id)) return false;
   for (const facet of FACETS) {
     if (facet === skip) continue;
@@ -176,11 +191,16 @@ const STATUS_ORDER = new Map(STATUS_VALUES.map((s, i) => [s, i]));
 
 function sortRows(rows: CatalogRow[], sort: Sort): CatalogRow[] {
   const byAgreement = (a: CatalogRow, b: CatalogRow) =>
-    (b.agreement.signedOn ?? "").localeCompare(a.agreement.signedOn ?? "") || a.agreement.id - b.agreement.id || a.position - b.position || a.id - b.id;
+    (b.agreement.signedOn ?? "").localeCompare(a.agreement.signedOn ?? "") ||
+    a.agreement.id - b.agreement.id ||
+    a.position - b.position ||
+    a.id - b.id;
   const compare: Record<Sort, (a: CatalogRow, b: CatalogRow) => number> = {
     agreement: byAgreement,
     target: (a, b) =>
-      (a.targetDate === null ? 1 : 0) - (b.targetDate === null ? 1 : 0) || (a.targetDate ?? "").localeCompare(b.targetDate ?? "") || byAgreement(a, b),
+      (a.targetDate === null ? 1 : 0) - (b.targetDate === null ? 1 : 0) ||
+      (a.targetDate ?? "").localeCompare(b.targetDate ?? "") ||
+      byAgreement(a, b),
     updated: (a, b) =>
       (a.lastUpdatedOn === null ? 1 : 0) - (b.lastUpdatedOn === null ? 1 : 0) ||
       (b.lastUpdatedOn ?? "").localeCompare(a.lastUpdatedOn ?? "") ||
@@ -230,11 +250,20 @@ export function listCommitments(
 }
 
 /** The query string for `query` with `changes` applied (undefined removes a key; page resets). */
-export function queryString(query: Partial<Record<string, string | number | undefined>>, changes: Record<string, string | number | undefined> = {}): string {
+export function queryString(
+  query: Partial<Record<string, string | number | undefined>>,
+  changes: Record<string, string | number | undefined> = {},
+): string {
   const merged = { ...query, page: undefined, ...changes };
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(merged)) {
-    if (value === undefined || value === "" || (key === "sort" && value === "agreement") || (key === "page" && value === 1)) continue;
+    if (
+      value === undefined ||
+      value === "" ||
+      (key === "sort" && value === "agreement") ||
+      (key === "page" && value === 1)
+    )
+      continue;
     params.set(key, String(value));
   }
   const s = params.toString();

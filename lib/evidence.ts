@@ -1,9 +1,9 @@
 /**
  * Evidence: the links that support a status (DESIGN.md, "evidence").
  *
- * Only absolute http(s) URLs are accepted, checked after trimming and case-folding the scheme
- * (WHATWG URL parsing lower-cases it), so `javascript:`, `data:`, `JaVaScRiPt:` and relative
- * URLs never reach a page.
+ * Only absolute http(s) URLs without a user name or password are accepted, checked after trimming
+ * and case-folding the scheme (WHATWG URL parsing lower-cases it), so `javascript:`, `data:`,
+ * `JaVaScRiPt:`, relative URLs and `https://trusted@evil.example` never reach a page.
  */
 export const EVIDENCE_KINDS = ["official", "joint", "media", "document", "other"] as const;
 
@@ -31,5 +31,7 @@ export function safeHttpUrl(raw: string): string | null {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return null;
   if (!url.hostname) return null;
+  // "https://official.gov@evil.example/" shows one site and opens another: no credentials in links.
+  if (url.username || url.password) return null;
   return url.href;
 }

@@ -12,6 +12,7 @@ export const WRITE_VERBS = {
   "status_update.create": "editor",
   "evidence.create": "editor",
   "evidence.delete": "editor",
+  "evidence.restore": "admin",
   "agreement.create": "admin",
   "agreement.update": "admin",
   "agreement.delete": "admin",

@@ -16,7 +16,10 @@ export function safeRedirectPath(raw: unknown, fallback = FALLBACK): string {
   try {
     const url = new URL(raw, "http://localhost");
     if (url.origin !== "http://localhost") return fallback;
-    return url.pathname + url.search + url.hash;
+    const path = url.pathname + url.search + url.hash;
+    // Dot-segments collapse on parsing ("/.//evil" → "//evil"): check the normalised path again.
+    if (path.startsWith("//") || path.startsWith("/\\")) return fallback;
+    return path;
   } catch {
     return fallback;
   }

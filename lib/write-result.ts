@@ -21,6 +21,14 @@ export function httpStatusOf(refusal: Refusal): number {
 export const CONFLICT_MESSAGE =
   "This commitment changed since you opened it. Its newer state is shown below; check it before you submit again.";
 
+/** A form id reused for another commitment or by another person: refused, nothing written. */
+export const REUSED_FORM: Refusal = {
+  ok: false,
+  kind: "invalid",
+  message: "This form was already sent for another commitment or by someone else. Reload the page and try again.",
+  fieldErrors: { submissionId: ["This form was already used; reload the page"] },
+};
+
 /** A refusal for bad input, with zod's issues keyed by dotted field path ("evidence.0.url"). */
 export function invalid(error: z.ZodError, message = "Some fields need attention."): Refusal {
   const fieldErrors: Record<string, string[]> = {};

@@ -3,7 +3,7 @@
  * one transaction with its audit row → small result. An update is refused when the agreement changed
  * since the form was opened (its `updated_at` is the version).
  */
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 
 import {
   ZAgreementRef,
@@ -14,7 +14,7 @@ import {
 import { invalid, type WriteResult } from "../../lib/write-result";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
-import { agreementParties, agreements, parties } from "../schema";
+import { agreementParties, agreements, commitmentParties, commitments, parties } from "../schema";
 import { IMMEDIATE } from "../transaction";
 import { authorize } from "./guard";
 
@@ -61,12 +61,13 @@ function snapshot(tx: Tx, id: number) {
   const row = tx.select().from(agreements).where(eq(agreements.id, id)).get();
   if (!row) return null;
   const { sourceText: _sourceText, ...fields } = row;
-  const codes = tx
-    .select({ code: agreementParties.partyCode })
+  const signatories = tx
+    .select({ code: agreementParties.partyCode, signatory: agreementParties.signatory })
     .from(agreementParties)
     .where(eq(agreementParties.agreementId, id))
+    .orderBy(agreementParties.partyCode)
     .all();
-  return { ...fields, parties: codes.map((c) => c.code).sort() };
+  return { ...fields, parties: signatories.map((c) => c.code), signatories };
 }
 
 /** Create an agreement. @returns its id and slug. */
@@ -117,6 +118,8 @@ export function updateAgreement(
   return db.transaction((tx): WriteResult<{ agreementId: number; slug: string }> => {
     const before = snapshot(tx, agreementId);
     if (!before) return { ok: false, kind: "not_found", message: "This agreement does not exist." };
+    if (before.deletedAt)
+      return { ok: false, kind: "not_found", message: "This agreement is deleted; restore it before editing." };
     if (before.updatedAt !== updatedAt) return { ok: false, kind: "conflict", message: CHANGED, currentVersion: 0 };
     if (
       tx
@@ -129,6 +132,25 @@ export function updateAgreement(
     }
     const partyResult = resolveParties(tx, input);
     if (!partyResult.ok) return partyResult;
+    const dropped = before.parties.filter((c) => !partyResult.codes.includes(c));
+    const stillOwing = dropped.length
+      ? tx
+          .selectDistinct({ code: commitmentParties.partyCode })
+          .from(commitmentParties)
+          .innerJoin(commitments, eq(commitments.id, commitmentParties.commitmentId))
+          .where(
+            and(
+              eq(commitments.agreementId, agreementId),
+              isNull(commitments.deletedAt),
+              inArray(commitmentParties.partyCode, dropped),
+            ),
+          )
+          .all()
+      : [];
+    if (stillOwing.length > 0) {
+      const codes = stillOwing.map((r) => r.code).join(", ");
+      return fieldError("parties", `${codes} still owes commitments of this agreement; change those first`);
+    }
     const { parties: _p, newPartyCode: _c, newPartyName: _n, ...fields } = input;
     tx.update(agreements)
       .set({ ...fields, updatedAt: new Date().toISOString() })

@@ -18,6 +18,7 @@ import { writeAudit } from "../audit";
 import type { Db } from "../client";
 import { agreementParties, agreements, commitmentParties, commitments, statusUpdates } from "../schema";
 import { IMMEDIATE } from "../transaction";
+import { isGone } from "../queries/shared";
 import { authorize } from "./guard";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -147,8 +148,19 @@ export function updateCommitment(
   const { commitmentId, version, ...fields } = parsed.data;
   return db.transaction((tx): WriteResult<{ commitmentId: number; version: number }> => {
     const before = snapshot(tx, commitmentId);
-    if (!before || before.deletedAt)
-      return { ok: false, kind: "not_found", message: "This commitment does not exist or was deleted." };
+    const agreementLive = before
+      ? tx
+          .select({ id: agreements.id })
+          .from(agreements)
+          .where(and(eq(agreements.id, before.agreementId), isNull(agreements.deletedAt)))
+          .get()
+      : undefined;
+    if (!before || isGone(tx, commitmentId) || !agreementLive)
+      return {
+        ok: false,
+        kind: "not_found",
+        message: "This commitment, or its agreement, does not exist or was deleted.",
+      };
     if (before.version !== version)
       return { ok: false, kind: "conflict", message: CONFLICT_MESSAGE, currentVersion: before.version };
     const refusal = checkPlacement(tx, before.agreementId, fields, commitmentId);

@@ -1,23 +1,26 @@
 /**
  * Write verbs `evidence.create` and `evidence.delete` (soft delete): editors add or remove evidence
- * links on a commitment. Each bumps the commitment's version (it changes what the commitment shows)
+ * links on a commitment; `evidence.restore`: an admin brings a removed link back. Each bumps the commitment's version (it changes what the commitment shows)
  * and is refused against an old version. Order: check role → parse → transaction → audit → result.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 
-import { ZAddEvidence, ZRemoveEvidence } from "../../lib/validation/evidence";
-import { CONFLICT_MESSAGE, invalid, type WriteResult } from "../../lib/write-result";
+import type { CalendarDate } from "../../lib/calendar-date";
+import { addEvidenceSchema, ZRemoveEvidence } from "../../lib/validation/evidence";
+import { CONFLICT_MESSAGE, invalid, REUSED_FORM, type WriteResult } from "../../lib/write-result";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
 import { agreements, commitments, evidence } from "../schema";
+import { isGone } from "../queries/shared";
 import { authorize } from "./guard";
 import { IMMEDIATE } from "../transaction";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 function liveCommitment(tx: Tx, id: number) {
+  if (isGone(tx, id)) return undefined;
   return tx
-    .select({ id: commitments.id, version: commitments.version })
+    .select({ id: commitments.id, version: commitments.version, status: commitments.status })
     .from(commitments)
     .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
     .where(and(eq(commitments.id, id), isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
@@ -45,17 +48,28 @@ export interface EvidenceWriteResult {
 /**
  * Add one evidence link to a commitment, not tied to a status update.
  * @param raw `{ commitmentId, version, submissionId, title, url, publisher, publishedOn, kind }`
+ * @param today the reference date (a link may not be published later).
  */
-export function addEvidence(db: Db, actorId: number | null, raw: unknown): WriteResult<EvidenceWriteResult> {
+export function addEvidence(
+  db: Db,
+  actorId: number | null,
+  raw: unknown,
+  today: CalendarDate,
+): WriteResult<EvidenceWriteResult> {
   const guard = authorize(db, actorId, "evidence.create");
   if (!guard.ok) return guard;
-  const parsed = ZAddEvidence.safeParse(raw);
+  const parsed = addEvidenceSchema(today).safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const { commitmentId, version, submissionId, ...fields } = parsed.data;
   const actor = guard.actor;
 
   return db.transaction((tx): WriteResult<EvidenceWriteResult> => {
-    const earlier = tx.select({ id: evidence.id }).from(evidence).where(eq(evidence.submissionId, submissionId)).get();
+    const earlier = tx
+      .select({ id: evidence.id, commitmentId: evidence.commitmentId, createdBy: evidence.createdBy })
+      .from(evidence)
+      .where(eq(evidence.submissionId, submissionId))
+      .get();
+    if (earlier && (earlier.commitmentId !== commitmentId || earlier.createdBy !== actor.id)) return REUSED_FORM;
     if (earlier) {
       const c = liveCommitment(tx, commitmentId);
       return { ok: true, data: { evidenceId: earlier.id, commitmentId, version: c?.version ?? 0, duplicate: true } };
@@ -109,6 +123,15 @@ export function removeEvidence(db: Db, actorId: number | null, raw: unknown): Wr
     }
     if (current.version !== version)
       return { ok: false, kind: "conflict", message: CONFLICT_MESSAGE, currentVersion: current.version };
+    const others = tx
+      .select({ id: evidence.id })
+      .from(evidence)
+      .where(and(eq(evidence.commitmentId, commitmentId), isNull(evidence.deletedAt), ne(evidence.id, evidenceId)))
+      .get();
+    if (!others && current.status !== "not_assessed") {
+      const message = "This is the commitment's last evidence link, and its status needs one. Add another link first.";
+      return { ok: false, kind: "invalid", message, fieldErrors: { evidenceId: [message] } };
+    }
     const deletedAt = new Date().toISOString();
     tx.update(evidence).set({ deletedAt }).where(eq(evidence.id, evidenceId)).run();
     const newVersion = bumpVersion(tx, commitmentId, version);
@@ -119,6 +142,45 @@ export function removeEvidence(db: Db, actorId: number | null, raw: unknown): Wr
       entityId: evidenceId,
       before: { url: before.url, title: before.title, deletedAt: null },
       after: { deletedAt, version: newVersion },
+    });
+    return { ok: true, data: { evidenceId, commitmentId, version: newVersion, duplicate: false } };
+  }, IMMEDIATE);
+}
+
+/**
+ * Restore a removed evidence link (admins).
+ * @param raw `{ commitmentId, version, evidenceId }`
+ */
+export function restoreEvidence(db: Db, actorId: number | null, raw: unknown): WriteResult<EvidenceWriteResult> {
+  const guard = authorize(db, actorId, "evidence.restore");
+  if (!guard.ok) return guard;
+  const parsed = ZRemoveEvidence.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const { commitmentId, version, evidenceId } = parsed.data;
+  const actor = guard.actor;
+
+  return db.transaction((tx): WriteResult<EvidenceWriteResult> => {
+    const current = liveCommitment(tx, commitmentId);
+    if (!current) return { ok: false, kind: "not_found", message: "This commitment does not exist or was deleted." };
+    const before = tx
+      .select()
+      .from(evidence)
+      .where(and(eq(evidence.id, evidenceId), eq(evidence.commitmentId, commitmentId)))
+      .get();
+    if (!before) return { ok: false, kind: "not_found", message: "This evidence link does not exist." };
+    if (!before.deletedAt)
+      return { ok: true, data: { evidenceId, commitmentId, version: current.version, duplicate: true } };
+    if (current.version !== version)
+      return { ok: false, kind: "conflict", message: CONFLICT_MESSAGE, currentVersion: current.version };
+    tx.update(evidence).set({ deletedAt: null }).where(eq(evidence.id, evidenceId)).run();
+    const newVersion = bumpVersion(tx, commitmentId, version);
+    writeAudit(tx, {
+      actorId: actor.id,
+      action: "evidence.restore",
+      entityType: "evidence",
+      entityId: evidenceId,
+      before: { url: before.url, title: before.title, deletedAt: before.deletedAt },
+      after: { deletedAt: null, version: newVersion },
     });
     return { ok: true, data: { evidenceId, commitmentId, version: newVersion, duplicate: false } };
   }, IMMEDIATE);

@@ -7,10 +7,11 @@ import { and, eq, isNull } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
 import { parseStatusUpdate } from "../../lib/validation/status-update";
-import { CONFLICT_MESSAGE, invalid, type WriteResult } from "../../lib/write-result";
+import { CONFLICT_MESSAGE, invalid, REUSED_FORM, type WriteResult } from "../../lib/write-result";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
 import { agreements, commitments, evidence, statusUpdates } from "../schema";
+import { isGone } from "../queries/shared";
 import { authorize } from "./guard";
 import { IMMEDIATE } from "../transaction";
 
@@ -45,10 +46,11 @@ export function postStatusUpdate(
 
   return db.transaction((tx): WriteResult<PostedStatusUpdate> => {
     const earlier = tx
-      .select({ id: statusUpdates.id, commitmentId: statusUpdates.commitmentId })
+      .select({ id: statusUpdates.id, commitmentId: statusUpdates.commitmentId, authorId: statusUpdates.authorId })
       .from(statusUpdates)
       .where(eq(statusUpdates.submissionId, input.submissionId))
       .get();
+    if (earlier && (earlier.commitmentId !== input.commitmentId || earlier.authorId !== actor.id)) return REUSED_FORM;
     if (earlier) {
       const c = tx
         .select({ version: commitments.version })
@@ -72,7 +74,8 @@ export function postStatusUpdate(
       .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
       .where(and(eq(commitments.id, input.commitmentId), isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
       .get()?.c;
-    if (!current) return { ok: false, kind: "not_found", message: "This commitment does not exist or was deleted." };
+    if (!current || isGone(tx, current.id))
+      return { ok: false, kind: "not_found", message: "This commitment does not exist or was deleted." };
     if (current.version !== input.version) {
       return { ok: false, kind: "conflict", message: CONFLICT_MESSAGE, currentVersion: current.version };
     }

@@ -126,7 +126,7 @@ export function disableUser(db: Db, actorId: number | null, raw: unknown): Write
       return refuseSelf("The last active admin cannot be disabled.");
     const after = tx
       .update(users)
-      .set({ disabledAt: new Date().toISOString() })
+      .set({ disabledAt: new Date().toISOString(), sessionsValidAfter: new Date().toISOString() })
       .where(eq(users.id, userId))
       .returning(publicFields)
       .get();
@@ -181,7 +181,10 @@ export async function resetUserPassword(
   return db.transaction((tx): WriteResult<{ userId: number }> => {
     const before = tx.select(publicFields).from(users).where(eq(users.id, userId)).get();
     if (!before) return { ok: false, kind: "not_found", message: "This user does not exist." };
-    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    tx.update(users)
+      .set({ passwordHash, sessionsValidAfter: new Date().toISOString() })
+      .where(eq(users.id, userId))
+      .run();
     writeAudit(tx, {
       actorId: guard.actor.id,
       action: "user.reset_password",

@@ -7,7 +7,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { CatalogRow, HistoryPoint } from "../../lib/commitment-list";
 import type { Db } from "../client";
 import { agreements, commitments, statusUpdates } from "../schema";
-import { partiesByCommitment, progressByCommitment } from "./shared";
+import { deadCommitmentIds, partiesByCommitment, progressByCommitment } from "./shared";
 
 /** Every live commitment of every live agreement, with its parties, roll-up and status history. */
 export function loadCatalog(db: Db): CatalogRow[] {
@@ -32,7 +32,9 @@ export function loadCatalog(db: Db): CatalogRow[] {
     .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
     .where(and(isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
     .all();
-  const ids = rows.map((r) => r.id);
+  const dead = deadCommitmentIds(db);
+  const liveRows = rows.filter((r) => !dead.has(r.id));
+  const ids = liveRows.map((r) => r.id);
   const parties = partiesByCommitment(db, ids);
   const live = new Set(ids);
   const history = new Map<number, HistoryPoint[]>();
@@ -52,12 +54,11 @@ export function loadCatalog(db: Db): CatalogRow[] {
     history.set(commitmentId, [...(history.get(commitmentId) ?? []), point]);
   }
   const rolled = new Map<number, number | null>();
-  for (const agreementId of new Set(rows.map((r) => r.agreement.id))) {
+  for (const agreementId of new Set(liveRows.map((r) => r.agreement.id))) {
     for (const [id, value] of progressByCommitment(db, agreementId)) rolled.set(id, value);
   }
-  return rows.map((r) => {
+  return liveRows.map((r) => {
     const h = history.get(r.id) ?? [];
-    // A milestone whose parent was deleted is listed as it is; its level stays "milestone".
     return {
       ...r,
       level: r.parentId === null ? "commitment" : "milestone",
@@ -83,6 +84,8 @@ export function searchCommitmentIds(db: Db, q: string): Set<number> {
     .slice(0, 12);
   if (words.length === 0) return new Set();
   const match = words.map((w) => `"${w.replaceAll('"', "")}"*`).join(" ");
-  const rows = db.all<{ id: number }>(sql`SELECT rowid AS id FROM commitment_search WHERE commitment_search MATCH ${match}`);
+  const rows = db.all<{ id: number }>(
+    sql`SELECT rowid AS id FROM commitment_search WHERE commitment_search MATCH ${match}`,
+  );
   return new Set(rows.map((r) => r.id));
 }

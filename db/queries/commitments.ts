@@ -17,6 +17,7 @@ import {
   lastUpdatedByCommitment,
   type PartyRef,
   partiesByCommitment,
+  isGone,
   progressByCommitment,
 } from "./shared";
 
@@ -99,7 +100,7 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
     .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
     .where(and(eq(commitments.id, id), isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
     .get();
-  if (!row) return null;
+  if (!row || isGone(db, id)) return null;
   const c = row.c;
 
   const parent =
@@ -244,21 +245,36 @@ export function openDeadlines(db: Db, today: CalendarDate): { overdue: DeadlineI
 export interface RecentUpdate {
   id: number;
   happenedOn: CalendarDate;
+  createdAt: string;
   statusFrom: Status | null;
   statusTo: Status;
+  progressTo: number | null;
+  targetDateFrom: CalendarDate | null;
+  targetDateTo: CalendarDate | null;
   note: string;
   commitment: { id: number; ref: string; title: string };
   agreement: { slug: string; title: string };
 }
 
-/** The latest status updates across agreements (newest `happened_on` first), at most `limit`. */
-export function latestUpdates(db: Db, limit = 10): RecentUpdate[] {
+/**
+ * The latest status updates (newest `happened_on` first), at most `limit`, across agreements or for
+ * one agreement (`agreementSlug`) or one commitment (`commitmentId`).
+ */
+export function latestUpdates(
+  db: Db,
+  limit = 10,
+  scope: { agreementSlug?: string; commitmentId?: number } = {},
+): RecentUpdate[] {
   return db
     .select({
       id: statusUpdates.id,
       happenedOn: statusUpdates.happenedOn,
+      createdAt: statusUpdates.createdAt,
       statusFrom: statusUpdates.statusFrom,
       statusTo: statusUpdates.statusTo,
+      progressTo: statusUpdates.progressTo,
+      targetDateFrom: statusUpdates.targetDateFrom,
+      targetDateTo: statusUpdates.targetDateTo,
       note: statusUpdates.note,
       commitment: { id: commitments.id, ref: commitments.ref, title: commitments.title },
       agreement: { slug: agreements.slug, title: agreements.title },
@@ -266,7 +282,14 @@ export function latestUpdates(db: Db, limit = 10): RecentUpdate[] {
     .from(statusUpdates)
     .innerJoin(commitments, eq(commitments.id, statusUpdates.commitmentId))
     .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
-    .where(and(isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
+    .where(
+      and(
+        isNull(commitments.deletedAt),
+        isNull(agreements.deletedAt),
+        scope.agreementSlug === undefined ? undefined : eq(agreements.slug, scope.agreementSlug),
+        scope.commitmentId === undefined ? undefined : eq(commitments.id, scope.commitmentId),
+      ),
+    )
     .orderBy(desc(statusUpdates.happenedOn), desc(statusUpdates.id))
     .limit(limit)
     .all();

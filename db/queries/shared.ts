@@ -5,7 +5,7 @@
  * commitments only; milestones are counted separately (`milestones`) and never inflate a total.
  * Soft-deleted rows are never counted or shown.
  */
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
 import { effectiveProgress } from "../../lib/progress";
@@ -92,9 +92,10 @@ export function agreementExists(db: Db, slug: string): boolean {
   );
 }
 
-/** True when a live commitment of a live agreement has this id. */
+/** True when a live commitment of a live agreement has this id (and nothing above it is deleted). */
 export function commitmentExists(db: Db, id: number): boolean {
   return (
+    !isGone(db, id) &&
     db
       .select({ id: commitments.id })
       .from(commitments)
@@ -136,4 +137,33 @@ export function progressByCommitment(db: Db, agreementId: number): Map<number, n
   };
   for (const r of rows) visit(r, new Set());
   return memo;
+}
+
+type Reader = Pick<Db, "all">;
+
+/**
+ * Ids of commitments that are deleted or sit under a deleted commitment (a milestone of a deleted
+ * commitment is gone with it, and comes back when it is restored).
+ */
+export function deadCommitmentIds(db: Reader): Set<number> {
+  const rows = db.all<{ id: number }>(sql`
+    WITH RECURSIVE dead(id) AS (
+      SELECT id FROM commitments WHERE deleted_at IS NOT NULL
+      UNION
+      SELECT c.id FROM commitments c JOIN dead ON c.parent_id = dead.id
+    )
+    SELECT id FROM dead`);
+  return new Set(rows.map((r) => r.id));
+}
+
+/** True when this commitment or one of the commitments above it is deleted. */
+export function isGone(db: Reader, id: number): boolean {
+  const rows = db.all<{ n: number }>(sql`
+    WITH RECURSIVE chain(id, parent_id, deleted_at, depth) AS (
+      SELECT id, parent_id, deleted_at, 0 FROM commitments WHERE id = ${id}
+      UNION ALL
+      SELECT c.id, c.parent_id, c.deleted_at, chain.depth + 1 FROM commitments c JOIN chain ON c.id = chain.parent_id WHERE chain.depth < 100
+    )
+    SELECT count(*) AS n FROM chain WHERE deleted_at IS NOT NULL`);
+  return (rows[0]?.n ?? 0) > 0;
 }

@@ -2,16 +2,19 @@
  * Reads for the staff area: a commitment with what its forms need (version, live evidence with ids),
  * and the list of commitments to work on.
  */
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { agreements, commitments, evidence } from "../schema";
 import { getCommitment, type CommitmentDetail, type EvidenceItem } from "./commitments";
+import { deadCommitmentIds } from "./shared";
 
 export interface StaffCommitment extends CommitmentDetail {
   version: number;
   /** every live evidence link of the commitment, newest first */
   allEvidence: EvidenceItem[];
+  /** removed (soft-deleted) links, which an admin can restore */
+  removedEvidence: EvidenceItem[];
 }
 
 /** A commitment for the staff forms, or `null` when unknown or deleted. */
@@ -19,21 +22,21 @@ export function getCommitmentForStaff(db: Db, id: number): StaffCommitment | nul
   const detail = getCommitment(db, id);
   if (!detail) return null;
   const row = db.select({ version: commitments.version }).from(commitments).where(eq(commitments.id, id)).get();
-  const allEvidence = db
-    .select({
-      id: evidence.id,
-      url: evidence.url,
-      title: evidence.title,
-      publisher: evidence.publisher,
-      publishedOn: evidence.publishedOn,
-      kind: evidence.kind,
-    })
-    .from(evidence)
-    .where(and(eq(evidence.commitmentId, id), isNull(evidence.deletedAt)))
-    .orderBy(asc(evidence.id))
-    .all()
-    .reverse();
-  return { ...detail, version: row?.version ?? 0, allEvidence };
+  const links = (removed: boolean) =>
+    db
+      .select({
+        id: evidence.id,
+        url: evidence.url,
+        title: evidence.title,
+        publisher: evidence.publisher,
+        publishedOn: evidence.publishedOn,
+        kind: evidence.kind,
+      })
+      .from(evidence)
+      .where(and(eq(evidence.commitmentId, id), removed ? isNotNull(evidence.deletedAt) : isNull(evidence.deletedAt)))
+      .orderBy(desc(evidence.id))
+      .all();
+  return { ...detail, version: row?.version ?? 0, allEvidence: links(false), removedEvidence: links(true) };
 }
 
 export interface StaffListItem {
@@ -48,6 +51,7 @@ export interface StaffListItem {
 
 /** Every live commitment of every live agreement, in agreement order. */
 export function listCommitmentsForStaff(db: Db): StaffListItem[] {
+  const dead = deadCommitmentIds(db);
   return db
     .select({
       id: commitments.id,
@@ -62,5 +66,6 @@ export function listCommitmentsForStaff(db: Db): StaffListItem[] {
     .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
     .where(and(isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
     .orderBy(asc(agreements.signedOn), asc(agreements.id), asc(commitments.position), asc(commitments.id))
-    .all();
+    .all()
+    .filter((r) => !dead.has(r.id));
 }

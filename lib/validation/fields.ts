@@ -41,14 +41,39 @@ export const ZProgress = z.union([z.number(), z.string().trim(), z.null()]).tran
   return n;
 });
 
-/** A calendar date (`YYYY-MM-DD`) no later than `today`. */
+/** A calendar date (`YYYY-MM-DD`) no later than `today`; one message per problem. */
 export function zPastOrToday(today: CalendarDate, label = "The date") {
-  return z
-    .string({ error: `${label} is required` })
-    .trim()
-    .min(1, { message: `${label} is required` })
-    .refine(isCalendarDate, { message: "Enter a real date as YYYY-MM-DD" })
-    .refine((d) => d <= today, { message: `${label} can't be in the future (today is ${today})` });
+  return z.string({ error: `${label} is required` }).transform((raw, ctx) => {
+    const v = raw.trim();
+    const message = !v
+      ? `${label} is required`
+      : !isCalendarDate(v)
+        ? "Enter a real date as YYYY-MM-DD"
+        : v > today
+          ? `${label} can't be in the future (today is ${today})`
+          : null;
+    if (message) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return v;
+  });
+}
+
+/** An optional calendar date no later than `today`; empty means none (`null`). */
+export function zOptionalPastDate(today: CalendarDate) {
+  return z.union([z.string().trim(), z.null()]).transform((v, ctx) => {
+    if (v === null || v === "") return null;
+    if (!isCalendarDate(v)) {
+      ctx.addIssue({ code: "custom", message: "Enter a real date as YYYY-MM-DD" });
+      return z.NEVER;
+    }
+    if (v > today) {
+      ctx.addIssue({ code: "custom", message: `Can't be in the future (today is ${today})` });
+      return z.NEVER;
+    }
+    return v;
+  });
 }
 
 /** An optional calendar date; empty means none (`null`). */
@@ -70,21 +95,30 @@ export const ZEvidenceUrl = z
   .transform((v, ctx) => {
     const safe = safeHttpUrl(v);
     if (!safe) {
-      ctx.addIssue({ code: "custom", message: "Use a web address starting with http:// or https://" });
+      const credentials = /^https?:\/\/[^/?#]*@/i.test(v);
+      ctx.addIssue({
+        code: "custom",
+        message: credentials
+          ? "Remove the user name and password from the address"
+          : "Use a web address starting with http:// or https://",
+      });
       return z.NEVER;
     }
     return safe;
   });
 
-export const ZEvidenceInput = z.object({
-  title: zText(300, { required: true, label: "The title" }),
-  url: ZEvidenceUrl,
-  publisher: zText(200),
-  publishedOn: ZOptionalDate,
-  kind: z.enum(EVIDENCE_KINDS, { error: "Choose one of: official, joint, media, document, other" }),
-});
+/** One evidence link; its publication date may not be later than `today`. */
+export function evidenceInputSchema(today: CalendarDate) {
+  return z.object({
+    title: zText(300, { required: true, label: "The title" }),
+    url: ZEvidenceUrl,
+    publisher: zText(200),
+    publishedOn: zOptionalPastDate(today),
+    kind: z.enum(EVIDENCE_KINDS, { error: "Choose one of: official, joint, media, document, other" }),
+  });
+}
 
-export type TEvidenceInput = z.infer<typeof ZEvidenceInput>;
+export type TEvidenceInput = z.infer<ReturnType<typeof evidenceInputSchema>>;
 
 /** A form submission id (a UUID made when the form was rendered). */
 export const ZSubmissionId = z.uuid({ error: "The form is out of date; reload the page" });

@@ -7,7 +7,7 @@ import { z } from "zod";
 
 import type { CalendarDate } from "../calendar-date";
 import { STATUS_VALUES } from "../status";
-import { ZEvidenceInput, ZProgress, ZSubmissionId, zId, zPastOrToday, zText } from "./fields";
+import { evidenceInputSchema, ZProgress, ZSubmissionId, zId, zPastOrToday, zText } from "./fields";
 
 export const MAX_EVIDENCE_PER_UPDATE = 10;
 
@@ -25,7 +25,7 @@ export function statusUpdateSchema(today: CalendarDate) {
       happenedOn: zPastOrToday(today, "The date it happened"),
       note: zText(5000),
       evidence: z
-        .array(ZEvidenceInput)
+        .array(evidenceInputSchema(today))
         .max(MAX_EVIDENCE_PER_UPDATE, { message: `At most ${MAX_EVIDENCE_PER_UPDATE} links per update` })
         .default([]),
     })

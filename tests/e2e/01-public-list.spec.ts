@@ -42,7 +42,9 @@ test.describe("[PUBLIC][LIST]", () => {
     await expect(page).toHaveURL(/status=in_progress/);
     await expect(page).toHaveURL(/theme=Energy\+and\+climate/);
     expect(await refs(page)).toEqual(["11", "12"]);
-    await expect(page.getByLabel("Theme", { exact: true }).locator('option[value="Energy and climate"]')).toContainText("(2)");
+    await expect(page.getByLabel("Theme", { exact: true }).locator('option[value="Energy and climate"]')).toContainText(
+      "(2)",
+    );
     // A shared link reproduces the view.
     const shared = page.url();
     const other = await context.newPage();
@@ -74,7 +76,9 @@ test.describe("[PUBLIC][LIST]", () => {
     await expect(fta).toContainText("In progress");
     await expect(page.getByTestId("list-summary")).toContainText("as they stood on 17 Aug 2025");
     await page.goto("/commitments?asOf=2025-08-18&q=free+trade+agreement");
-    await expect(page.getByTestId("list-row").filter({ hasText: "Conclude the bilateral free trade agreement" })).toContainText("Fulfilled");
+    await expect(
+      page.getByTestId("list-row").filter({ hasText: "Conclude the bilateral free trade agreement" }),
+    ).toContainText("Fulfilled");
   });
 
   test("bad parameters are named and left out", async ({ page }) => {
@@ -98,7 +102,9 @@ test.describe("[PUBLIC][DEADLINES]", () => {
     await page.goto("/deadlines");
     await expect(page.getByTestId("deadline-group-overdue")).toContainText("Overdue (1)");
     await expect(page.getByTestId("deadline-group-overdue")).toContainText("December 2025");
-    await expect(page.getByTestId("deadline-group-overdue").getByTestId("deadline-row")).toContainText("65th anniversary");
+    await expect(page.getByTestId("deadline-group-overdue").getByTestId("deadline-row")).toContainText(
+      "65th anniversary",
+    );
     await expect(page.getByTestId("deadline-group-soon")).toContainText("Nothing is due in the next 90 days.");
     await expect(page.getByTestId("deadline-group-no-date").getByTestId("deadline-row")).toHaveCount(13);
   });

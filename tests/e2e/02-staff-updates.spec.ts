@@ -208,8 +208,13 @@ test.describe("[STAFF][CONFLICT]", () => {
 });
 
 test.describe("[STAFF][EVIDENCE]", () => {
-  test("an editor adds an evidence link, refused first for a javascript: address, then removes it", async ({ page }) => {
-    const id = await commitmentIdByTitle(page, "Cooperate on carbon capture and storage, including cross-border CO₂ transport and storage");
+  test("an editor adds an evidence link, refused first for a javascript: address, then removes it", async ({
+    page,
+  }) => {
+    const id = await commitmentIdByTitle(
+      page,
+      "Cooperate on carbon capture and storage, including cross-border CO₂ transport and storage",
+    );
     await signIn(page, EDITOR, `/staff/commitments/${id}`);
     const form = page.getByTestId("add-evidence-form");
     await form.getByLabel("Title").fill("CCS pilot site chosen");
@@ -223,7 +228,10 @@ test.describe("[STAFF][EVIDENCE]", () => {
     await expect(page.getByTestId("notice")).toContainText("Evidence link added.");
 
     await page.goto(`/commitments/${id}`);
-    await expect(page.getByRole("link", { name: /CCS pilot site chosen/ })).toHaveAttribute("href", "https://example.org/ccs-pilot");
+    await expect(page.getByRole("link", { name: /CCS pilot site chosen/ })).toHaveAttribute(
+      "href",
+      "https://example.org/ccs-pilot",
+    );
 
     await page.goto(`/staff/commitments/${id}`);
     await page.getByRole("button", { name: "Remove “CCS pilot site chosen”" }).click();

@@ -225,3 +225,53 @@ describe("admin lists", () => {
     ]);
   });
 });
+
+describe("review fixes", () => {
+  it("refuses to drop a party that commitments still owe, and keeps signatories in the audit row", () => {
+    const a = agreementRow(t.db);
+    const edit = {
+      slug: SLUG,
+      title: a.title,
+      kind: a.kind,
+      signedOn: a.signedOn ?? "",
+      place: a.place ?? "",
+      summary: a.summary,
+      sourceUrl: "",
+      agreementId: a.id,
+      updatedAt: a.updatedAt,
+    };
+    expect(updateAgreement(t.db, admin, { ...edit, parties: ["KR"] })).toMatchObject({
+      fieldErrors: { parties: [expect.stringContaining("MY still owes commitments")] },
+    });
+    expect(getAgreementBySlug(t.db, SLUG)?.parties.find((p) => p.code === "MY")?.signatory).toBe(
+      "Prime Minister Anwar Ibrahim",
+    );
+    expect(updateAgreement(t.db, admin, { ...edit, parties: ["KR", "MY"], title: "Same parties" }).ok).toBe(true);
+    const audit = t.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "agreement.update")).get();
+    expect(JSON.stringify(audit?.before)).toContain("Prime Minister Anwar Ibrahim");
+  });
+
+  it("refuses edits to a deleted agreement and to commitments of a deleted agreement", () => {
+    const a = agreementRow(t.db);
+    deleteAgreement(t.db, admin, { agreementId: a.id });
+    const gone = agreementRow(t.db);
+    expect(
+      updateAgreement(t.db, admin, {
+        slug: SLUG,
+        title: "x",
+        kind: "x",
+        signedOn: "",
+        place: "",
+        summary: "",
+        sourceUrl: "",
+        parties: ["KR", "MY"],
+        agreementId: a.id,
+        updatedAt: gone.updatedAt,
+      }),
+    ).toMatchObject({ ok: false, kind: "not_found" });
+    expect(updateCommitment(t.db, admin, commitmentForm("3", { title: "x" }), TODAY)).toMatchObject({
+      ok: false,
+      kind: "not_found",
+    });
+  });
+});

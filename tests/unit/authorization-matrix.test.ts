@@ -48,7 +48,14 @@ function firstEvidenceId(db: Db, commitmentId: number): number {
 }
 
 /** Rows the verbs act on (users are never the actor). */
-const targets = { active: 0, disabled: 0, deletedAgreement: 0, deletedCommitment: 0 };
+const targets = {
+  active: 0,
+  disabled: 0,
+  deletedAgreement: 0,
+  deletedCommitment: 0,
+  removedEvidence: 0,
+  removedEvidenceOf: 0,
+};
 
 function agreementId(db: Db): number {
   return (
@@ -123,16 +130,21 @@ const MATRIX: Record<
     fn: evidenceVerbs.addEvidence,
     call: (db, actorId) => {
       const id = ftaId(db);
-      return evidenceVerbs.addEvidence(db, actorId, {
-        commitmentId: id,
-        version: versionOf(db, id),
-        submissionId: crypto.randomUUID(),
-        title: "Another report",
-        url: "https://example.org/another",
-        publisher: "Example",
-        publishedOn: "2026-01-02",
-        kind: "official",
-      });
+      return evidenceVerbs.addEvidence(
+        db,
+        actorId,
+        {
+          commitmentId: id,
+          version: versionOf(db, id),
+          submissionId: crypto.randomUUID(),
+          title: "Another report",
+          url: "https://example.org/another",
+          publisher: "Example",
+          publishedOn: "2026-01-02",
+          kind: "official",
+        },
+        TODAY,
+      );
     },
   },
   "evidence.delete": {
@@ -145,6 +157,15 @@ const MATRIX: Record<
         evidenceId: firstEvidenceId(db, id),
       });
     },
+  },
+  "evidence.restore": {
+    fn: evidenceVerbs.restoreEvidence,
+    call: (db, actorId) =>
+      evidenceVerbs.restoreEvidence(db, actorId, {
+        commitmentId: targets.removedEvidenceOf,
+        version: versionOf(db, targets.removedEvidenceOf),
+        evidenceId: targets.removedEvidence,
+      }),
   },
   "agreement.create": {
     fn: agreementVerbs.createAgreement,
@@ -284,6 +305,15 @@ beforeEach(async () => {
       .where(eq(schema.commitments.ref, "5"))
       .returning()
       .get()?.id ?? 0;
+  const removed = t.db
+    .update(schema.evidence)
+    .set({ deletedAt: "2026-01-01T00:00:00.000Z" })
+    .where(eq(schema.evidence.publisher, "New Straits Times"))
+    .returning()
+    .all()
+    .find((e) => e.statusUpdateId === null);
+  targets.removedEvidence = removed?.id ?? 0;
+  targets.removedEvidenceOf = removed?.commitmentId ?? 0;
 });
 afterEach(() => t.cleanup());
 

@@ -54,7 +54,16 @@ describe("filters", () => {
   it("finds a milestone and counts it apart", () => {
     const agreementId = t.db.select().from(schema.agreements).get()?.id ?? 0;
     const parentId = t.db.select().from(schema.commitments).where(eq(schema.commitments.ref, "10")).get()?.id ?? 0;
-    t.db.insert(schema.commitments).values({ agreementId, parentId, ref: "10.1", title: "Lithium refinery feasibility study", theme: "Critical minerals" }).run();
+    t.db
+      .insert(schema.commitments)
+      .values({
+        agreementId,
+        parentId,
+        ref: "10.1",
+        title: "Lithium refinery feasibility study",
+        theme: "Critical minerals",
+      })
+      .run();
     const found = list({ q: "lithium" });
     expect(found.rows.map((r) => [r.ref, r.level])).toEqual([["10.1", "milestone"]]);
     expect(found.total).toEqual({ commitments: 0, milestones: 1 });
@@ -65,7 +74,12 @@ describe("filters", () => {
 
 describe("counts", () => {
   it("gives for every filter value the number of rows that filter returns", () => {
-    const bases: Record<string, string>[] = [{}, { status: "in_progress" }, { theme: "Trade", overdue: "0" }, { q: "agreement" }];
+    const bases: Record<string, string>[] = [
+      {},
+      { status: "in_progress" },
+      { theme: "Trade", overdue: "0" },
+      { q: "agreement" },
+    ];
     for (const base of bases) {
       const result = list(base);
       for (const facet of FACETS) {
@@ -110,7 +124,9 @@ describe("query parameters", () => {
   });
 
   it("keeps filters in the query string, dropping defaults and resetting the page", () => {
-    expect(queryString({ status: "stalled", sort: "agreement", page: 3 }, { theme: "Trade" })).toBe("?status=stalled&theme=Trade");
+    expect(queryString({ status: "stalled", sort: "agreement", page: 3 }, { theme: "Trade" })).toBe(
+      "?status=stalled&theme=Trade",
+    );
     expect(queryString({ status: "stalled" }, { status: undefined })).toBe("");
     expect(rawQuery({ a: ["x", "y"], b: "", c: undefined, d: "z" })).toEqual({ a: "x", d: "z" });
   });
@@ -124,15 +140,23 @@ describe("query parameters", () => {
 
 describe("freshness", () => {
   it("counts days since the last update, or since the agreement, and flags stale open commitments", () => {
-    expect(freshness({ status: "in_progress", lastUpdatedOn: "2026-06-01", agreementSignedOn: "2024-11-25" }, TODAY)).toEqual({
+    expect(
+      freshness({ status: "in_progress", lastUpdatedOn: "2026-06-01", agreementSignedOn: "2024-11-25" }, TODAY),
+    ).toEqual({
       since: "2026-06-01",
       days: 181,
       neverUpdated: false,
       stale: true,
     });
-    expect(freshness({ status: "fulfilled", lastUpdatedOn: "2025-01-01", agreementSignedOn: null }, TODAY).stale).toBe(false);
-    expect(freshness({ status: "in_progress", lastUpdatedOn: "2026-06-02", agreementSignedOn: null }, TODAY).stale).toBe(false);
-    expect(freshness({ status: "not_assessed", lastUpdatedOn: null, agreementSignedOn: "2024-11-25" }, TODAY)).toMatchObject({
+    expect(freshness({ status: "fulfilled", lastUpdatedOn: "2025-01-01", agreementSignedOn: null }, TODAY).stale).toBe(
+      false,
+    );
+    expect(
+      freshness({ status: "in_progress", lastUpdatedOn: "2026-06-02", agreementSignedOn: null }, TODAY).stale,
+    ).toBe(false);
+    expect(
+      freshness({ status: "not_assessed", lastUpdatedOn: null, agreementSignedOn: "2024-11-25" }, TODAY),
+    ).toMatchObject({
       since: "2024-11-25",
       neverUpdated: true,
       stale: true,

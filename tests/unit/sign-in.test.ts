@@ -114,6 +114,9 @@ describe("redirect after sign-in", () => {
     ["staff", "/staff"],
     ["/%0d%0aSet-Cookie:x", "/%0d%0aSet-Cookie:x"],
     ["/a\nb", "/staff"],
+    ["/.//evil.example", "/staff"],
+    ["/a/..//evil.example/x", "/staff"],
+    ["/x/%2e%2e//evil.example", "/staff"],
     [undefined, "/staff"],
   ])("%j → %j", (raw, expected) => {
     expect(safeRedirectPath(raw)).toBe(expected);

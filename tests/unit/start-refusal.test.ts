@@ -9,11 +9,21 @@ import { describe, expect, it } from "vitest";
 function start(env: Record<string, string>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "accord-start-"));
   try {
-    const result = spawnSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"], {
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: path.join(dir, "db.sqlite"), PORT: "3999", ...env },
-      encoding: "utf8",
-      timeout: 30_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"],
+      {
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          DATABASE_URL: path.join(dir, "db.sqlite"),
+          PORT: "3999",
+          ...env,
+        },
+        encoding: "utf8",
+        timeout: 30_000,
+      },
+    );
     return { status: result.status, stderr: result.stderr, created: fs.existsSync(path.join(dir, "db.sqlite")) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

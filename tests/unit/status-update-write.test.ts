@@ -260,8 +260,8 @@ describe("evidence on a commitment", () => {
       publishedOn: "",
       kind: "document",
     };
-    expect(addEvidence(t.db, editor, form)).toMatchObject({ ok: true, data: { version: 2, duplicate: false } });
-    expect(addEvidence(t.db, editor, form)).toMatchObject({ ok: true, data: { duplicate: true } });
+    expect(addEvidence(t.db, editor, form, TODAY)).toMatchObject({ ok: true, data: { version: 2, duplicate: false } });
+    expect(addEvidence(t.db, editor, form, TODAY)).toMatchObject({ ok: true, data: { duplicate: true } });
     expect(getCommitment(t.db, culture)?.otherEvidence.map((e) => e.title)).toEqual(["Note"]);
   });
 
@@ -294,5 +294,109 @@ describe("evidence on a commitment", () => {
       ok: false,
       kind: "not_found",
     });
+  });
+});
+
+describe("review fixes", () => {
+  it("refuses to remove the last evidence link of a commitment whose status needs one", () => {
+    const id = idOf(t.db, "3");
+    const only = getCommitment(t.db, id)?.timeline[0]?.evidence[0];
+    expect(
+      removeEvidence(t.db, editor, { commitmentId: id, version: versionOf(t.db, id), evidenceId: only?.id }),
+    ).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      fieldErrors: { evidenceId: [expect.stringContaining("last evidence link")] },
+    });
+  });
+
+  it("lets an admin restore a removed link, once, with an audit row", async () => {
+    const { restoreEvidence } = await import("@/db/mutations/evidence");
+    const admin = await insertUser(t.db, "admin@example.org", "admin");
+    const tourism = idOf(t.db, "14");
+    const link = getCommitment(t.db, tourism)?.otherEvidence[0];
+    expect(removeEvidence(t.db, editor, { commitmentId: tourism, version: 1, evidenceId: link?.id }).ok).toBe(true);
+    expect(restoreEvidence(t.db, editor, { commitmentId: tourism, version: 2, evidenceId: link?.id })).toMatchObject({
+      ok: false,
+      kind: "forbidden",
+    });
+    expect(restoreEvidence(t.db, admin, { commitmentId: tourism, version: 2, evidenceId: link?.id })).toMatchObject({
+      ok: true,
+      data: { version: 3 },
+    });
+    expect(getCommitment(t.db, tourism)?.otherEvidence.map((e) => e.id)).toContain(link?.id);
+    expect(
+      t.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "evidence.restore")).all(),
+    ).toHaveLength(1);
+  });
+
+  it("refuses a form id reused for another commitment or by another editor", async () => {
+    const other = await insertUser(t.db, "other@example.org", "editor");
+    const form = input();
+    expect(postStatusUpdate(t.db, editor, form, TODAY).ok).toBe(true);
+    const elsewhere = idOf(t.db, "15");
+    expect(postStatusUpdate(t.db, editor, { ...form, commitmentId: elsewhere, version: 1 }, TODAY)).toMatchObject({
+      ok: false,
+      fieldErrors: { submissionId: ["This form was already used; reload the page"] },
+    });
+    expect(postStatusUpdate(t.db, other, form, TODAY)).toMatchObject({ ok: false, kind: "invalid" });
+    expect(getCommitment(t.db, elsewhere)?.timeline).toEqual([]);
+  });
+
+  it("treats a milestone of a deleted commitment as deleted, and brings it back on restore", () => {
+    const agreementId = t.db.select().from(schema.agreements).get()?.id ?? 0;
+    const parent = idOf(t.db, "10");
+    const milestone = t.db
+      .insert(schema.commitments)
+      .values({ agreementId, parentId: parent, ref: "10.1", title: "Study", theme: "x" })
+      .returning()
+      .get().id;
+    t.db
+      .update(schema.commitments)
+      .set({ deletedAt: "2026-01-01T00:00:00.000Z" })
+      .where(eq(schema.commitments.id, parent))
+      .run();
+    expect(getCommitment(t.db, milestone)).toBeNull();
+    expect(
+      postStatusUpdate(
+        t.db,
+        editor,
+        input({ commitmentId: milestone, version: 1, status: "not_assessed", evidence: [] }),
+        TODAY,
+      ),
+    ).toMatchObject({ kind: "not_found" });
+    t.db.update(schema.commitments).set({ deletedAt: null }).where(eq(schema.commitments.id, parent)).run();
+    expect(getCommitment(t.db, milestone)?.title).toBe("Study");
+  });
+
+  it("refuses links with a user name and password, and evidence published in the future", () => {
+    const withCredentials = postStatusUpdate(
+      t.db,
+      editor,
+      input({
+        evidence: [
+          { title: "x", url: "https://ministry.gov.my@evil.example/", publisher: "", publishedOn: "", kind: "media" },
+        ],
+      }),
+      TODAY,
+    );
+    expect(withCredentials).toMatchObject({
+      fieldErrors: { "evidence.0.url": ["Remove the user name and password from the address"] },
+    });
+    const future = postStatusUpdate(
+      t.db,
+      editor,
+      input({
+        evidence: [{ title: "x", url: "https://e.org", publisher: "", publishedOn: "2099-01-01", kind: "media" }],
+      }),
+      TODAY,
+    );
+    expect(future).toMatchObject({
+      fieldErrors: { "evidence.0.publishedOn": ["Can't be in the future (today is 2026-11-29)"] },
+    });
+    expect(postStatusUpdate(t.db, editor, input({ happenedOn: "" }), TODAY)).toMatchObject({
+      fieldErrors: { happenedOn: ["The date it happened is required"] },
+    });
+    expect(postStatusUpdate(t.db, editor, input({ happenedOn: "0001-01-01" }), TODAY).ok).toBe(true);
   });
 });

@@ -97,3 +97,38 @@ describe("user management", () => {
     expect(disableUser(t.db, admin, { userId: 9999 })).toMatchObject({ ok: false, kind: "not_found" });
   });
 });
+
+describe("sessions", () => {
+  it("cuts off sessions that began before a password reset or a disable, even after re-enabling", async () => {
+    const { getActiveUser } = await import("@/db/users");
+    const editor = await insertUser(t.db, "ed2@example.org", "editor");
+    const before = new Date(Date.now() - 60_000);
+    expect(getActiveUser(t.db, editor, before)).not.toBeNull();
+    await resetUserPassword(t.db, admin, { userId: editor, password: "a brand new password" });
+    expect(getActiveUser(t.db, editor, before)).toBeNull();
+    expect(getActiveUser(t.db, editor, new Date(Date.now() + 1000))).not.toBeNull();
+    const signedInAfterReset = new Date(Date.now() + 1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    disableUser(t.db, admin, { userId: editor });
+    enableUser(t.db, admin, { userId: editor });
+    expect(getActiveUser(t.db, editor, signedInAfterReset)).toBeNull();
+  });
+});
+
+describe("sign-in audit", () => {
+  it("never stores a password typed into the email field", async () => {
+    await authenticate(t.db, { email: "My$ecretPassw0rd!", password: "My$ecretPassw0rd!" });
+    const rows = JSON.stringify(t.db.select().from(schema.auditLog).all());
+    expect(rows).not.toMatch(/ecretpassw0rd/i);
+    expect(rows).toContain("(not an email address)");
+  });
+
+  it("checks parallel attempts one at a time, so a burst cannot get past the throttle", async () => {
+    await insertUser(t.db, "burst@example.org", "editor");
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => authenticate(t.db, { email: "burst@example.org", password: `wrong ${i}` })),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(5);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(15);
+  });
+});

@@ -6,7 +6,14 @@ import { FreshnessLine } from "@/components/freshness-line";
 import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
 import { loadCatalogRows, searchIds } from "@/db/public";
-import { type Count, listCommitments, type ListQuery, listQuerySchema, queryString, rawQuery } from "@/lib/commitment-list";
+import {
+  type Count,
+  listCommitments,
+  type ListQuery,
+  listQuerySchema,
+  queryString,
+  rawQuery,
+} from "@/lib/commitment-list";
 import { STATUS_VALUES, STATUSES } from "@/lib/status";
 import { appToday } from "@/lib/today";
 
@@ -14,14 +21,17 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: "All commitments",
-  description: "Every tracked commitment and milestone, filterable by agreement, status, theme, party, owner, strength, overdue and text.",
+  description:
+    "Every tracked commitment and milestone, filterable by agreement, status, theme, party, owner, strength, overdue and text.",
 };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function countLabel(c: Count | undefined): string {
   if (!c) return "0";
-  return c.milestones > 0 ? `${c.commitments} + ${c.milestones} milestone${c.milestones === 1 ? "" : "s"}` : `${c.commitments}`;
+  return c.milestones > 0
+    ? `${c.commitments} + ${c.milestones} milestone${c.milestones === 1 ? "" : "s"}`
+    : `${c.commitments}`;
 }
 
 const STRENGTH_LABELS: Record<string, string> = { binding: "Binding", intent: "Intent", exploratory: "Exploratory" };
@@ -30,23 +40,30 @@ export default async function CommitmentsPage({ searchParams }: Props) {
   const today = appToday();
   const raw = rawQuery(await searchParams);
   const parsed = listQuerySchema(today).safeParse(raw);
-  const errors = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message }));
+  const errors = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message }));
   // Bad parameters are named and left out; the rest still apply.
-  const cleaned = parsed.success ? raw : Object.fromEntries(Object.entries(raw).filter(([k]) => !errors.some((e) => e.field === k)));
+  const cleaned = parsed.success
+    ? raw
+    : Object.fromEntries(Object.entries(raw).filter(([k]) => !errors.some((e) => e.field === k)));
   const query: ListQuery = parsed.success ? parsed.data : listQuerySchema(today).parse(cleaned);
   const catalog = loadCatalogRows();
   const result = listCommitments(catalog, query, today, query.q ? searchIds(query.q) : null);
   const current: Record<string, string | number | undefined> = { ...query, page: result.page };
   const agreements = [...new Map(catalog.map((r) => [r.agreement.slug, r.agreement.title])).entries()];
   const option = (facet: keyof typeof result.facets, value: string) => countLabel(result.facets[facet].get(value));
-  const values = (facet: keyof typeof result.facets) => [...result.facets[facet].keys()].sort((a, b) => a.localeCompare(b));
+  const values = (facet: keyof typeof result.facets) =>
+    [...result.facets[facet].keys()].sort((a, b) => a.localeCompare(b));
 
   return (
     <>
       <h1>Commitments</h1>
       <p className="lead" data-testid="list-summary">
         {result.total.commitments} commitment{result.total.commitments === 1 ? "" : "s"}
-        {result.total.milestones > 0 ? ` and ${result.total.milestones} milestone${result.total.milestones === 1 ? "" : "s"}` : ""}
+        {result.total.milestones > 0
+          ? ` and ${result.total.milestones} milestone${result.total.milestones === 1 ? "" : "s"}`
+          : ""}
         {query.asOf ? (
           <>
             {" "}
@@ -70,7 +87,13 @@ export default async function CommitmentsPage({ searchParams }: Props) {
       <form method="get" className="list-filters" aria-label="Filter commitments" data-testid="filters">
         <div className="field">
           <label htmlFor="q">Search</label>
-          <input id="q" type="search" name="q" defaultValue={query.q ?? ""} placeholder="Words in titles, quotes, notes, evidence" />
+          <input
+            id="q"
+            type="search"
+            name="q"
+            defaultValue={query.q ?? ""}
+            placeholder="Words in titles, quotes, notes, evidence"
+          />
         </div>
         <div className="field">
           <label htmlFor="f-agreement">Agreement</label>
@@ -199,7 +222,8 @@ export default async function CommitmentsPage({ searchParams }: Props) {
                 <tr key={r.id} data-testid="list-row">
                   <td className="ref">{r.ref}</td>
                   <td>
-                    {r.level === "milestone" ? <span className="tag">Milestone</span> : null} <Link href={`/commitments/${r.id}`}>{r.title}</Link>
+                    {r.level === "milestone" ? <span className="tag">Milestone</span> : null}{" "}
+                    <Link href={`/commitments/${r.id}`}>{r.title}</Link>
                     <div className="meta-line">
                       {agreements.length > 1 ? `${r.agreement.title} · ` : ""}
                       {r.theme}
@@ -221,7 +245,13 @@ export default async function CommitmentsPage({ searchParams }: Props) {
                     </div>
                   </td>
                   <td>
-                    <FreshnessLine status={r.status} lastUpdatedOn={r.lastUpdatedOn} agreementSignedOn={r.agreement.signedOn} today={result.day} compact />
+                    <FreshnessLine
+                      status={r.status}
+                      lastUpdatedOn={r.lastUpdatedOn}
+                      agreementSignedOn={r.agreement.signedOn}
+                      today={result.day}
+                      compact
+                    />
                   </td>
                 </tr>
               ))}
@@ -231,11 +261,15 @@ export default async function CommitmentsPage({ searchParams }: Props) {
       )}
       {result.pages > 1 ? (
         <nav aria-label="Pages" className="pager" data-testid="pager">
-          {result.page > 1 ? <Link href={`/commitments${queryString(current, { page: result.page - 1 })}`}>← Previous</Link> : null}
+          {result.page > 1 ? (
+            <Link href={`/commitments${queryString(current, { page: result.page - 1 })}`}>← Previous</Link>
+          ) : null}
           <span>
             Page {result.page} of {result.pages}
           </span>
-          {result.page < result.pages ? <Link href={`/commitments${queryString(current, { page: result.page + 1 })}`}>Next →</Link> : null}
+          {result.page < result.pages ? (
+            <Link href={`/commitments${queryString(current, { page: result.page + 1 })}`}>Next →</Link>
+          ) : null}
         </nav>
       ) : null}
     </>

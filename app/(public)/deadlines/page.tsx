@@ -26,11 +26,28 @@ export default function DeadlinesPage() {
       <h1>Deadlines</h1>
       <p className="lead">Open commitments and milestones (not yet fulfilled or closed), by target date.</p>
       <nav aria-label="On this page" className="toc">
-        <a href="#overdue">Overdue ({count(groups.overdue)})</a> · <a href="#soon">Next {SOON_DAYS} days ({count(groups.soon)})</a> ·{" "}
-        <a href="#later">Later ({count(groups.later)})</a> · <a href="#no-date">No date ({groups.noDate.length})</a>
+        <a href="#overdue">Overdue ({count(groups.overdue)})</a> ·{" "}
+        <a href="#soon">
+          Next {SOON_DAYS} days ({count(groups.soon)})
+        </a>{" "}
+        · <a href="#later">Later ({count(groups.later)})</a> · <a href="#no-date">No date ({groups.noDate.length})</a>
       </nav>
-      <Section id="overdue" title="Overdue" empty="Nothing is overdue." groups={groups.overdue} today={today} many={many} />
-      <Section id="soon" title={`Due in the next ${SOON_DAYS} days`} empty={`Nothing is due in the next ${SOON_DAYS} days.`} groups={groups.soon} today={today} many={many} />
+      <Section
+        id="overdue"
+        title="Overdue"
+        empty="Nothing is overdue."
+        groups={groups.overdue}
+        today={today}
+        many={many}
+      />
+      <Section
+        id="soon"
+        title={`Due in the next ${SOON_DAYS} days`}
+        empty={`Nothing is due in the next ${SOON_DAYS} days.`}
+        groups={groups.soon}
+        today={today}
+        many={many}
+      />
       <Section id="later" title="Later" empty="Nothing is due later." groups={groups.later} today={today} many={many} />
       <section aria-labelledby="no-date" data-testid="deadline-group-no-date">
         <h2 id="no-date">No target date ({groups.noDate.length})</h2>
@@ -52,7 +69,14 @@ function count(groups: MonthGroup<CatalogRow>[]) {
   return groups.reduce((n, g) => n + g.rows.length, 0);
 }
 
-function Section(props: { id: string; title: string; empty: string; groups: MonthGroup<CatalogRow>[]; today: string; many: boolean }) {
+function Section(props: {
+  id: string;
+  title: string;
+  empty: string;
+  groups: MonthGroup<CatalogRow>[];
+  today: string;
+  many: boolean;
+}) {
   return (
     <section aria-labelledby={props.id} data-testid={`deadline-group-${props.id}`}>
       <h2 id={props.id}>
@@ -76,8 +100,8 @@ function Section(props: { id: string; title: string; empty: string; groups: Mont
 function Row({ r, today, many }: { r: CatalogRow; today: string; many: boolean }) {
   return (
     <li data-testid="deadline-row">
-      {r.level === "milestone" ? <span className="tag">Milestone</span> : null} <Link href={`/commitments/${r.id}`}>{r.title}</Link>{" "}
-      <StatusBadge status={r.status} />
+      {r.level === "milestone" ? <span className="tag">Milestone</span> : null}{" "}
+      <Link href={`/commitments/${r.id}`}>{r.title}</Link> <StatusBadge status={r.status} />
       <div className="meta-line">
         {many ? `${r.agreement.title} · ` : ""}
         {r.theme}
@@ -85,7 +109,8 @@ function Row({ r, today, many }: { r: CatalogRow; today: string; many: boolean }
           <>
             {" "}
             · target <TargetDateText date={r.targetDate} precision={r.targetPrecision} />
-            {r.targetPhrase ? ` (“${r.targetPhrase}”)` : ""} <DeadlineFlag status={r.status} targetDate={r.targetDate} fulfilledOn={null} today={today} />
+            {r.targetPhrase ? ` (“${r.targetPhrase}”)` : ""}{" "}
+            <DeadlineFlag status={r.status} targetDate={r.targetDate} fulfilledOn={null} today={today} />
           </>
         ) : null}
       </div>

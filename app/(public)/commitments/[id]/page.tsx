@@ -88,7 +88,13 @@ export default async function CommitmentPage({ params }: Props) {
         <dd>{c.strength ? STRENGTH_LABELS[c.strength] : <span className="muted">Not classified yet</span>}</dd>
         <dt>Last updated</dt>
         <dd>
-          <FreshnessLine status={c.status} lastUpdatedOn={c.lastUpdatedOn} agreementSignedOn={c.agreement.signedOn} today={today} compact />
+          <FreshnessLine
+            status={c.status}
+            lastUpdatedOn={c.lastUpdatedOn}
+            agreementSignedOn={c.agreement.signedOn}
+            today={today}
+            compact
+          />
         </dd>
       </dl>
 

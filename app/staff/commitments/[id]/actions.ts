@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { sessionUserId } from "@/auth/actor";
 import { type FormState, refusedState } from "@/components/form-state";
 import { getDb } from "@/db/client";
-import { addEvidence, removeEvidence } from "@/db/mutations/evidence";
+import { addEvidence, removeEvidence, restoreEvidence } from "@/db/mutations/evidence";
 import { postStatusUpdate } from "@/db/mutations/status-updates";
 import { formDataToObject } from "@/lib/form-data";
 import { appToday } from "@/lib/today";
@@ -32,7 +32,7 @@ export async function postStatusUpdateAction(prev: FormState, formData: FormData
 /** Add one evidence link to a commitment. */
 export async function addEvidenceAction(prev: FormState, formData: FormData): Promise<FormState> {
   const values = formDataToObject(formData);
-  const result = addEvidence(getDb(), await sessionUserId(), values);
+  const result = addEvidence(getDb(), await sessionUserId(), values, appToday());
   if (result.ok) afterWrite(result.data.commitmentId, "evidence-added");
   if (result.kind === "conflict") revalidatePath("/", "layout");
   return refusedState(prev, result, values);
@@ -43,6 +43,15 @@ export async function removeEvidenceAction(prev: FormState, formData: FormData):
   const values = formDataToObject(formData);
   const result = removeEvidence(getDb(), await sessionUserId(), values);
   if (result.ok) afterWrite(result.data.commitmentId, "evidence-removed");
+  if (result.kind === "conflict") revalidatePath("/", "layout");
+  return refusedState(prev, result, values);
+}
+
+/** Restore a removed evidence link (admins). */
+export async function restoreEvidenceAction(prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formDataToObject(formData);
+  const result = restoreEvidence(getDb(), await sessionUserId(), values);
+  if (result.ok) afterWrite(result.data.commitmentId, "evidence-restored");
   if (result.kind === "conflict") revalidatePath("/", "layout");
   return refusedState(prev, result, values);
 }

@@ -7,7 +7,7 @@ import { Field } from "@/components/field";
 import { SubmitButton } from "@/components/submit-button";
 import { EVIDENCE_KIND_LABELS, EVIDENCE_KINDS } from "@/lib/evidence";
 
-import { addEvidenceAction, removeEvidenceAction } from "./actions";
+import { addEvidenceAction, removeEvidenceAction, restoreEvidenceAction } from "./actions";
 import { FormErrorBanner } from "@/components/form-error-banner";
 
 /** Add one evidence link, not tied to a status update. */
@@ -68,6 +68,27 @@ export function RemoveEvidenceForm(props: {
       <input type="hidden" name="evidenceId" value={props.evidenceId} />
       <SubmitButton pendingLabel="Removing…" variant="danger">
         Remove<span className="visually-hidden"> “{props.title}”</span>
+      </SubmitButton>
+      <FormErrorBanner error={state.error} />
+    </form>
+  );
+}
+
+/** A "Restore" button for one removed evidence link (admins). */
+export function RestoreEvidenceForm(props: {
+  commitmentId: number;
+  version: number;
+  evidenceId: number;
+  title: string;
+}) {
+  const [state, action] = useActionState<FormState, FormData>(restoreEvidenceAction, INITIAL_FORM_STATE);
+  return (
+    <form action={action} className="inline-form">
+      <input type="hidden" name="commitmentId" value={props.commitmentId} />
+      <input type="hidden" name="version" value={props.version} />
+      <input type="hidden" name="evidenceId" value={props.evidenceId} />
+      <SubmitButton pendingLabel="Restoring…" variant="secondary">
+        Restore<span className="visually-hidden"> “{props.title}”</span>
       </SubmitButton>
       <FormErrorBanner error={state.error} />
     </form>

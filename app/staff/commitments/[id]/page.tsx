@@ -16,7 +16,7 @@ import { appToday } from "@/lib/today";
 import { DoneNotice } from "@/components/done-notice";
 import { Breadcrumb } from "@/components/breadcrumb";
 
-import { AddEvidenceForm, RemoveEvidenceForm } from "./evidence-forms";
+import { AddEvidenceForm, RemoveEvidenceForm, RestoreEvidenceForm } from "./evidence-forms";
 import { StatusUpdateForm } from "./status-update-form";
 
 export const metadata: Metadata = { title: "Staff: update a commitment", robots: { index: false } };
@@ -25,13 +25,15 @@ const NOTICES: Record<string, string> = {
   posted: "Status update posted. It is on the public pages now.",
   "evidence-added": "Evidence link added.",
   "evidence-removed": "Evidence link removed. An admin can restore it.",
+  "evidence-restored": "Evidence link restored.",
 };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
 
 export default async function StaffCommitmentPage({ params, searchParams }: Props) {
   const { id: raw } = await params;
-  if (!(await currentUser())) redirect(`/signin?redirectTo=/staff/commitments/${encodeURIComponent(raw)}`);
+  const user = await currentUser();
+  if (!user) redirect(`/signin?redirectTo=/staff/commitments/${encodeURIComponent(raw)}`);
   const id = parseRowId(raw);
   const c = id === null ? null : getCommitmentForStaff(getDb(), id);
   if (!c) notFound();
@@ -102,6 +104,19 @@ export default async function StaffCommitmentPage({ params, searchParams }: Prop
             ))}
           </ul>
         )}
+        {user.role === "admin" && c.removedEvidence.length > 0 ? (
+          <>
+            <h3>Removed links ({c.removedEvidence.length})</h3>
+            <ul className="plain-list" data-testid="removed-evidence">
+              {c.removedEvidence.map((e) => (
+                <li key={e.id}>
+                  <span className="muted">{e.title}</span> <span className="meta-line">{e.url}</span>{" "}
+                  <RestoreEvidenceForm commitmentId={c.id} version={c.version} evidenceId={e.id} title={e.title} />
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         <h3>Add an evidence link</h3>
         <AddEvidenceForm commitmentId={c.id} version={c.version} submissionId={crypto.randomUUID()} />
       </section>

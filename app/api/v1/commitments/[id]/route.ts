@@ -1,0 +1,19 @@
+import { loadCatalogRows, loadCommitment } from "@/db/public";
+import { json, notFound, preflight } from "@/lib/api/http";
+import { commitmentDetailJson } from "@/lib/api/serialize";
+import { parseRowId } from "@/lib/ids";
+import { appToday } from "@/lib/today";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/commitments/{id}: one commitment with its history and evidence. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id: raw } = await params;
+  const id = parseRowId(raw);
+  const detail = id === null ? null : loadCommitment(id);
+  const row = detail ? loadCatalogRows().find((r) => r.id === detail.id) : undefined;
+  if (!detail || !row) return notFound(`No commitment has the id ${JSON.stringify(raw)}.`);
+  return json(commitmentDetailJson(detail, row, appToday(), new URL(request.url).origin));
+}
+
+export const OPTIONS = preflight;

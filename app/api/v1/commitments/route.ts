@@ -1,0 +1,37 @@
+import { loadCatalogRows, searchIds } from "@/db/public";
+import { badRequest, json, preflight, searchParamsRecord } from "@/lib/api/http";
+import { commitmentJson } from "@/lib/api/serialize";
+import { listCommitments, listQuerySchema, PAGE_SIZE, queryString } from "@/lib/commitment-list";
+import { appToday } from "@/lib/today";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/commitments: the list with the same filters as /commitments, paginated. */
+export function GET(request: Request) {
+  const url = new URL(request.url);
+  const today = appToday();
+  const parsed = listQuerySchema(today).safeParse(searchParamsRecord(url));
+  if (!parsed.success) return badRequest(parsed.error);
+  const query = parsed.data;
+  const result = listCommitments(loadCatalogRows(), query, today, query.q ? searchIds(query.q) : null);
+  const base = `${url.origin}/api/v1/commitments`;
+  const current = { ...query, page: result.page };
+  return json({
+    data: result.rows.map((r) => commitmentJson(r, result.day, url.origin)),
+    meta: {
+      total: result.total,
+      page: result.page,
+      pages: result.pages,
+      pageSize: PAGE_SIZE,
+      asOf: query.asOf ?? null,
+    },
+    links: {
+      self: `${base}${queryString(current, { page: result.page })}`,
+      next: result.page < result.pages ? `${base}${queryString(current, { page: result.page + 1 })}` : null,
+      prev: result.page > 1 ? `${base}${queryString(current, { page: result.page - 1 })}` : null,
+      csv: `${url.origin}/commitments.csv${queryString(current)}`,
+    },
+  });
+}
+
+export const OPTIONS = preflight;

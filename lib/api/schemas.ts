@@ -1,0 +1,135 @@
+/**
+ * The JSON API's response shapes (issue 4), as zod schemas. They serve twice: the route handlers'
+ * output is typed by them, and `/api/v1/openapi.json` is generated from them with `z.toJSONSchema`
+ * (zod 4, JSON Schema draft 2020-12, the dialect of OpenAPI 3.1).
+ */
+import { z } from "zod";
+
+import { LEVELS, SORTS, STRENGTHS } from "../commitment-list";
+import { EVIDENCE_KINDS } from "../evidence";
+import { STATUS_VALUES } from "../status";
+import { TARGET_PRECISIONS } from "../target-date";
+
+const Date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .meta({ description: "A calendar date, YYYY-MM-DD" });
+
+export const ZApiStatusCounts = z.object(
+  Object.fromEntries(STATUS_VALUES.map((s) => [s, z.int().min(0)])) as Record<(typeof STATUS_VALUES)[number], z.ZodInt>,
+);
+
+export const ZApiParty = z.object({ code: z.string(), name: z.string(), signatory: z.string().nullable() });
+
+export const ZApiAgreementSummary = z.object({
+  slug: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  signedOn: Date.nullable(),
+  place: z.string().nullable(),
+  parties: z.array(ZApiParty),
+  commitments: z.int().min(0).meta({ description: "Top-level commitments (milestones are counted apart)" }),
+  milestones: z.int().min(0),
+  statusCounts: ZApiStatusCounts.meta({ description: "Top-level commitments per status" }),
+  url: z.string(),
+  apiUrl: z.string(),
+});
+
+export const ZApiCommitment = z.object({
+  id: z.int(),
+  ref: z.string(),
+  title: z.string(),
+  level: z.enum(LEVELS),
+  parentId: z.int().nullable(),
+  agreement: z.object({ slug: z.string(), title: z.string() }),
+  theme: z.string(),
+  strength: z.enum(STRENGTHS).nullable(),
+  owner: z.string(),
+  parties: z.array(z.string()).meta({ description: "Codes of the parties that owe it" }),
+  targetDate: Date.nullable(),
+  targetPrecision: z.enum(TARGET_PRECISIONS).nullable(),
+  targetPhrase: z.string(),
+  status: z.enum(STATUS_VALUES),
+  statusLabel: z.string(),
+  progress: z.int().min(0).max(100).nullable(),
+  overdue: z.boolean(),
+  lastUpdatedOn: Date.nullable(),
+  stale: z.boolean(),
+  url: z.string(),
+  apiUrl: z.string(),
+});
+
+export const ZApiEvidence = z.object({
+  url: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  publishedOn: Date.nullable(),
+  kind: z.enum(EVIDENCE_KINDS),
+});
+
+export const ZApiStatusUpdate = z.object({
+  happenedOn: Date,
+  statusFrom: z.enum(STATUS_VALUES).nullable(),
+  statusTo: z.enum(STATUS_VALUES),
+  progressFrom: z.int().nullable(),
+  progressTo: z.int().nullable(),
+  targetDateFrom: Date.nullable(),
+  targetDateTo: Date.nullable(),
+  note: z.string(),
+  evidence: z.array(ZApiEvidence),
+});
+
+export const ZApiCommitmentDetail = ZApiCommitment.extend({
+  description: z.string(),
+  quote: z.string(),
+  fulfilledOn: Date.nullable(),
+  milestones: z.array(
+    z.object({
+      id: z.int(),
+      ref: z.string(),
+      title: z.string(),
+      status: z.enum(STATUS_VALUES),
+      progress: z.int().nullable(),
+    }),
+  ),
+  history: z.array(ZApiStatusUpdate).meta({ description: "Newest first" }),
+  otherEvidence: z.array(ZApiEvidence),
+});
+
+export const ZApiAgreementDetail = ZApiAgreementSummary.extend({
+  summary: z.string(),
+  sourceUrl: z.string().nullable(),
+  commitmentList: z.array(ZApiCommitment).meta({ description: "Commitments and milestones in agreement order" }),
+});
+
+const Count = z.object({ commitments: z.int(), milestones: z.int() });
+
+export const ZApiCommitmentPage = z.object({
+  data: z.array(ZApiCommitment),
+  meta: z.object({ total: Count, page: z.int(), pages: z.int(), pageSize: z.int(), asOf: Date.nullable() }),
+  links: z.object({ self: z.string(), next: z.string().nullable(), prev: z.string().nullable(), csv: z.string() }),
+});
+
+export const ZApiAgreementList = z.object({ data: z.array(ZApiAgreementSummary) });
+
+export const ZApiError = z.object({
+  error: z.object({
+    message: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Problems per query parameter" }),
+  }),
+});
+
+export const LIST_PARAMETERS = [
+  ["agreement", "Agreement slug", { type: "string" }],
+  ["status", "Status", { type: "string", enum: [...STATUS_VALUES] }],
+  ["theme", "Theme (case-insensitive)", { type: "string" }],
+  ["party", "Party code that owes it, such as KR", { type: "string" }],
+  ["owner", "Owner, exactly (case-insensitive)", { type: "string" }],
+  ["strength", "Strength", { type: "string", enum: [...STRENGTHS] }],
+  ["overdue", "1: only overdue; 0: only not overdue", { type: "string", enum: ["1", "0"] }],
+  ["level", "commitment or milestone", { type: "string", enum: [...LEVELS] }],
+  ["q", "Words to find in titles, descriptions, quotes, notes and evidence titles", { type: "string" }],
+  ["sort", "Order", { type: "string", enum: [...SORTS], default: "agreement" }],
+  ["page", "Page number from 1", { type: "integer", minimum: 1 }],
+  ["asOf", "Statuses as they stood on this date (YYYY-MM-DD)", { type: "string", format: "date" }],
+] as const;

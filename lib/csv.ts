@@ -1,0 +1,68 @@
+/**
+ * The CSV export of the commitment list (issue 4): UTF-8 with a byte-order mark, so Excel reads Korean
+ * and Malay correctly; RFC 4180 quoting and CRLF line ends (csv-stringify); dates as YYYY-MM-DD.
+ * One documented column set, the same for every filtered list:
+ */
+import { stringify } from "csv-stringify/sync";
+
+import type { CalendarDate } from "./calendar-date";
+import { type CatalogRow, overdueOn } from "./commitment-list";
+import { freshness } from "./freshness";
+import { statusLabel } from "./status";
+
+/** Column name → what it holds. */
+export const CSV_COLUMNS = {
+  id: "Commitment id (stable; the page is /commitments/{id})",
+  ref: "Number within the agreement",
+  level: "commitment or milestone (counted separately)",
+  parent_id: "For a milestone, the id of its commitment",
+  agreement: "Agreement slug",
+  agreement_title: "Agreement title",
+  title: "Commitment title",
+  theme: "Theme",
+  strength: "binding, intent, exploratory, or empty when not classified",
+  owner: "Office that answers for delivery",
+  parties: "Codes of the parties that owe it, separated by ;",
+  status:
+    "Status value (not_assessed, not_started, in_progress, stalled, partially_fulfilled, fulfilled, not_fulfilled)",
+  status_label: "Status as shown",
+  progress: "0–100, empty when not recorded",
+  target_date: "YYYY-MM-DD, the last day the target allows",
+  target_precision: "day, month, quarter or year",
+  target_phrase: "The target as phrased in the text",
+  overdue: "yes or no, on the list's date",
+  last_updated_on: "Date of the last status update, YYYY-MM-DD",
+  stale: "yes when open and not updated for more than 180 days",
+  url: "Public page",
+} as const;
+
+/** The CSV text (with BOM) for `rows`, judged on `day`, with absolute links on `origin`. */
+export function commitmentsCsv(rows: readonly CatalogRow[], day: CalendarDate, origin: string): string {
+  const records = rows.map((r) => ({
+    id: r.id,
+    ref: r.ref,
+    level: r.level,
+    parent_id: r.parentId ?? "",
+    agreement: r.agreement.slug,
+    agreement_title: r.agreement.title,
+    title: r.title,
+    theme: r.theme,
+    strength: r.strength ?? "",
+    owner: r.owner,
+    parties: r.parties.join(";"),
+    status: r.status,
+    status_label: statusLabel(r.status),
+    progress: r.progress ?? "",
+    target_date: r.targetDate ?? "",
+    target_precision: r.targetPrecision ?? "",
+    target_phrase: r.targetPhrase,
+    overdue: overdueOn(r, day) ? "yes" : "no",
+    last_updated_on: r.lastUpdatedOn ?? "",
+    stale: freshness({ status: r.status, lastUpdatedOn: r.lastUpdatedOn, agreementSignedOn: r.agreement.signedOn }, day)
+      .stale
+      ? "yes"
+      : "no",
+    url: `${origin}/commitments/${r.id}`,
+  }));
+  return stringify(records, { header: true, columns: Object.keys(CSV_COLUMNS), bom: true, record_delimiter: "\r\n" });
+}

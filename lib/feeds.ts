@@ -1,0 +1,62 @@
+/**
+ * Atom feeds of status updates (issue 4), built with the `feed` library (Atom 1.0, RFC 4287). One
+ * entry per status update: its title says what changed, its content gives the note; entry ids are
+ * stable tag URIs (RFC 4151) so readers never show an update twice.
+ */
+import { Feed } from "feed";
+
+import type { RecentUpdate } from "../db/queries/commitments";
+import { formatCalendarDate } from "./calendar-date";
+import { statusLabel } from "./status";
+
+export interface FeedScope {
+  /** feed title, e.g. "All updates" or the agreement's title */
+  title: string;
+  /** the page the feed follows (absolute) */
+  pageUrl: string;
+  /** the feed's own URL (absolute) */
+  feedUrl: string;
+}
+
+/** What an update changed, in words: "In progress → Fulfilled", "Target moved …", or the status. */
+export function updateHeadline(
+  u: Pick<RecentUpdate, "statusFrom" | "statusTo" | "targetDateFrom" | "targetDateTo">,
+): string {
+  if (u.targetDateFrom !== u.targetDateTo && (u.targetDateFrom || u.targetDateTo)) {
+    const from = u.targetDateFrom ? formatCalendarDate(u.targetDateFrom) : "none";
+    const to = u.targetDateTo ? formatCalendarDate(u.targetDateTo) : "none";
+    return `Target moved from ${from} to ${to}`;
+  }
+  if (u.statusFrom && u.statusFrom !== u.statusTo) return `${statusLabel(u.statusFrom)} → ${statusLabel(u.statusTo)}`;
+  return statusLabel(u.statusTo);
+}
+
+/** The Atom XML of `updates` (newest first). */
+export function atomFeed(scope: FeedScope, updates: readonly RecentUpdate[], origin: string): string {
+  const host = new URL(origin).hostname;
+  const newest = updates[0];
+  const feed = new Feed({
+    title: `${scope.title} · Accord Tracker`,
+    description: "Dated status updates of international commitments",
+    id: scope.feedUrl,
+    link: scope.pageUrl,
+    language: "en",
+    updated: newest ? new Date(newest.createdAt) : new Date(0),
+    copyright: "Accord Tracker",
+    feedLinks: { atom: scope.feedUrl },
+    generator: "Accord Tracker",
+  });
+  for (const u of updates) {
+    const link = `${origin}/commitments/${u.commitment.id}`;
+    feed.addItem({
+      title: `${u.commitment.title}: ${updateHeadline(u)}`,
+      id: `tag:${host},2024:status-update/${u.id}`,
+      link,
+      date: new Date(`${u.happenedOn}T00:00:00Z`),
+      published: new Date(u.createdAt),
+      description: `${formatCalendarDate(u.happenedOn)} · ${u.agreement.title}`,
+      content: u.note || updateHeadline(u),
+    });
+  }
+  return feed.atom1();
+}
