@@ -1,15 +1,23 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import { siteOrigin } from "@/lib/site-origin";
+
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Accord Tracker", template: "%s · Accord Tracker" },
-  description:
-    "Follow what governments promise each other: every pledge of an international agreement with its status, owner, deadline, evidence and history.",
-  applicationName: "Accord Tracker",
-};
+/** Site-wide metadata; the base URL comes from APP_URL or the request, for absolute canonical and OpenGraph URLs. */
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: new URL(siteOrigin(await headers())),
+    title: { default: "Accord Tracker", template: "%s · Accord Tracker" },
+    description:
+      "Follow what governments promise each other: every pledge of an international agreement with its status, owner, deadline, evidence and history.",
+    applicationName: "Accord Tracker",
+    openGraph: { siteName: "Accord Tracker", type: "website", locale: "en" },
+  };
+}
 
 export const viewport: Viewport = { themeColor: "#1d3557" };
 

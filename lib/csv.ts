@@ -64,5 +64,13 @@ export function commitmentsCsv(rows: readonly CatalogRow[], day: CalendarDate, o
       : "no",
     url: `${origin}/commitments/${r.id}`,
   }));
-  return stringify(records, { header: true, columns: Object.keys(CSV_COLUMNS), bom: true, record_delimiter: "\r\n" });
+  return stringify(records, {
+    header: true,
+    columns: Object.keys(CSV_COLUMNS),
+    bom: true,
+    record_delimiter: "\r\n",
+    // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR;
+    // RFC 4180 wants every field with a line break quoted.
+    quoted_match: /[\r\n]/,
+  });
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
 import { StatusBadge } from "@/components/status-badge";
-import { StatusBar } from "@/components/status-bar";
+import { StatusChart } from "@/components/status-chart";
 import { loadAgreements, loadLatestUpdates, loadOpenDeadlines } from "@/db/public";
 import { appToday } from "@/lib/today";
 
@@ -12,6 +12,10 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: { absolute: "Accord Tracker — what governments promised, and what they did" },
+  alternates: {
+    canonical: "/",
+    types: { "application/atom+xml": [{ url: "/feed.xml", title: "All status updates" }] },
+  },
   description:
     "Every pledge of international agreements with its status, owner, deadline and evidence: status counts, next deadlines and the latest updates.",
 };
@@ -59,7 +63,17 @@ export default function HomePage() {
                 <strong>{a.total}</strong> commitments
                 {a.milestones > 0 ? ` and ${a.milestones} milestones` : ""}
               </p>
-              <StatusBar counts={a.statusCounts} total={a.total} label="Commitments by status" />
+              <StatusChart
+                id={`status-${a.slug}`}
+                title="Commitments by status"
+                rows={[
+                  {
+                    label: "",
+                    counts: a.statusCounts,
+                    href: (s) => `/commitments?agreement=${a.slug}&level=commitment&status=${s}`,
+                  },
+                ]}
+              />
             </article>
           ))
         )}

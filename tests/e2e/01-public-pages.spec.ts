@@ -13,10 +13,13 @@ test.describe("[PUBLIC][HOME]", () => {
       card.getByRole("link", { name: /Strategic Partnership between the Republic of Korea and Malaysia/ }),
     ).toBeVisible();
     await expect(card).toContainText("17 commitments");
-    await expect(
-      card.getByRole("img", { name: /17 in all; 5 not yet assessed, 9 in progress, 3 fulfilled/ }),
-    ).toBeVisible();
-    await expect(card.locator('[data-status="fulfilled"]')).toContainText("Fulfilled: 3");
+    // The chart's segments are links to the filtered list, named with status and count.
+    await expect(card.getByRole("link", { name: "Fulfilled, 3" })).toHaveAttribute(
+      "href",
+      "/commitments?agreement=kr-my-strategic-partnership-2024&level=commitment&status=fulfilled",
+    );
+    await expect(card.getByRole("link", { name: "In progress, 9" })).toBeVisible();
+    await expect(card.getByRole("link", { name: "Not yet assessed, 5" })).toBeVisible();
     await expect(page.getByTestId("overdue-item")).toHaveCount(1);
     await expect(page.getByTestId("overdue-item")).toContainText("65th anniversary");
     await expect(page.getByTestId("overdue-item")).toContainText(/Overdue by \d+ days/);

@@ -29,7 +29,9 @@ test.describe("[ADMIN][AGREEMENTS]", () => {
     await page.getByRole("link", { name: "Add a commitment" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("New commitment");
     await page.getByLabel("Number").fill("1");
-    await page.getByLabel("Title").fill("Conclude a digital trade agreement");
+    await page
+      .getByLabel("Title")
+      .fill("Conclude a digital trade agreement (디지털 무역협정 · Perjanjian Perdagangan Digital)");
     await page.getByLabel("Theme").fill("Digital");
     await page.getByLabel("Owner").fill("Trade ministries");
     await page.getByLabel("Target date").fill("2025-09-10");
@@ -71,6 +73,12 @@ test.describe("[ADMIN][AGREEMENTS]", () => {
     await expect(page.getByTestId("list-summary")).toHaveText("0 commitments and 1 milestone");
     await expect(page.getByTestId("list-row")).toContainText("Milestone");
     await expect(page.getByTestId("list-row")).toContainText("Launch negotiations");
+
+    // The CSV keeps the Korean and Malay words intact, after a BOM.
+    const csv = await page.request.get("/commitments.csv?agreement=kr-id-2025");
+    const bytes = await csv.body();
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.includes(Buffer.from("디지털 무역협정 · Perjanjian Perdagangan Digital", "utf8"))).toBe(true);
 
     await page.goto("/agreements/kr-id-2025");
     await expect(page.locator("dl.facts")).toContainText("Indonesia (ID)");

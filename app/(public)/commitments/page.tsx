@@ -21,6 +21,10 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: "All commitments",
+  alternates: {
+    canonical: "/commitments",
+    types: { "application/atom+xml": [{ url: "/feed.xml", title: "All status updates" }] },
+  },
   description:
     "Every tracked commitment and milestone, filterable by agreement, status, theme, party, owner, strength, overdue and text.",
 };
@@ -259,6 +263,11 @@ export default async function CommitmentsPage({ searchParams }: Props) {
           </table>
         </div>
       )}
+      <p className="meta-line" data-testid="exports">
+        Download this list: <a href={`/commitments.csv${queryString(current)}`}>CSV</a> ·{" "}
+        <a href={`/api/v1/commitments${queryString(current)}`}>JSON</a> ·{" "}
+        <a href="/api/v1/openapi.json">API description</a>
+      </p>
       {result.pages > 1 ? (
         <nav aria-label="Pages" className="pager" data-testid="pager">
           {result.page > 1 ? (

@@ -13,6 +13,7 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: "Deadlines",
+  alternates: { canonical: "/deadlines" },
   description: "Open commitments by target date: overdue, due in the next 90 days, later, and without a date.",
 };
 

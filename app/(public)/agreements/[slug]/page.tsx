@@ -6,10 +6,11 @@ import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
 import { ExternalLink } from "@/components/external-link";
 import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
-import { StatusBar } from "@/components/status-bar";
+import { type ChartRow, StatusChart } from "@/components/status-chart";
 import type { AgreementCommitment } from "@/db/queries/agreements";
 import { loadAgreement } from "@/db/public";
 import { groupByTheme, summariseAgreement } from "@/lib/agreement-summary";
+import { emptyStatusCounts, type Status } from "@/lib/status";
 import { appToday } from "@/lib/today";
 import { Breadcrumb } from "@/components/breadcrumb";
 
@@ -22,6 +23,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!agreement) return { title: "Agreement not found" };
   return {
     title: agreement.title,
+    alternates: {
+      canonical: `/agreements/${agreement.slug}`,
+      types: {
+        "application/atom+xml": [
+          { url: `/agreements/${agreement.slug}/feed.xml`, title: `Updates: ${agreement.title}` },
+        ],
+      },
+    },
+    openGraph: {
+      type: "website",
+      title: agreement.title,
+      url: `/agreements/${agreement.slug}`,
+      siteName: "Accord Tracker",
+    },
     description: `${agreement.total} commitments of the ${agreement.kind.toLowerCase()} between ${agreement.parties
       .map((p) => p.name)
       .join(" and ")}: status, owner, target date and evidence for each.`,
@@ -34,6 +49,7 @@ export default async function AgreementPage({ params }: Props) {
   const today = appToday();
   const summary = summariseAgreement(agreement.commitments, today);
   const themes = groupByTheme(agreement.commitments);
+  const listBase = `/commitments?agreement=${agreement.slug}&level=commitment`;
 
   return (
     <>
@@ -87,13 +103,31 @@ export default async function AgreementPage({ params }: Props) {
           <Kpi value={summary.overdue} label="overdue" />
           <Kpi value={agreement.statusCounts.not_assessed} label="not yet assessed" />
         </div>
-        <StatusBar counts={agreement.statusCounts} total={agreement.total} label="Commitments by status" />
+        <StatusChart
+          id="status"
+          title="Commitments by status"
+          rows={[{ label: "", counts: agreement.statusCounts, href: (s) => `${listBase}&status=${s}` }]}
+        />
         <p className="meta-line" data-testid="progress-note">
           {summary.withProgress === 0
             ? "No commitment has a progress figure yet."
             : `Progress is recorded for ${summary.withProgress} of ${agreement.total} commitments (mean ${agreement.meanProgress}%); the others have a status only.`}
           {agreement.milestones > 0 ? ` Milestones (${agreement.milestones}) are counted apart.` : ""}
         </p>
+      </section>
+
+      <section aria-labelledby="charts-heading" className="charts">
+        <h2 id="charts-heading">Progress by theme and by owner</h2>
+        <StatusChart
+          id="by-theme"
+          title="Commitments by theme"
+          rows={breakdown(agreement.commitments, (c) => c.theme, "theme", listBase)}
+        />
+        <StatusChart
+          id="by-owner"
+          title="Commitments by owner"
+          rows={breakdown(agreement.commitments, (c) => c.owner || "Not named", "owner", listBase)}
+        />
       </section>
 
       <h2 id="commitments-heading">Commitments by theme</h2>
@@ -137,6 +171,27 @@ export default async function AgreementPage({ params }: Props) {
       </div>
     </>
   );
+}
+
+/** One chart row per value of `key` (top-level commitments), each linking to the filtered list. */
+function breakdown(
+  commitments: AgreementCommitment[],
+  key: (c: AgreementCommitment) => string,
+  param: string,
+  listBase: string,
+): ChartRow[] {
+  const groups = new Map<string, Record<Status, number>>();
+  for (const c of commitments) {
+    const k = key(c);
+    const counts = groups.get(k) ?? emptyStatusCounts();
+    counts[c.status] += 1;
+    groups.set(k, counts);
+  }
+  return [...groups].map(([label, counts]) => ({
+    label,
+    counts,
+    href: (s: Status) => `${listBase}&${param}=${encodeURIComponent(label === "Not named" ? "" : label)}&status=${s}`,
+  }));
 }
 
 function Kpi({ value, label }: { value: number; label: string }) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
@@ -12,6 +13,7 @@ import type { TimelineEntry } from "@/db/queries/commitments";
 import { formatCalendarDate } from "@/lib/calendar-date";
 import { parseRowId } from "@/lib/ids";
 import { STATUSES } from "@/lib/status";
+import { siteOrigin } from "@/lib/site-origin";
 import { appToday } from "@/lib/today";
 import { Breadcrumb } from "@/components/breadcrumb";
 
@@ -35,6 +37,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!c) return { title: "Commitment not found" };
   return {
     title: c.title,
+    alternates: {
+      canonical: `/commitments/${c.id}`,
+      types: { "application/atom+xml": [{ url: `/commitments/${c.id}/feed.xml`, title: `Updates: ${c.title}` }] },
+    },
+    openGraph: {
+      type: "article",
+      title: c.title,
+      url: `/commitments/${c.id}`,
+      description: `${STATUSES[c.status].label} — ${c.agreement.title}`,
+    },
     description: `${STATUSES[c.status].label}: ${c.description || c.title} — a commitment of ${c.agreement.title}.`,
   };
 }
@@ -43,6 +55,7 @@ export default async function CommitmentPage({ params }: Props) {
   const c = await load(params);
   if (!c) notFound();
   const today = appToday();
+  const origin = siteOrigin(await headers());
 
   return (
     <>
@@ -146,6 +159,26 @@ export default async function CommitmentPage({ params }: Props) {
         )}
       </section>
 
+      <section aria-labelledby="follow-heading">
+        <h2 id="follow-heading">Follow and embed</h2>
+        <p>
+          <a href={`/commitments/${c.id}/feed.xml`}>Atom feed of this commitment’s updates</a> ·{" "}
+          <a href={`/api/v1/commitments/${c.id}`}>JSON</a>
+        </p>
+        <p>
+          {/* eslint-disable-next-line @next/next/no-img-element -- a tiny SVG badge, shown as it will look when embedded */}
+          <img src={`/badge/commitments/${c.id}.svg`} alt={`Status badge: ${STATUSES[c.status].label}`} height={20} />
+        </p>
+        <label htmlFor="embed-snippet">Embed this status badge on another site:</label>
+        <textarea
+          id="embed-snippet"
+          className="embed-snippet"
+          readOnly
+          rows={3}
+          value={embedSnippet(origin, c.id, c.ref, STATUSES[c.status].label)}
+        />
+      </section>
+
       {c.otherEvidence.length > 0 ? (
         <section aria-labelledby="evidence-heading">
           <h2 id="evidence-heading">Other evidence</h2>
@@ -155,6 +188,10 @@ export default async function CommitmentPage({ params }: Props) {
       ) : null}
     </>
   );
+}
+
+function embedSnippet(origin: string, id: number, ref: string, label: string): string {
+  return `<a href="${origin}/commitments/${id}"><img src="${origin}/badge/commitments/${id}.svg" alt="Commitment ${ref}: ${label}" height="20"></a>`;
 }
 
 function TimelineItem({ u }: { u: TimelineEntry }) {

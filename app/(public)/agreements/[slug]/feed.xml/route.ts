@@ -1,0 +1,22 @@
+import { getDb } from "@/db/client";
+import { latestUpdates } from "@/db/queries/commitments";
+import { loadAgreement } from "@/db/public";
+import { atomFeed } from "@/lib/feeds";
+
+export const dynamic = "force-dynamic";
+
+/** GET /agreements/{slug}/feed.xml: an Atom feed of one agreement's status updates. */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const agreement = loadAgreement(slug);
+  if (!agreement)
+    return new Response("No such agreement", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const origin = new URL(request.url).origin;
+  const page = `${origin}/agreements/${agreement.slug}`;
+  const xml = atomFeed(
+    { title: agreement.title, pageUrl: page, feedUrl: `${page}/feed.xml` },
+    latestUpdates(getDb(), 50, { agreementSlug: slug }),
+    origin,
+  );
+  return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
+}

@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { DateText } from "@/components/dates";
+import { StatusBadge } from "@/components/status-badge";
+import { loadCatalogRows } from "@/db/public";
+import { isCalendarDate } from "@/lib/calendar-date";
+import { compareDates } from "@/lib/compare";
+import { appToday } from "@/lib/today";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: "What changed between two dates",
+  description: "Commitments whose status or progress changed between two dates, from their dated history.",
+  alternates: { canonical: "/compare" },
+};
+
+/** The statement's first anniversary: the default starting point of the comparison. */
+const DEFAULT_FROM = "2025-11-25";
+
+type Props = { searchParams: Promise<{ from?: string; to?: string; agreement?: string }> };
+
+export default async function ComparePage({ searchParams }: Props) {
+  const today = appToday();
+  const params = await searchParams;
+  const problems: string[] = [];
+  const pick = (value: string | undefined, fallback: string, name: string) => {
+    if (!value) return fallback;
+    if (!isCalendarDate(value) || value > today) {
+      problems.push(`${name}: use a real date as YYYY-MM-DD, no later than today (${today})`);
+      return fallback;
+    }
+    return value;
+  };
+  let from = pick(params.from, DEFAULT_FROM < today ? DEFAULT_FROM : today, "from");
+  let to = pick(params.to, today, "to");
+  if (from > to) [from, to] = [to, from];
+  const catalog = loadCatalogRows().filter((r) => !params.agreement || r.agreement.slug === params.agreement);
+  const changes = compareDates(catalog, from, to);
+
+  return (
+    <>
+      <h1>What changed</h1>
+      <p className="lead" data-testid="compare-summary">
+        {changes.length} commitment{changes.length === 1 ? "" : "s"} changed between <DateText date={from} /> and{" "}
+        <DateText date={to} />.
+      </p>
+      {problems.length > 0 ? (
+        <div className="banner banner--error" role="status">
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <form method="get" className="filters" aria-label="Choose the dates">
+        <label htmlFor="from">From</label> <input id="from" type="date" name="from" max={today} defaultValue={from} />{" "}
+        <label htmlFor="to">To</label> <input id="to" type="date" name="to" max={today} defaultValue={to} />{" "}
+        {params.agreement ? <input type="hidden" name="agreement" value={params.agreement} /> : null}
+        <button type="submit" className="button button--secondary">
+          Compare
+        </button>
+      </form>
+      {changes.length === 0 ? (
+        <p className="notice">Nothing changed between these dates.</p>
+      ) : (
+        <div className="table-wrap" role="region" aria-label="Changes" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Commitment</th>
+                <th scope="col">
+                  On <DateText date={from} />
+                </th>
+                <th scope="col">
+                  On <DateText date={to} />
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.map((c) => (
+                <tr key={c.row.id} data-testid="change-row">
+                  <td>
+                    <span className="muted">{c.row.ref}.</span>{" "}
+                    <Link href={`/commitments/${c.row.id}`}>{c.row.title}</Link>
+                  </td>
+                  <td>
+                    {c.fromStatus ? (
+                      <StatusBadge status={c.fromStatus} />
+                    ) : (
+                      <span className="muted">Not yet agreed</span>
+                    )}
+                  </td>
+                  <td>
+                    <StatusBadge status={c.toStatus} />
+                    {c.toProgress !== null && c.toProgress !== c.fromProgress ? (
+                      <span className="muted"> {c.toProgress}%</span>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p>
+        <Link href={`/commitments?asOf=${from}`}>All commitments as of {from}</Link> ·{" "}
+        <Link href={`/commitments?asOf=${to}`}>as of {to}</Link>
+      </p>
+    </>
+  );
+}

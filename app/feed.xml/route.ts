@@ -1,0 +1,16 @@
+import { getDb } from "@/db/client";
+import { latestUpdates } from "@/db/queries/commitments";
+import { atomFeed } from "@/lib/feeds";
+
+export const dynamic = "force-dynamic";
+
+/** GET /feed.xml: an Atom feed of the latest status updates of every agreement. */
+export function GET(request: Request) {
+  const origin = new URL(request.url).origin;
+  const xml = atomFeed(
+    { title: "All status updates", pageUrl: `${origin}/`, feedUrl: `${origin}/feed.xml` },
+    latestUpdates(getDb(), 50),
+    origin,
+  );
+  return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
+}

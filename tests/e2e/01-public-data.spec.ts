@@ -1,0 +1,216 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import Ajv2020 from "ajv/dist/2020";
+
+// Runs before any spec that writes (file order), while the database holds only the default dataset.
+const SLUG = "kr-my-strategic-partnership-2024";
+
+async function ftaId(page: Page): Promise<number> {
+  const response = await page.request.get("/api/v1/commitments?q=free+trade+agreement&theme=Trade&status=fulfilled");
+  const body = (await response.json()) as { data: { id: number; ref: string }[] };
+  const fta = body.data.find((c) => c.ref === "6");
+  expect(fta).toBeDefined();
+  return fta?.id ?? 0;
+}
+
+test.describe("[PUBLIC][API]", () => {
+  test("every endpoint answers as its OpenAPI document says", async ({ request }) => {
+    const doc = await (await request.get("/api/v1/openapi.json")).json();
+    expect(doc.openapi).toBe("3.1.0");
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    ajv.addSchema({ $id: "doc", components: doc.components });
+    const check = async (path: string, schema: string, status = 200) => {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(status);
+      expect(response.headers()["access-control-allow-origin"]).toBe("*");
+      const body = await response.json();
+      const validate = ajv.getSchema(`doc#/components/schemas/${schema}`);
+      expect(validate, schema).toBeDefined();
+      const valid = validate?.(body);
+      expect(valid, `${path}: ${JSON.stringify(validate?.errors)}`).toBe(true);
+      return body;
+    };
+    const list = await check("/api/v1/agreements", "AgreementList");
+    expect(list.data[0].statusCounts).toMatchObject({ fulfilled: 3, in_progress: 9, not_assessed: 5 });
+    const agreement = await check(`/api/v1/agreements/${SLUG}`, "AgreementDetail");
+    expect(agreement.commitmentList).toHaveLength(17);
+    const page = await check("/api/v1/commitments?status=in_progress&theme=Energy+and+climate", "CommitmentPage");
+    expect(page.data.map((c: { ref: string }) => c.ref)).toEqual(["11", "12"]);
+    expect(page.meta.total).toEqual({ commitments: 2, milestones: 0 });
+    const all = await check("/api/v1/commitments", "CommitmentPage");
+    expect(all.meta.total.commitments).toBe(17);
+    const fta = all.data.find((c: { ref: string }) => c.ref === "6");
+    const detail = await check(`/api/v1/commitments/${fta.id}`, "CommitmentDetail");
+    expect(detail.history.map((h: { happenedOn: string }) => h.happenedOn)).toEqual([
+      "2025-10-27",
+      "2025-08-18",
+      "2025-07-23",
+      "2025-06-23",
+    ]);
+    expect(detail.fulfilledOn).toBe("2025-08-18");
+    await check("/api/v1/commitments/999999", "Error", 404);
+    await check("/api/v1/agreements/nope", "Error", 404);
+  });
+
+  test("a bad query parameter gets a 400 naming the field", async ({ request }) => {
+    const response = await request.get("/api/v1/commitments?status=done&page=0");
+    expect(response.status()).toBe(400);
+    const body = await response.json();
+    expect(Object.keys(body.error.fields).sort()).toEqual(["page", "status"]);
+    expect(body.error.fields.status[0]).toContain("not_assessed");
+  });
+
+  test("CORS preflight is answered for any origin", async ({ request }) => {
+    const response = await request.fetch("/api/v1/commitments", {
+      method: "OPTIONS",
+      headers: { Origin: "https://example.org" },
+    });
+    expect(response.status()).toBe(204);
+    expect(response.headers()["access-control-allow-methods"]).toContain("GET");
+  });
+});
+
+test.describe("[PUBLIC][CSV]", () => {
+  test("the filtered list downloads as UTF-8 CSV with a BOM and RFC 4180 quoting", async ({ request }) => {
+    const response = await request.get("/commitments.csv?theme=Trade");
+    expect(response.headers()["content-type"]).toContain("text/csv; charset=utf-8");
+    expect(response.headers()["content-disposition"]).toMatch(
+      /attachment; filename="accord-commitments-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    const bytes = await response.body();
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString("utf8");
+    const lines = text.split("\r\n");
+    expect(lines[0]).toBe(
+      "id,ref,level,parent_id,agreement,agreement_title,title,theme,strength,owner,parties,status,status_label,progress,target_date,target_precision,target_phrase,overdue,last_updated_on,stale,url",
+    );
+    expect(lines.filter(Boolean)).toHaveLength(4);
+    // The FTA's owner has a comma-free value but its phrase has quotes inside: quoted and doubled.
+    const fta = lines.find((l) => l.includes("Conclude the bilateral free trade agreement")) ?? "";
+    expect(fta).toContain(",fulfilled,Fulfilled,100,2025-12-31,year,");
+    expect(fta).toContain(",KR;MY,");
+  });
+});
+
+test.describe("[PUBLIC][FEEDS]", () => {
+  test("the feeds parse as Atom and are linked from the pages", async ({ page }) => {
+    for (const path of ["/feed.xml", `/agreements/${SLUG}/feed.xml`, `/commitments/${await ftaId(page)}/feed.xml`]) {
+      const response = await page.request.get(path);
+      expect(response.headers()["content-type"]).toContain("application/atom+xml");
+      const xml = await response.text();
+      await page.goto("/");
+      const parsed = await page.evaluate((source) => {
+        const doc = new DOMParser().parseFromString(source, "application/xml");
+        const entries = [...doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry")];
+        return {
+          error: doc.getElementsByTagName("parsererror").length,
+          root: `${doc.documentElement.namespaceURI} ${doc.documentElement.localName}`,
+          entries: entries.length,
+          complete: entries.every((e) =>
+            ["id", "title", "updated"].every(
+              (t) => e.getElementsByTagNameNS("http://www.w3.org/2005/Atom", t).length === 1,
+            ),
+          ),
+          firstTitle: entries[0]?.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "title")[0]?.textContent ?? "",
+        };
+      }, xml);
+      expect(parsed.error, path).toBe(0);
+      expect(parsed.root).toBe("http://www.w3.org/2005/Atom feed");
+      expect(parsed.entries).toBeGreaterThan(0);
+      expect(parsed.complete).toBe(true);
+      if (path.startsWith("/commitments/"))
+        expect(parsed.firstTitle).toBe("Conclude the bilateral free trade agreement: Fulfilled");
+    }
+    await page.goto(`/agreements/${SLUG}`);
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+      "href",
+      /\/agreements\/kr-my-strategic-partnership-2024\/feed\.xml$/,
+    );
+  });
+});
+
+test.describe("[PUBLIC][BADGE]", () => {
+  test("each commitment has a cacheable SVG status badge and an embed snippet", async ({ page }) => {
+    const id = await ftaId(page);
+    const response = await page.request.get(`/badge/commitments/${id}.svg`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("image/svg+xml");
+    expect(response.headers()["cache-control"]).toContain("public");
+    const svg = await response.text();
+    expect(svg).toContain("<title>Commitment 6: Fulfilled</title>");
+    expect((await page.request.get("/badge/commitments/999999.svg")).status()).toBe(404);
+    await page.goto(`/commitments/${id}`);
+    await expect(page.getByRole("img", { name: "Status badge: Fulfilled" })).toBeVisible();
+    await expect(page.getByLabel("Embed this status badge on another site:")).toHaveValue(
+      new RegExp(
+        `<a href="http://127\\.0\\.0\\.1:\\d+/commitments/${id}"><img src="http://127\\.0\\.0\\.1:\\d+/badge/commitments/${id}\\.svg"`,
+      ),
+    );
+  });
+});
+
+test.describe("[PUBLIC][META]", () => {
+  test("pages carry canonical URLs and OpenGraph; the sitemap lists public pages only", async ({ page, request }) => {
+    await page.goto(`/agreements/${SLUG}`);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`/agreements/${SLUG}$`));
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /Strategic Partnership/);
+    const sitemap = await (await request.get("/sitemap.xml")).text();
+    expect(sitemap).toContain(`/agreements/${SLUG}</loc>`);
+    expect(sitemap.match(/\/commitments\/\d+<\/loc>/g)).toHaveLength(17);
+    expect(sitemap).not.toMatch(/\/(staff|admin|signin)/);
+    const robots = await (await request.get("/robots.txt")).text();
+    expect(robots).toContain("Disallow: /admin");
+    expect(robots).toMatch(/Sitemap: http:\/\/127\.0\.0\.1:\d+\/sitemap\.xml/);
+  });
+
+  test("charts link their segments to the filtered list, with a table alternative", async ({ page }) => {
+    await page.goto(`/agreements/${SLUG}`);
+    const byTheme = page.getByTestId("chart-by-theme");
+    const trade = byTheme.getByRole("link", { name: "Trade: Fulfilled, 1" });
+    await trade.click();
+    await expect(page).toHaveURL(/theme=Trade/);
+    await expect(page.getByTestId("list-row")).toHaveCount(1);
+    await page.goBack();
+    await page.getByTestId("chart-by-theme").getByText("Show the numbers as a table").click();
+    await expect(page.getByTestId("chart-by-theme").getByRole("row", { name: /Energy and climate/ })).toContainText(
+      "2",
+    );
+  });
+
+  test("the compare view shows what changed since the first anniversary", async ({ page }) => {
+    await page.goto("/compare?from=2025-06-01&to=2025-11-25");
+    await expect(page.getByTestId("compare-summary")).toContainText("changed between 1 Jun 2025 and 25 Nov 2025");
+    const fta = page.getByTestId("change-row").filter({ hasText: "Conclude the bilateral free trade agreement" });
+    await expect(fta).toContainText("Not yet assessed");
+    await expect(fta).toContainText("Fulfilled");
+    await page.goto("/compare");
+    await expect(page.getByTestId("compare-summary")).toContainText("25 Nov 2025");
+  });
+});
+
+test.describe("[A11Y]", () => {
+  for (const path of [
+    "/",
+    `/agreements/${SLUG}`,
+    "/commitments",
+    "/commitments?status=in_progress",
+    "/deadlines",
+    "/compare",
+    "/signin",
+    "/no-such-page",
+  ]) {
+    test(`no serious or critical axe violations on ${path}`, async ({ page }) => {
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).analyze();
+      const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    });
+  }
+
+  test("no serious or critical axe violations on a commitment page", async ({ page }) => {
+    await page.goto(`/commitments/${await ftaId(page)}`);
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(bad.map((v) => v.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+/** CSV, Atom and badge output, from the default dataset in a real SQLite file. */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { loadCatalog } from "@/db/queries/catalog";
+import { latestUpdates } from "@/db/queries/commitments";
+import { statusBadgeSvg } from "@/lib/badge";
+import type { CatalogRow } from "@/lib/commitment-list";
+import { compareDates } from "@/lib/compare";
+import { CSV_COLUMNS, commitmentsCsv } from "@/lib/csv";
+import { atomFeed, updateHeadline } from "@/lib/feeds";
+
+import { createTempDb, type TempDb } from "../support/temp-db";
+
+let t: TempDb;
+beforeEach(() => {
+  t = createTempDb();
+});
+afterEach(() => t.cleanup());
+
+describe("CSV", () => {
+  it("starts with a BOM, keeps Korean and Malay intact and quotes per RFC 4180", () => {
+    const [first] = loadCatalog(t.db);
+    const row: CatalogRow = {
+      ...(first as CatalogRow),
+      title: '디지털 무역협정 — Perjanjian "Digital", Malaysia',
+      owner: "Line one\nline two",
+    };
+    const csv = commitmentsCsv([row], "2026-11-29", "https://tracker.example");
+    const bytes = Buffer.from(csv, "utf8");
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = csv.slice(1);
+    expect(text.startsWith(`${Object.keys(CSV_COLUMNS).join(",")}\r\n`)).toBe(true);
+    expect(text).toContain('"디지털 무역협정 — Perjanjian ""Digital"", Malaysia"');
+    expect(text).toContain('"Line one\nline two"');
+    expect(text).toContain(",https://tracker.example/commitments/");
+    expect(text.endsWith("\r\n")).toBe(true);
+  });
+});
+
+describe("Atom", () => {
+  it("describes each update and keeps entry ids stable", () => {
+    const updates = latestUpdates(t.db, 5);
+    const xml = atomFeed(
+      { title: "All", pageUrl: "https://t.example/", feedUrl: "https://t.example/feed.xml" },
+      updates,
+      "https://t.example",
+    );
+    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(xml.match(/<entry>/g)).toHaveLength(5);
+    expect(xml).toContain(`<id>tag:t.example,2024:status-update/${updates[0]?.id}</id>`);
+    expect(
+      updateHeadline({ statusFrom: "in_progress", statusTo: "fulfilled", targetDateFrom: null, targetDateTo: null }),
+    ).toBe("In progress → Fulfilled");
+    expect(
+      updateHeadline({
+        statusFrom: "stalled",
+        statusTo: "stalled",
+        targetDateFrom: "2025-12-31",
+        targetDateTo: "2026-06-30",
+      }),
+    ).toBe("Target moved from 31 Dec 2025 to 30 Jun 2026");
+  });
+});
+
+describe("badge", () => {
+  it("names the status in text and escapes the label", () => {
+    const svg = statusBadgeSvg("Commitment <6>", "in_progress");
+    expect(svg).toContain('aria-label="Commitment &lt;6&gt;: In progress"');
+    expect(svg).toContain("◐ In progress");
+    expect(svg).not.toContain("<6>");
+  });
+});
+
+describe("compare", () => {
+  it("lists what changed between two dates", () => {
+    const changes = compareDates(loadCatalog(t.db), "2025-06-01", "2025-11-25");
+    expect(changes.map((c) => [c.row.ref, c.fromStatus, c.toStatus])).toEqual([
+      ["2", "not_assessed", "in_progress"],
+      ["4", "not_assessed", "in_progress"],
+      ["6", "not_assessed", "fulfilled"],
+      ["8", "not_assessed", "in_progress"],
+      ["17", "not_assessed", "fulfilled"],
+    ]);
+    expect(compareDates(loadCatalog(t.db), "2024-11-01", "2024-11-25").map((c) => c.fromStatus)).toEqual(
+      Array(17).fill(null),
+    );
+  });
+});
