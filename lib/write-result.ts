@@ -13,11 +13,6 @@ export type Refusal =
 
 export type WriteResult<T> = { ok: true; data: T } | Refusal;
 
-/** HTTP status for a refusal, for route handlers (401, 403, 404, 422, 409). */
-export function httpStatusOf(refusal: Refusal): number {
-  return { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 422, conflict: 409 }[refusal.kind];
-}
-
 export const CONFLICT_MESSAGE =
   "This commitment changed since you opened it. Its newer state is shown below; check it before you submit again.";
 
