@@ -47,6 +47,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <li>
                   <Link href="/deadlines">Deadlines</Link>
                 </li>
+                <li>
+                  <Link href="/compare">What changed</Link>
+                </li>
               </ul>
             </nav>
           </div>
@@ -57,7 +60,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <div className="container">
             Accord Tracker follows public commitments between governments. Statuses are assessments based on the linked
-            evidence.
+            evidence. <a href="/feed.xml">Atom feed of all updates</a> · <a href="/api/v1/openapi.json">JSON API</a> ·{" "}
+            <Link href="/signin">Staff sign in</Link>
           </div>
         </footer>
       </body>

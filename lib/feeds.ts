@@ -41,7 +41,7 @@ export function atomFeed(scope: FeedScope, updates: readonly RecentUpdate[], ori
     id: scope.feedUrl,
     link: scope.pageUrl,
     language: "en",
-    updated: newest ? new Date(newest.createdAt) : new Date(0),
+    updated: newest ? new Date(`${newest.happenedOn}T00:00:00Z`) : new Date(0),
     copyright: "Accord Tracker",
     feedLinks: { atom: scope.feedUrl },
     generator: "Accord Tracker",
@@ -52,8 +52,9 @@ export function atomFeed(scope: FeedScope, updates: readonly RecentUpdate[], ori
       title: `${u.commitment.title}: ${updateHeadline(u)}`,
       id: `tag:${host},2024:status-update/${u.id}`,
       link,
+      // Both dates are the day it happened: a record loaded or typed later is not news of that day.
       date: new Date(`${u.happenedOn}T00:00:00Z`),
-      published: new Date(u.createdAt),
+      published: new Date(`${u.happenedOn}T00:00:00Z`),
       description: `${formatCalendarDate(u.happenedOn)} · ${u.agreement.title}`,
       content: u.note || updateHeadline(u),
     });

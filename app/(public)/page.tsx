@@ -60,7 +60,7 @@ export default function HomePage() {
                 {a.parties.map((p) => p.name).join(" – ")}
               </p>
               <p>
-                <strong>{a.total}</strong> commitments
+                <strong>{a.total}</strong> commitment{a.total === 1 ? "" : "s"}
                 {a.milestones > 0 ? ` and ${a.milestones} milestones` : ""}
               </p>
               <StatusChart

@@ -17,8 +17,13 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             Admin area · signed in as <strong>{access.user.name || access.user.email}</strong> ({access.user.role})
           </span>
           <nav aria-label="Admin">
-            <Link href="/admin/agreements">Agreements</Link> · <Link href="/admin/users">Users</Link> ·{" "}
-            <Link href="/admin/audit">Audit log</Link> · <Link href="/staff">Staff area</Link> ·{" "}
+            {access.ok ? (
+              <>
+                <Link href="/admin/agreements">Agreements</Link> · <Link href="/admin/users">Users</Link> ·{" "}
+                <Link href="/admin/audit">Audit log</Link> ·{" "}
+              </>
+            ) : null}
+            <Link href="/staff">Staff area</Link> ·{" "}
             <form action={signOutAction} className="inline-form">
               <button type="submit" className="link-button">
                 Sign out

@@ -21,6 +21,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           </span>
           <span>
             <Link href="/staff">Commitments to update</Link> ·{" "}
+            {user.role === "admin" ? (
+              <>
+                <Link href="/admin">Admin</Link> ·{" "}
+              </>
+            ) : null}
             <form action={signOutAction} className="inline-form">
               <button type="submit" className="link-button">
                 Sign out

@@ -6,6 +6,7 @@
 import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 
 import {
+  parseAgreementForm,
   ZAgreementRef,
   ZCreateAgreement,
   ZUpdateAgreement,
@@ -78,7 +79,7 @@ export function createAgreement(
 ): WriteResult<{ agreementId: number; slug: string }> {
   const guard = authorize(db, actorId, "agreement.create");
   if (!guard.ok) return guard;
-  const parsed = ZCreateAgreement.safeParse(raw);
+  const parsed = parseAgreementForm(ZCreateAgreement, raw);
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   return db.transaction((tx): WriteResult<{ agreementId: number; slug: string }> => {
@@ -112,7 +113,7 @@ export function updateAgreement(
 ): WriteResult<{ agreementId: number; slug: string }> {
   const guard = authorize(db, actorId, "agreement.update");
   if (!guard.ok) return guard;
-  const parsed = ZUpdateAgreement.safeParse(raw);
+  const parsed = parseAgreementForm(ZUpdateAgreement, raw);
   if (!parsed.success) return invalid(parsed.error);
   const { agreementId, updatedAt, ...input } = parsed.data;
   return db.transaction((tx): WriteResult<{ agreementId: number; slug: string }> => {

@@ -68,14 +68,24 @@ export function postStatusUpdate(
       };
     }
 
-    const current = tx
-      .select({ c: commitments })
+    const found = tx
+      .select({ c: commitments, signedOn: agreements.signedOn })
       .from(commitments)
       .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
       .where(and(eq(commitments.id, input.commitmentId), isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
-      .get()?.c;
+      .get();
+    const current = found?.c;
     if (!current || isGone(tx, current.id))
       return { ok: false, kind: "not_found", message: "This commitment does not exist or was deleted." };
+    if (found?.signedOn && input.happenedOn < found.signedOn) {
+      const message = `The date it happened can't be before the agreement (${found.signedOn})`;
+      return {
+        ok: false,
+        kind: "invalid",
+        message: "Some fields need attention.",
+        fieldErrors: { happenedOn: [message] },
+      };
+    }
     if (current.version !== input.version) {
       return { ok: false, kind: "conflict", message: CONFLICT_MESSAGE, currentVersion: current.version };
     }

@@ -53,7 +53,7 @@ export const ZAgreementFields = z.object({
   place: zText(200),
   summary: zText(5000),
   sourceUrl: ZOptionalUrl,
-  parties: ZPartyCodes.refine((l) => l.length > 0, { message: "Choose at least one party" }),
+  parties: ZPartyCodes,
   newPartyCode: z
     .string()
     .trim()
@@ -69,12 +69,17 @@ export const ZAgreementFields = z.object({
   newPartyName: zText(120).optional(),
 });
 
-export const ZCreateAgreement = ZAgreementFields;
+/** At least one party: a ticked one or the new one. */
+const needsParty = (v: { parties: string[]; newPartyCode: string | null }) =>
+  v.parties.length > 0 || v.newPartyCode !== null;
+const PARTY_NEEDED = { message: "Choose at least one party, or add one", path: ["parties"] };
+
+export const ZCreateAgreement = ZAgreementFields.refine(needsParty, PARTY_NEEDED);
 export const ZUpdateAgreement = ZAgreementFields.extend({
   agreementId: zId("agreement"),
   /** the `updated_at` the form was opened on (the agreement's version) */
   updatedAt: z.string().min(1, { message: "The form is out of date; reload the page" }),
-});
+}).refine(needsParty, PARTY_NEEDED);
 export const ZAgreementRef = z.object({ agreementId: zId("agreement") });
 
 export type TAgreementFields = z.infer<typeof ZAgreementFields>;
@@ -128,3 +133,21 @@ export const ZUpdateCommitment = z.intersection(
 export const ZCommitmentRef = z.object({ commitmentId: zId("commitment"), version: zId("version") });
 
 export type TCommitmentFields = z.infer<typeof ZCommitmentFields>;
+
+/**
+ * Parse an agreement form so that the party rule is reported together with every other field error
+ * (zod runs an object's refinements only once its fields parse).
+ */
+export function parseAgreementForm<S extends z.ZodType>(schema: S, raw: unknown): z.ZodSafeParseResult<z.output<S>> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result;
+  const input = (raw ?? {}) as { parties?: unknown; newPartyCode?: unknown };
+  const ticked = Array.isArray(input.parties)
+    ? input.parties.length > 0
+    : typeof input.parties === "string" && input.parties.trim() !== "";
+  const added = typeof input.newPartyCode === "string" && input.newPartyCode.trim() !== "";
+  if (!ticked && !added && !result.error.issues.some((i) => i.path[0] === "parties")) {
+    result.error.issues.push({ code: "custom", path: ["parties"], message: PARTY_NEEDED.message, input: raw });
+  }
+  return result;
+}

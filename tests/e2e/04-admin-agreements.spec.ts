@@ -15,7 +15,7 @@ test.describe("[ADMIN][AGREEMENTS]", () => {
       "Use lower-case letters, digits and single hyphens, such as kr-my-2024",
     );
     await expect(page.getByTestId("error-title")).toHaveText("The title is required");
-    await expect(page.getByTestId("error-parties")).toHaveText("Choose at least one party");
+    await expect(page.getByTestId("error-parties")).toHaveText("Choose at least one party, or add one");
 
     await page.getByLabel("Title").fill("Korea–Indonesia Special Strategic Partnership statement");
     await page.getByLabel("Address name").fill("kr-id-2025");

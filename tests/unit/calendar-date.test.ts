@@ -17,6 +17,7 @@ describe("calendar dates", () => {
     expect(isCalendarDate("2025-13-01")).toBe(false);
     expect(isCalendarDate("2025-1-5")).toBe(false);
     expect(isCalendarDate("2025-01-05T00:00:00Z")).toBe(false);
+    expect(isCalendarDate("0001-01-01")).toBe(true);
     expect(isCalendarDate(20250105)).toBe(false);
   });
 

@@ -397,6 +397,9 @@ describe("review fixes", () => {
     expect(postStatusUpdate(t.db, editor, input({ happenedOn: "" }), TODAY)).toMatchObject({
       fieldErrors: { happenedOn: ["The date it happened is required"] },
     });
-    expect(postStatusUpdate(t.db, editor, input({ happenedOn: "0001-01-01" }), TODAY).ok).toBe(true);
+    expect(postStatusUpdate(t.db, editor, input({ happenedOn: "1900-01-01" }), TODAY)).toMatchObject({
+      fieldErrors: { happenedOn: ["The date it happened can't be before the agreement (2024-11-25)"] },
+    });
+    expect(postStatusUpdate(t.db, editor, input({ happenedOn: "2024-11-25" }), TODAY).ok).toBe(true);
   });
 });
