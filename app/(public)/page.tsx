@@ -5,6 +5,7 @@ import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
 import { StatusBadge } from "@/components/status-badge";
 import { StatusChart } from "@/components/status-chart";
 import { loadAgreements, loadLatestUpdates, loadOpenDeadlines } from "@/db/public";
+import { updateHeadline } from "@/lib/feeds";
 import { appToday } from "@/lib/today";
 
 // Every request reads the live database: nothing is baked in at build time.
@@ -138,6 +139,7 @@ export default function HomePage() {
                     ) : null}
                     <StatusBadge status={u.statusTo} />
                   </div>
+                  {u.targetDateFrom !== u.targetDateTo ? <p>{updateHeadline(u)}</p> : null}
                   {u.note ? <p className="muted">{u.note}</p> : null}
                 </li>
               ))}

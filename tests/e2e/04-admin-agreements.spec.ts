@@ -66,6 +66,10 @@ test.describe("[ADMIN][AGREEMENTS]", () => {
       "Target moved from 31 Dec 2025 to 30 Jun 2026",
     );
     await expect(page.getByRole("link", { name: "1.1. Launch negotiations" })).toBeVisible();
+    const commitmentUrl = page.url();
+    await page.goto("/");
+    await expect(page.getByTestId("latest-updates")).toContainText("Target moved from 31 Dec 2025 to 30 Jun 2026");
+    await page.goto(commitmentUrl);
     await expect(page.getByTestId("commitment-facts")).toContainText("0%");
 
     // The list finds the milestone by its words, counted apart from commitments.
