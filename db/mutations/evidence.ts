@@ -27,6 +27,20 @@ function liveCommitment(tx: Tx, id: number) {
     .get();
 }
 
+/** The live commitment and one of its evidence links (removed or not), or a not-found refusal. */
+function findLink(tx: Tx, commitmentId: number, evidenceId: number) {
+  const current = liveCommitment(tx, commitmentId);
+  if (!current)
+    return { ok: false, kind: "not_found", message: "This commitment does not exist or was deleted." } as const;
+  const before = tx
+    .select()
+    .from(evidence)
+    .where(and(eq(evidence.id, evidenceId), eq(evidence.commitmentId, commitmentId)))
+    .get();
+  if (!before) return { ok: false, kind: "not_found", message: "This evidence link does not exist." } as const;
+  return { ok: true, current, before } as const;
+}
+
 function bumpVersion(tx: Tx, id: number, version: number): number {
   const row = tx
     .update(commitments)
@@ -109,14 +123,9 @@ export function removeEvidence(db: Db, actorId: number | null, raw: unknown): Wr
   const actor = guard.actor;
 
   return db.transaction((tx): WriteResult<EvidenceWriteResult> => {
-    const current = liveCommitment(tx, commitmentId);
-    if (!current) return { ok: false, kind: "not_found", message: "This commitment does not exist or was deleted." };
-    const before = tx
-      .select()
-      .from(evidence)
-      .where(and(eq(evidence.id, evidenceId), eq(evidence.commitmentId, commitmentId)))
-      .get();
-    if (!before) return { ok: false, kind: "not_found", message: "This evidence link does not exist." };
+    const found = findLink(tx, commitmentId, evidenceId);
+    if (!found.ok) return found;
+    const { current, before } = found;
     if (before.deletedAt) {
       // Already removed (a double click): nothing to do.
       return { ok: true, data: { evidenceId, commitmentId, version: current.version, duplicate: true } };
@@ -160,14 +169,9 @@ export function restoreEvidence(db: Db, actorId: number | null, raw: unknown): W
   const actor = guard.actor;
 
   return db.transaction((tx): WriteResult<EvidenceWriteResult> => {
-    const current = liveCommitment(tx, commitmentId);
-    if (!current) return { ok: false, kind: "not_found", message: "This commitment does not exist or was deleted." };
-    const before = tx
-      .select()
-      .from(evidence)
-      .where(and(eq(evidence.id, evidenceId), eq(evidence.commitmentId, commitmentId)))
-      .get();
-    if (!before) return { ok: false, kind: "not_found", message: "This evidence link does not exist." };
+    const found = findLink(tx, commitmentId, evidenceId);
+    if (!found.ok) return found;
+    const { current, before } = found;
     if (!before.deletedAt)
       return { ok: true, data: { evidenceId, commitmentId, version: current.version, duplicate: true } };
     if (current.version !== version)

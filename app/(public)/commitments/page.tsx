@@ -121,50 +121,43 @@ export default async function CommitmentsPage({ searchParams }: Props) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="f-theme">Theme</label>
-          <select id="f-theme" name="theme" defaultValue={query.theme ?? ""}>
-            <option value="">Any</option>
-            {values("theme").map((v) => (
-              <option key={v} value={v}>
-                {v} ({option("theme", v)})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-party">Owed by</label>
-          <select id="f-party" name="party" defaultValue={query.party ?? ""}>
-            <option value="">Any party</option>
-            {values("party").map((v) => (
-              <option key={v} value={v}>
-                {v} ({option("party", v)})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-owner">Owner</label>
-          <select id="f-owner" name="owner" defaultValue={query.owner ?? ""}>
-            <option value="">Any owner</option>
-            {values("owner").map((v) => (
-              <option key={v} value={v}>
-                {v} ({option("owner", v)})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-strength">Strength</label>
-          <select id="f-strength" name="strength" defaultValue={query.strength ?? ""}>
-            <option value="">Any</option>
-            {values("strength").map((v) => (
-              <option key={v} value={v}>
-                {STRENGTH_LABELS[v] ?? v} ({option("strength", v)})
-              </option>
-            ))}
-          </select>
-        </div>
+        <FacetSelect
+          id="f-theme"
+          label="Theme"
+          name="theme"
+          anyLabel="Any"
+          value={query.theme}
+          values={values("theme")}
+          count={(v) => option("theme", v)}
+        />
+        <FacetSelect
+          id="f-party"
+          label="Owed by"
+          name="party"
+          anyLabel="Any party"
+          value={query.party}
+          values={values("party")}
+          count={(v) => option("party", v)}
+        />
+        <FacetSelect
+          id="f-owner"
+          label="Owner"
+          name="owner"
+          anyLabel="Any owner"
+          value={query.owner}
+          values={values("owner")}
+          count={(v) => option("owner", v)}
+        />
+        <FacetSelect
+          id="f-strength"
+          label="Strength"
+          name="strength"
+          anyLabel="Any"
+          value={query.strength}
+          values={values("strength")}
+          count={(v) => option("strength", v)}
+          labelOf={(v) => STRENGTH_LABELS[v] ?? v}
+        />
         <div className="field">
           <label htmlFor="f-overdue">Overdue</label>
           <select id="f-overdue" name="overdue" defaultValue={query.overdue ?? ""}>
@@ -293,4 +286,30 @@ function sum(counts: Map<string, Count>): Count {
     milestones += c.milestones;
   }
   return { commitments, milestones };
+}
+
+/** One filter of the list: a select of the values in use, each with the rows it returns. */
+function FacetSelect(props: {
+  id: string;
+  label: string;
+  name: string;
+  anyLabel: string;
+  value: string | undefined;
+  values: string[];
+  count: (value: string) => string;
+  labelOf?: (value: string) => string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} name={props.name} defaultValue={props.value ?? ""}>
+        <option value="">{props.anyLabel}</option>
+        {props.values.map((v) => (
+          <option key={v} value={v}>
+            {props.labelOf ? props.labelOf(v) : v} ({props.count(v)})
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
