@@ -20,6 +20,7 @@ import { can, WRITE_VERBS, type WriteVerb } from "@/lib/permissions";
 import type { UserRole } from "@/lib/roles";
 import type { WriteResult } from "@/lib/write-result";
 
+import { ALL_TABLES } from "../support/tables";
 import { createTempDb, type TempDb } from "../support/temp-db";
 import { insertUser } from "../support/users";
 
@@ -256,17 +257,7 @@ const MATRIX: Record<
 
 /** Every table but the audit log, as rows, to prove a refusal changed nothing. */
 function snapshot(db: Db) {
-  const { auditLog: _auditLog, ...tables } = {
-    parties: schema.parties,
-    agreements: schema.agreements,
-    agreementParties: schema.agreementParties,
-    commitments: schema.commitments,
-    commitmentParties: schema.commitmentParties,
-    statusUpdates: schema.statusUpdates,
-    evidence: schema.evidence,
-    users: schema.users,
-    auditLog: schema.auditLog,
-  };
+  const { auditLog: _auditLog, ...tables } = ALL_TABLES;
   return Object.fromEntries(Object.entries(tables).map(([name, table]) => [name, db.select().from(table).all()]));
 }
 function auditRows(db: Db) {

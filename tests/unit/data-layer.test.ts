@@ -9,6 +9,7 @@ import { getCommitment, latestUpdates, openDeadlines } from "@/db/queries/commit
 import * as schema from "@/db/schema";
 import { seedDefaultDataset } from "@/db/seed";
 
+import { ALL_TABLES } from "../support/tables";
 import { createTempDb, type TempDb } from "../support/temp-db";
 
 const SLUG = KR_MY_2024.agreement.slug;
@@ -20,17 +21,7 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 function rowCounts(db: TempDb["db"]) {
-  const tables = {
-    parties: schema.parties,
-    agreements: schema.agreements,
-    agreementParties: schema.agreementParties,
-    commitments: schema.commitments,
-    commitmentParties: schema.commitmentParties,
-    statusUpdates: schema.statusUpdates,
-    evidence: schema.evidence,
-    users: schema.users,
-    auditLog: schema.auditLog,
-  };
+  const tables = ALL_TABLES;
   return Object.fromEntries(
     Object.entries(tables).map(([name, table]) => [name, db.select({ n: count() }).from(table).get()?.n]),
   );

@@ -53,44 +53,59 @@ export function AddEvidenceForm(props: { commitmentId: number; version: number; 
   );
 }
 
-/** A "Remove" button for one evidence link. */
-export function RemoveEvidenceForm(props: {
+interface LinkButtonProps {
   commitmentId: number;
   version: number;
   evidenceId: number;
   title: string;
-}) {
-  const [state, action] = useActionState<FormState, FormData>(removeEvidenceAction, INITIAL_FORM_STATE);
+}
+
+/** One button acting on one evidence link: its action, label and look. */
+function EvidenceLinkButton(
+  props: LinkButtonProps & {
+    action: (prev: FormState, formData: FormData) => Promise<FormState>;
+    label: string;
+    pendingLabel: string;
+    variant: "danger" | "secondary";
+  },
+) {
+  const [state, action] = useActionState<FormState, FormData>(props.action, INITIAL_FORM_STATE);
   return (
     <form action={action} className="inline-form">
       <input type="hidden" name="commitmentId" value={props.commitmentId} />
       <input type="hidden" name="version" value={props.version} />
       <input type="hidden" name="evidenceId" value={props.evidenceId} />
-      <SubmitButton pendingLabel="Removing…" variant="danger">
-        Remove<span className="visually-hidden"> “{props.title}”</span>
+      <SubmitButton pendingLabel={props.pendingLabel} variant={props.variant}>
+        {props.label}
+        <span className="visually-hidden"> “{props.title}”</span>
       </SubmitButton>
       <FormErrorBanner error={state.error} />
     </form>
   );
 }
 
-/** A "Restore" button for one removed evidence link (admins). */
-export function RestoreEvidenceForm(props: {
-  commitmentId: number;
-  version: number;
-  evidenceId: number;
-  title: string;
-}) {
-  const [state, action] = useActionState<FormState, FormData>(restoreEvidenceAction, INITIAL_FORM_STATE);
+/** A "Remove" button for one evidence link. */
+export function RemoveEvidenceForm(props: LinkButtonProps) {
   return (
-    <form action={action} className="inline-form">
-      <input type="hidden" name="commitmentId" value={props.commitmentId} />
-      <input type="hidden" name="version" value={props.version} />
-      <input type="hidden" name="evidenceId" value={props.evidenceId} />
-      <SubmitButton pendingLabel="Restoring…" variant="secondary">
-        Restore<span className="visually-hidden"> “{props.title}”</span>
-      </SubmitButton>
-      <FormErrorBanner error={state.error} />
-    </form>
+    <EvidenceLinkButton
+      {...props}
+      action={removeEvidenceAction}
+      label="Remove"
+      pendingLabel="Removing…"
+      variant="danger"
+    />
+  );
+}
+
+/** A "Restore" button for one removed evidence link (admins). */
+export function RestoreEvidenceForm(props: LinkButtonProps) {
+  return (
+    <EvidenceLinkButton
+      {...props}
+      action={restoreEvidenceAction}
+      label="Restore"
+      pendingLabel="Restoring…"
+      variant="secondary"
+    />
   );
 }

@@ -1,0 +1,14 @@
+/** Every table of the schema by name, for tests that compare the whole database before and after. */
+import * as schema from "../../db/schema";
+
+export const ALL_TABLES = {
+  parties: schema.parties,
+  agreements: schema.agreements,
+  agreementParties: schema.agreementParties,
+  commitments: schema.commitments,
+  commitmentParties: schema.commitmentParties,
+  statusUpdates: schema.statusUpdates,
+  evidence: schema.evidence,
+  users: schema.users,
+  auditLog: schema.auditLog,
+};
