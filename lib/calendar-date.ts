@@ -34,14 +34,21 @@ export const ZCalendarDate = z.string().trim().refine(isCalendarDate, { message:
  */
 export function calendarDateIn(timeZone: string, instant: Date = new Date()): CalendarDate {
   // en-CA formats as YYYY-MM-DD; formatToParts keeps us independent of that detail.
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant);
+  const parts = dayFormatter(timeZone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one, and "today" is asked on every request.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
 }
 
 function toUtcDay(date: CalendarDate): number {

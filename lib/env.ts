@@ -36,8 +36,22 @@ const ZEnv = z.object({
 
 export type Env = z.infer<typeof ZEnv>;
 
-/** Parse `source` (default `process.env`); empty strings count as unset. */
+let memo: { key: string; env: Env } | undefined;
+
+/**
+ * Parse `source` (default `process.env`); empty strings count as unset. The result for
+ * `process.env` is remembered until one of its variables changes, because this runs on every
+ * request (reading the whole of `process.env` and building an `Intl.DateTimeFormat` are not cheap).
+ */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  if (source !== process.env) return parseEnv(source);
+  const key = `${process.env.DATABASE_URL ?? ""}\0${process.env.APP_TIME_ZONE ?? ""}`;
+  if (memo?.key !== key)
+    memo = { key, env: parseEnv({ DATABASE_URL: process.env.DATABASE_URL, APP_TIME_ZONE: process.env.APP_TIME_ZONE }) };
+  return memo.env;
+}
+
+function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = ZEnv.safeParse(cleaned);
   if (!parsed.success) {

@@ -1,6 +1,6 @@
 /**
- * Starts `next start` as a child process and forwards stop signals to it, exiting with its code.
- * (`next start` renames its process to `next-server`; it is stopped by its PID, never by name.)
+ * Starts the production server (scripts/server.ts: Next behind the response cache) as a child
+ * process and forwards stop signals to it, exiting with its code.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -12,13 +12,18 @@ export interface ServeOptions {
   onExit?: () => void;
 }
 
+/** The `node` arguments that run scripts/server.ts (through tsx's loader) on `port`. */
+export function serverArgs({ port, hostname }: { port: number; hostname?: string }): string[] {
+  const args = ["--import", "tsx", path.join(process.cwd(), "scripts", "server.ts"), "--port", String(port)];
+  if (hostname) args.push("--hostname", hostname);
+  return args;
+}
+
 /** Serve the built app; resolves never (the process exits with the server). */
 export function serve({ port, hostname, env, onExit }: ServeOptions): void {
-  const args = ["start", "-p", String(port)];
-  if (hostname) args.push("-H", hostname);
-  const child = spawn(path.join(process.cwd(), "node_modules", ".bin", "next"), args, {
+  const child = spawn(process.execPath, serverArgs({ port, hostname }), {
     stdio: "inherit",
-    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   const stop = (signal: NodeJS.Signals) => {
     if (!child.killed) child.kill(signal);

@@ -1,0 +1,255 @@
+/**
+ * The public pages' cache: an in-memory HTTP response cache in front of Next's request handler
+ * (scripts/server.ts puts it there).
+ *
+ * Why our own: every public page reads SQLite, so Next renders it per request. Next's own ISR cache
+ * still runs its whole page pipeline for a cached page (measured: 0.16 of a static file's
+ * throughput; docs/decisions/004-response-cache.md), and it keeps its output in `.next/`, where a
+ * later server on another database would find it. This cache answers a repeated GET from memory and
+ * is emptied the moment the database changes or the app's calendar day turns.
+ *
+ * The rules:
+ * - Only GET and HEAD of public paths ({@link isPublicPath}) are cached: the pages, the JSON API,
+ *   the CSV, the feeds, the badges, the sitemap and robots.txt. These render the same for every
+ *   visitor; they read no cookie and no session (tests/unit/response-cache.test.ts checks their
+ *   sources).
+ * - The key is the URL plus the request headers a response may depend on ({@link KEY_HEADERS}:
+ *   Next's RSC navigation headers, Accept-Encoding, Host and X-Forwarded-*). A response whose Vary
+ *   names any other header, that sets a cookie, or whose status is not 200 or 404 is not stored.
+ * - The stamp (from the caller: the database's data version and today's date) is read when a
+ *   request arrives. A new stamp empties the cache. A response is stored only if the stamp is still
+ *   the one read when its request arrived, so a page rendered from data older than the newest
+ *   write is never kept.
+ * - Bounded by bytes with lru-cache: `maxBytes` in all, `maxEntryBytes` per response.
+ * - Every cacheable response says `X-Cache: HIT` or `X-Cache: MISS`.
+ */
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+
+import { LRUCache } from "lru-cache";
+
+/** Request headers that are part of the cache key. */
+export const KEY_HEADERS = [
+  "host",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "accept-encoding",
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-url",
+] as const;
+
+/** The response header that says whether the cache answered. */
+export const CACHE_HEADER = "x-cache";
+
+const PUBLIC_EXACT = new Set([
+  "/",
+  "/commitments",
+  "/deadlines",
+  "/compare",
+  "/feed.xml",
+  "/commitments.csv",
+  "/sitemap.xml",
+  "/robots.txt",
+]);
+const PUBLIC_PREFIXES = ["/agreements/", "/commitments/", "/api/v1/", "/badge/"];
+
+/** Longer URLs are passed through uncached (they are not links anyone shares). */
+const MAX_URL_LENGTH = 2048;
+
+/** Headers that describe one connection or one moment, not the response. */
+const NOT_STORED = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", CACHE_HEADER]);
+
+/**
+ * Whether `pathname` (no query) is a public, same-for-everyone path. /staff, /admin, /signin,
+ * /api/auth and Next's own /_next assets are not; neither are the files in public/ (Next serves
+ * those itself).
+ */
+export function isPublicPath(pathname: string): boolean {
+  return PUBLIC_EXACT.has(pathname) || PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+}
+
+/** The cache key of a request: the URL and the values of {@link KEY_HEADERS}, one per line. */
+export function cacheKey(url: string, headers: IncomingHttpHeaders): string {
+  let key = url;
+  for (const name of KEY_HEADERS) {
+    const value = headers[name];
+    key += `\n${Array.isArray(value) ? value.join(",") : (value ?? "")}`;
+  }
+  return key;
+}
+
+/** A stored response: status, headers (lower-case names, without {@link NOT_STORED}) and body bytes. */
+export interface CachedResponse {
+  status: number;
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+}
+
+/**
+ * Whether a finished response may be stored, and in what form.
+ * @returns the entry, or null when the status, a cookie or the Vary header rules it out.
+ */
+export function storableResponse(status: number, headers: OutgoingHttpHeaders, body: Buffer): CachedResponse | null {
+  if (status !== 200 && status !== 404) return null;
+  const kept: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (value === undefined || NOT_STORED.has(lower)) continue;
+    kept[lower] = value;
+  }
+  if (kept["set-cookie"] !== undefined) return null;
+  const vary = kept["vary"];
+  if (vary !== undefined) {
+    const names = String(vary)
+      .split(",")
+      .map((name) => name.trim().toLowerCase())
+      .filter(Boolean);
+    if (names.some((name) => !(KEY_HEADERS as readonly string[]).includes(name))) return null;
+  }
+  return { status, headers: kept, body };
+}
+
+export interface ResponseCacheOptions {
+  /** Total size of the stored bodies and headers, in bytes (default 64 MiB). */
+  maxBytes?: number;
+  /** Larger responses are not stored (default 4 MiB). */
+  maxEntryBytes?: number;
+}
+
+/** The store: an LRU of {@link CachedResponse}s, all of one stamp. */
+export class ResponseCache {
+  private readonly entries: LRUCache<string, CachedResponse>;
+  private stamp: string | undefined;
+  readonly maxEntryBytes: number;
+
+  constructor({ maxBytes = 64 * 1024 * 1024, maxEntryBytes = 4 * 1024 * 1024 }: ResponseCacheOptions = {}) {
+    this.maxEntryBytes = Math.min(maxEntryBytes, maxBytes);
+    this.entries = new LRUCache<string, CachedResponse>({
+      maxSize: maxBytes,
+      sizeCalculation: (entry, key) => entry.body.length + key.length + 512,
+    });
+  }
+
+  /** Move the cache to `stamp`; when it differs from the current one, every entry is dropped. */
+  advance(stamp: string): void {
+    if (stamp === this.stamp) return;
+    this.entries.clear();
+    this.stamp = stamp;
+  }
+
+  get(key: string): CachedResponse | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Store `entry` if the cache is still at `stamp`; returns whether it was stored. */
+  set(key: string, stamp: string, entry: CachedResponse): boolean {
+    if (stamp !== this.stamp || entry.body.length > this.maxEntryBytes) return false;
+    this.entries.set(key, entry);
+    return this.entries.has(key);
+  }
+
+  /** Number of stored responses. */
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+export interface CachedHandlerOptions {
+  cache: ResponseCache;
+  /** The current stamp; any change empties the cache. Called once per cacheable request. */
+  stamp: () => string;
+  /** Told when reading the stamp fails; the request is then served uncached. */
+  onError?: (error: unknown) => void;
+}
+
+/** Wrap `handle` (Next's request handler) so that public GETs are answered from `cache`. */
+export function withResponseCache(handle: RequestHandler, { cache, stamp, onError }: CachedHandlerOptions) {
+  return (req: IncomingMessage, res: ServerResponse): unknown => {
+    const url = req.url ?? "/";
+    const method = req.method;
+    if ((method !== "GET" && method !== "HEAD") || url.length > MAX_URL_LENGTH || req.headers.range !== undefined) {
+      return handle(req, res);
+    }
+    const query = url.indexOf("?");
+    if (!isPublicPath(query === -1 ? url : url.slice(0, query))) return handle(req, res);
+
+    let current: string;
+    try {
+      current = stamp();
+    } catch (error) {
+      onError?.(error);
+      return handle(req, res);
+    }
+    cache.advance(current);
+    const key = cacheKey(url, req.headers);
+    const hit = cache.get(key);
+    if (hit) {
+      res.statusCode = hit.status;
+      for (const [name, value] of Object.entries(hit.headers)) if (value !== undefined) res.setHeader(name, value);
+      res.setHeader(CACHE_HEADER, "HIT");
+      res.setHeader("content-length", hit.body.length);
+      res.end(method === "HEAD" ? undefined : hit.body);
+      return undefined;
+    }
+    res.setHeader(CACHE_HEADER, "MISS");
+    if (method === "GET") {
+      recordResponse(res, cache.maxEntryBytes, (entry) => {
+        cache.set(key, current, entry);
+      });
+    }
+    return handle(req, res);
+  };
+}
+
+/**
+ * Keep a copy of everything written to `res` and, once it has finished (not when the client went
+ * away first), hand the storable form to `done`. Bodies over `maxBytes` are not kept.
+ */
+function recordResponse(res: ServerResponse, maxBytes: number, done: (entry: CachedResponse) => void): void {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  let tooLarge = false;
+  let headHeaders: OutgoingHttpHeaders = {};
+
+  const keep = (chunk: unknown, encoding: unknown) => {
+    if (tooLarge || chunk === undefined || chunk === null || typeof chunk === "function") return;
+    const buffer =
+      typeof chunk === "string"
+        ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+        : Buffer.from(chunk as Uint8Array); // a copy: the writer may reuse its buffer
+    bytes += buffer.length;
+    if (bytes > maxBytes) {
+      tooLarge = true;
+      chunks.length = 0;
+    } else chunks.push(buffer);
+  };
+
+  const writeHead = res.writeHead;
+  const write = res.write;
+  const end = res.end;
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    const headers = args.find((arg, i) => i > 0 && typeof arg === "object" && arg !== null);
+    if (Array.isArray(headers)) {
+      for (let i = 0; i + 1 < headers.length; i += 2) headHeaders[String(headers[i]).toLowerCase()] = headers[i + 1];
+    } else if (headers) headHeaders = { ...headHeaders, ...(headers as OutgoingHttpHeaders) };
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as typeof res.writeHead;
+  res.write = function (this: ServerResponse, ...args: unknown[]) {
+    keep(args[0], args[1]);
+    return (write as (...a: unknown[]) => boolean).apply(this, args);
+  } as typeof res.write;
+  res.end = function (this: ServerResponse, ...args: unknown[]) {
+    keep(args[0], args[1]);
+    return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as typeof res.end;
+
+  res.once("finish", () => {
+    if (tooLarge) return;
+    const entry = storableResponse(res.statusCode, { ...res.getHeaders(), ...headHeaders }, Buffer.concat(chunks));
+    if (entry) done(entry);
+  });
+}

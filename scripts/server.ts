@@ -1,0 +1,80 @@
+/**
+ * The production HTTP server: Next's request handler (a custom server, nextjs.org/docs/app/guides/custom-server)
+ * behind the public pages' response cache (lib/response-cache.ts).
+ *
+ * Started by scripts/lib/serve.ts (`npm start`, the e2e server, `npm run bench`) after the build
+ * and the database are ready. Usage: `node --import tsx scripts/server.ts --port 3000 [--hostname 127.0.0.1]`.
+ * Env: DATABASE_URL (the prepared database), AUTH_SECRET, NODE_ENV=production, and RESPONSE_CACHE_MB
+ * (size of the cache in MiB, default 64; 0 turns it off).
+ */
+import http from "node:http";
+import { parseArgs } from "node:util";
+
+import next from "next";
+
+import { openDataVersion } from "../db/data-version";
+import { databasePath } from "../lib/env";
+import { ResponseCache, withResponseCache } from "../lib/response-cache";
+import { appToday } from "../lib/today";
+
+function cacheMegabytes(): number {
+  const raw = process.env.RESPONSE_CACHE_MB?.trim();
+  if (raw === undefined || raw === "") return 64;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) {
+    throw new Error(`RESPONSE_CACHE_MB must be a number of MiB, 0 or more (got ${JSON.stringify(raw)}).`);
+  }
+  return value;
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  const hostname = values.hostname;
+  const megabytes = cacheMegabytes();
+
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  await app.prepare();
+  const nextHandler = app.getRequestHandler();
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) =>
+    nextHandler(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+
+  let listener: (req: http.IncomingMessage, res: http.ServerResponse) => unknown = handle;
+  let closeVersion = () => {};
+  if (megabytes > 0) {
+    const version = openDataVersion(databasePath());
+    closeVersion = () => version.close();
+    listener = withResponseCache(handle, {
+      cache: new ResponseCache({ maxBytes: Math.round(megabytes * 1024 * 1024) }),
+      // Pages say "overdue" and "12 days ago": a new calendar day makes them stale like a write does.
+      stamp: () => `${version.read()} ${appToday()}`,
+      onError: (error) => console.error("Response cache: cannot read the database version;", error),
+    });
+  }
+
+  const server = http.createServer(listener);
+  server.listen(port, hostname, () => {
+    const cache = megabytes > 0 ? `response cache ${megabytes} MiB` : "response cache off";
+    console.log(`Serving on http://${hostname ?? "localhost"}:${port} (${cache})`);
+  });
+
+  const stop = () => {
+    server.close(() => {
+      closeVersion();
+      void app.close().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`The server could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,328 @@
+/**
+ * The public pages' response cache (lib/response-cache.ts) in front of a real HTTP server, and the
+ * database version that empties it (db/data-version.ts) on a real SQLite file.
+ */
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { openDataVersion } from "@/db/data-version";
+import {
+  cacheKey,
+  isPublicPath,
+  ResponseCache,
+  storableResponse,
+  withResponseCache,
+  type ResponseCacheOptions,
+} from "@/lib/response-cache";
+
+import { createTempDb, type TempDb } from "../support/temp-db";
+
+describe("which requests are cached", () => {
+  it("takes the public pages, API, CSV, feeds and badges, and nothing signed-in or static", () => {
+    for (const p of [
+      "/",
+      "/commitments",
+      "/commitments/6",
+      "/commitments/6/feed.xml",
+      "/agreements/kr-my-strategic-partnership-2024",
+      "/deadlines",
+      "/compare",
+      "/feed.xml",
+      "/commitments.csv",
+      "/api/v1/commitments",
+      "/api/v1/openapi.json",
+      "/badge/commitments/6.svg",
+      "/sitemap.xml",
+      "/robots.txt",
+    ]) {
+      expect(isPublicPath(p), p).toBe(true);
+    }
+    for (const p of [
+      "/staff",
+      "/staff/commitments/6",
+      "/admin",
+      "/admin/users",
+      "/signin",
+      "/api/auth/session",
+      "/_next/static/chunks/main.js",
+      "/humans.txt",
+      "/agreements",
+      "/commitmentsX",
+    ]) {
+      expect(isPublicPath(p), p).toBe(false);
+    }
+  });
+
+  it("keys on the URL and the headers a page can depend on, not on cookies or the browser", () => {
+    const base = { host: "tracker.example", "accept-encoding": "gzip" };
+    const key = cacheKey("/commitments?status=stalled", base);
+    expect(cacheKey("/commitments?status=stalled", { ...base, cookie: "a=b", "user-agent": "x" })).toBe(key);
+    expect(cacheKey("/commitments?status=delayed", base)).not.toBe(key);
+    expect(cacheKey("/commitments?status=stalled", { ...base, "accept-encoding": "br" })).not.toBe(key);
+    expect(cacheKey("/commitments?status=stalled", { ...base, rsc: "1" })).not.toBe(key);
+    expect(cacheKey("/commitments?status=stalled", { ...base, host: "other.example" })).not.toBe(key);
+    expect(cacheKey("/commitments?status=stalled", { ...base, "x-forwarded-proto": "https" })).not.toBe(key);
+  });
+
+  it("stores 200 and 404 only, never a cookie or a response that varies on another header", () => {
+    const body = Buffer.from("x");
+    const ok = storableResponse(
+      200,
+      { "Content-Type": "text/html", Date: "now", Connection: "keep-alive", "Content-Length": "1", "x-cache": "MISS" },
+      body,
+    );
+    expect(ok).toEqual({ status: 200, headers: { "content-type": "text/html" }, body });
+    expect(storableResponse(404, {}, body)?.status).toBe(404);
+    for (const status of [201, 301, 307, 400, 500, 503])
+      expect(storableResponse(status, {}, body), `${status}`).toBeNull();
+    expect(storableResponse(200, { "set-cookie": ["a=b"] }, body)).toBeNull();
+    expect(storableResponse(200, { vary: "Cookie" }, body)).toBeNull();
+    expect(storableResponse(200, { vary: "*" }, body)).toBeNull();
+    expect(storableResponse(200, { vary: "rsc, Next-Router-State-Tree, Accept-Encoding" }, body)).not.toBeNull();
+  });
+});
+
+/** A server whose "app" counts its renders and streams `<p>render N of PATH</p>` in two chunks. */
+async function startServer(options: ResponseCacheOptions & { stamp: () => string; respond?: UpstreamResponder }) {
+  let renders = 0;
+  const cache = new ResponseCache(options);
+  const respond: UpstreamResponder =
+    options.respond ??
+    ((req, res, n) => {
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.setHeader("vary", "rsc, Accept-Encoding");
+      res.write("<p>render ");
+      setTimeout(() => res.end(`${n} of ${req.url}</p>`), 5);
+    });
+  const server = http.createServer(
+    withResponseCache(
+      (req, res) => {
+        renders += 1;
+        respond(req, res, renders);
+      },
+      { cache, stamp: options.stamp },
+    ),
+  );
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    cache,
+    renders: () => renders,
+    get: async (p: string, init?: RequestInit) => {
+      const response = await fetch(base + p, init);
+      return { status: response.status, cache: response.headers.get("x-cache"), text: await response.text(), response };
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+type UpstreamResponder = (req: http.IncomingMessage, res: http.ServerResponse, render: number) => void;
+
+describe("the cache in front of the app", () => {
+  let stamp = "v1";
+  let server: Awaited<ReturnType<typeof startServer>>;
+  beforeEach(async () => {
+    stamp = "v1";
+    server = await startServer({ stamp: () => stamp });
+  });
+  afterEach(() => server.close());
+
+  it("answers a repeated GET from memory with the same status, headers and body", async () => {
+    const first = await server.get("/commitments/6");
+    expect(first).toMatchObject({ status: 200, cache: "MISS", text: "<p>render 1 of /commitments/6</p>" });
+    const second = await server.get("/commitments/6");
+    expect(second).toMatchObject({ status: 200, cache: "HIT", text: "<p>render 1 of /commitments/6</p>" });
+    expect(second.response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(second.response.headers.get("content-length")).toBe(String(first.text.length));
+    expect(server.renders()).toBe(1);
+    expect((await server.get("/commitments/7")).text).toBe("<p>render 2 of /commitments/7</p>");
+  });
+
+  it("renders again once the stamp changes (a write, or a new day), and forgets the old entries", async () => {
+    await server.get("/commitments/6");
+    await server.get("/commitments/7");
+    expect(server.cache.size).toBe(2);
+    stamp = "v2";
+    expect(await server.get("/commitments/6")).toMatchObject({
+      cache: "MISS",
+      text: "<p>render 3 of /commitments/6</p>",
+    });
+    expect(server.cache.size).toBe(1);
+    expect(await server.get("/commitments/6")).toMatchObject({
+      cache: "HIT",
+      text: "<p>render 3 of /commitments/6</p>",
+    });
+  });
+
+  it("does not keep a page whose data changed while it was rendered", async () => {
+    await server.close();
+    server = await startServer({
+      stamp: () => stamp,
+      respond: (req, res, n) => {
+        res.write("<p>");
+        // The write lands while this page renders; a request seeing the new stamp arrives first.
+        stamp = "v2";
+        setTimeout(() => res.end(`render ${n}</p>`), 20);
+      },
+    });
+    const during = server.get("/commitments/6");
+    await new Promise((r) => setTimeout(r, 5));
+    await server.get("/commitments/7");
+    expect((await during).cache).toBe("MISS");
+    const again = await server.get("/commitments/6");
+    expect(again.cache).toBe("MISS");
+    expect(server.renders()).toBe(3);
+  });
+
+  it("passes signed-in pages, writes and static files straight through", async () => {
+    for (const p of ["/staff", "/admin/users", "/signin", "/humans.txt"]) {
+      expect((await server.get(p)).cache, p).toBeNull();
+      expect((await server.get(p)).cache, p).toBeNull();
+    }
+    const posted = await server.get("/commitments/6", { method: "POST", body: "x" });
+    expect(posted.cache).toBeNull();
+    expect(server.renders()).toBe(9);
+  });
+
+  it("serves HEAD from a stored GET, without a body", async () => {
+    await server.get("/feed.xml");
+    const head = await server.get("/feed.xml", { method: "HEAD" });
+    expect(head).toMatchObject({ status: 200, cache: "HIT", text: "" });
+    expect(head.response.headers.get("content-length")).toBe(String("<p>render 1 of /feed.xml</p>".length));
+  });
+
+  it("keeps separate copies per query string and per Accept-Encoding", async () => {
+    await server.get("/commitments?status=stalled");
+    expect((await server.get("/commitments?status=in_progress")).cache).toBe("MISS");
+    expect((await server.get("/commitments?status=stalled")).cache).toBe("HIT");
+    expect(
+      (await server.get("/commitments?status=stalled", { headers: { "accept-encoding": "identity" } })).cache,
+    ).toBe("MISS");
+  });
+
+  it("does not store errors, redirects, cookies or responses larger than the limit", async () => {
+    await server.close();
+    server = await startServer({
+      stamp: () => stamp,
+      maxBytes: 1000,
+      maxEntryBytes: 100,
+      respond: (req, res) => {
+        if (req.url === "/commitments/500") res.statusCode = 500;
+        if (req.url === "/commitments/301") res.writeHead(301, { location: "/" });
+        if (req.url === "/commitments/cookie") res.setHeader("set-cookie", "a=b");
+        res.end(req.url === "/commitments/large" ? "x".repeat(101) : "small");
+      },
+    });
+    for (const p of ["/commitments/500", "/commitments/301", "/commitments/cookie", "/commitments/large"]) {
+      await server.get(p, { redirect: "manual" });
+      expect((await server.get(p, { redirect: "manual" })).cache, p).toBe("MISS");
+    }
+    await server.get("/commitments/ok");
+    expect((await server.get("/commitments/ok")).cache).toBe("HIT");
+  });
+
+  it("keeps headers given to writeHead", async () => {
+    await server.close();
+    server = await startServer({
+      stamp: () => stamp,
+      respond: (_req, res) => {
+        res.writeHead(200, { "Content-Type": "image/svg+xml", "Cache-Control": "public, max-age=300" });
+        res.end("<svg/>");
+      },
+    });
+    await server.get("/badge/commitments/6.svg");
+    const hit = await server.get("/badge/commitments/6.svg");
+    expect(hit.cache).toBe("HIT");
+    expect(hit.response.headers.get("content-type")).toBe("image/svg+xml");
+    expect(hit.response.headers.get("cache-control")).toBe("public, max-age=300");
+  });
+
+  it("serves uncached when the stamp cannot be read", async () => {
+    await server.close();
+    server = await startServer({
+      stamp: () => {
+        throw new Error("database gone");
+      },
+    });
+    expect((await server.get("/commitments/6")).cache).toBeNull();
+    expect((await server.get("/commitments/6")).text).toBe("<p>render 2 of /commitments/6</p>");
+  });
+});
+
+describe("public routes", () => {
+  /** Every file that renders a cached path: they must not read a cookie or the session. */
+  function sources(entry: string): string[] {
+    const stat = fs.statSync(entry);
+    if (stat.isFile()) return /\.(ts|tsx)$/.test(entry) ? [entry] : [];
+    return fs.readdirSync(entry).flatMap((name) => sources(path.join(entry, name)));
+  }
+
+  it("read no cookie and no session, so one copy serves every visitor", () => {
+    const files = [
+      "app/(public)",
+      "app/api/v1",
+      "app/badge",
+      "app/feed.xml",
+      "app/commitments.csv",
+      "app/sitemap.ts",
+      "app/robots.ts",
+      "app/layout.tsx",
+      "app/not-found.tsx",
+      "components",
+      "db/public.ts",
+    ].flatMap(sources);
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const text = fs.readFileSync(file, "utf8");
+      expect(text, file).not.toMatch(/from "(@\/auth|next-auth)[^"]*"|\bcookies\(|\bdraftMode\(/);
+    }
+  });
+});
+
+describe("the database version", () => {
+  let t: TempDb;
+  beforeEach(() => {
+    t = createTempDb();
+  });
+  afterEach(() => t.cleanup());
+
+  it("changes when the app's connection commits a write, and not otherwise", async () => {
+    const version = openDataVersion(t.file);
+    try {
+      const before = version.read();
+      t.db.$client.prepare("SELECT count(*) FROM commitments").get();
+      expect(version.read()).toBe(before);
+
+      t.db.$client.prepare("UPDATE commitments SET title = title || ' (edited)' WHERE id = 1").run();
+      const afterWrite = version.read();
+      expect(afterWrite).not.toBe(before);
+      expect(version.read()).toBe(afterWrite);
+    } finally {
+      version.close();
+    }
+  });
+
+  it("changes when another process writes to the file", async () => {
+    const version = openDataVersion(t.file);
+    try {
+      const before = version.read();
+      const { spawnSync } = await import("node:child_process");
+      const script = `const D=require("better-sqlite3");const d=new D(${JSON.stringify(t.file)});d.prepare("UPDATE commitments SET title = title || '!' WHERE id = 2").run();d.close();`;
+      const result = spawnSync(process.execPath, ["-e", script], { cwd: path.resolve("."), encoding: "utf8" });
+      expect(result.stderr).toBe("");
+      expect(version.read()).not.toBe(before);
+    } finally {
+      version.close();
+    }
+  });
+
+  it("refuses a file that does not exist", () => {
+    const missing = path.join(path.dirname(t.file), "missing.sqlite");
+    expect(() => openDataVersion(missing)).toThrow();
+    expect(fs.existsSync(missing)).toBe(false);
+  });
+});
