@@ -109,3 +109,49 @@ test.describe("[PUBLIC][DEADLINES]", () => {
     await expect(page.getByTestId("deadline-group-no-date").getByTestId("deadline-row")).toHaveCount(13);
   });
 });
+
+test.describe("[A11Y][KEYBOARD]", () => {
+  test("the list's filters and the chart links work by keyboard alone, with a visible focus ring", async ({ page }) => {
+    await page.goto("/commitments");
+    /** Tab until the element named `name` (its label, aria-label or text) has focus (at most 40 presses). */
+    const tabTo = async (name: string) => {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press("Tab");
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el) return "";
+          const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+          return (label ?? el.getAttribute("aria-label") ?? el.innerText ?? "").trim();
+        });
+        if (focused === name) return;
+      }
+      throw new Error(`Tab never reached ${name}`);
+    };
+    await tabTo("Status");
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(ring.style).not.toBe("none");
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    // A focused select changes with the arrow keys; Enter in the form submits it.
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    const chosen = await page.locator("#f-status").inputValue();
+    expect(chosen).not.toBe("");
+    await tabTo("Apply");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`[?&]status=${chosen}(&|$)`));
+    await expect(page.locator("#f-status")).toHaveValue(chosen);
+
+    // A chart segment on the home page is a link too.
+    await page.goto("/");
+    await tabTo("Fulfilled, 3");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(
+      /\/commitments\?agreement=kr-my-strategic-partnership-2024&level=commitment&status=fulfilled$/,
+    );
+    await expect(page.getByTestId("list-summary")).toHaveText("3 commitments");
+  });
+});
