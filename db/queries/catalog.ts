@@ -70,9 +70,28 @@ export function loadCatalog(db: Db): CatalogRow[] {
   });
 }
 
+const SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉";
+const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+/**
+ * One search word as an FTS5 prefix query. The unicode61 tokenizer keeps "CO₂" and "m²" as written
+ * (it folds case and diacritics, not NFKC forms), so a word with digits also matches its subscript
+ * and superscript spellings: `co2` finds "CO₂".
+ */
+function wordQuery(word: string): string {
+  const spellings = new Set([word]);
+  if (/[0-9]/.test(word)) {
+    spellings.add(word.replace(/[0-9]/g, (d) => SUBSCRIPT_DIGITS[Number(d)] ?? d));
+    spellings.add(word.replace(/[0-9]/g, (d) => SUPERSCRIPT_DIGITS[Number(d)] ?? d));
+  }
+  const terms = [...spellings].map((w) => `"${w.replaceAll('"', "")}"*`);
+  return terms.length === 1 ? (terms[0] ?? "") : `(${terms.join(" OR ")})`;
+}
+
 /**
  * Ids of commitments whose title, description, quote, status-update notes or evidence titles match
- * every word of `q` (prefix match; SQLite FTS5 with the unicode61 tokenizer, diacritics folded).
+ * every word of `q` (prefix match; SQLite FTS5 with the unicode61 tokenizer, diacritics folded; the
+ * query is NFKC-normalised, and a word with digits also matches sub- and superscript digits).
  * Returns an empty set when `q` has no word.
  */
 export function searchCommitmentIds(db: Db, q: string): Set<number> {
@@ -83,7 +102,7 @@ export function searchCommitmentIds(db: Db, q: string): Set<number> {
     .filter(Boolean)
     .slice(0, 12);
   if (words.length === 0) return new Set();
-  const match = words.map((w) => `"${w.replaceAll('"', "")}"*`).join(" ");
+  const match = words.map(wordQuery).join(" AND ");
   const rows = db.all<{ id: number }>(
     sql`SELECT rowid AS id FROM commitment_search WHERE commitment_search MATCH ${match}`,
   );

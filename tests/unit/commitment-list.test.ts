@@ -51,6 +51,15 @@ describe("filters", () => {
     expect(list({ q: '"' }).rows).toEqual([]);
   });
 
+  it("finds CO₂ whether typed co2, CO2 or CO₂", () => {
+    for (const q of ["co2", "CO2", "CO₂", "co₂ transport"])
+      expect(
+        list({ q }).rows.map((r) => r.ref),
+        q,
+      ).toEqual(["11"]);
+    expect(list({ q: "co3" }).rows).toEqual([]);
+  });
+
   it("finds a milestone and counts it apart", () => {
     const agreementId = t.db.select().from(schema.agreements).get()?.id ?? 0;
     const parentId = t.db.select().from(schema.commitments).where(eq(schema.commitments.ref, "10")).get()?.id ?? 0;
