@@ -90,7 +90,10 @@ test.describe("[ADMIN][AGREEMENTS]", () => {
 
     // Delete: gone from public pages (a real 404); restore brings it back.
     await page.goto(editUrl);
-    await page.getByRole("button", { name: "Delete this commitment" }).click();
+    // Deleting takes two steps: the first opens a confirmation that says what happens.
+    await page.getByText("Delete this commitment…").click();
+    await expect(page.getByText("you can restore it from this page")).toBeVisible();
+    await page.getByRole("button", { name: "Yes, delete this commitment" }).click();
     await expect(page.getByTestId("notice")).toContainText("Commitment deleted");
     const gone = await page.goto(`/commitments/${id}`);
     expect(gone?.status()).toBe(404);
