@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { AgreementLine } from "@/components/agreement-line";
 import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
 import { StatusBadge } from "@/components/status-badge";
 import { StatusChart } from "@/components/status-chart";
@@ -29,6 +30,8 @@ export default function HomePage() {
   const { overdue, upcoming } = loadOpenDeadlines(today);
   const updates = loadLatestUpdates(8);
   const undated = agreements.reduce((n, a) => n + a.openWithoutTarget, 0);
+  // With more than one agreement, each item of the mixed lists says which one it belongs to.
+  const several = agreements.length > 1;
 
   return (
     <>
@@ -95,6 +98,7 @@ export default function HomePage() {
                   <TargetDateText date={d.targetDate} precision={d.targetPrecision} /> —{" "}
                   <Link href={`/commitments/${d.id}`}>{d.title}</Link> <StatusBadge status={d.status} />{" "}
                   <DeadlineFlag status={d.status} targetDate={d.targetDate} fulfilledOn={null} today={today} />
+                  {several ? <AgreementLine agreement={d.agreement} /> : null}
                 </li>
               ))}
             </ul>
@@ -111,6 +115,7 @@ export default function HomePage() {
                       <StatusBadge status={d.status} />{" "}
                       <DeadlineFlag status={d.status} targetDate={d.targetDate} fulfilledOn={null} today={today} />
                     </div>
+                    {several ? <AgreementLine agreement={d.agreement} /> : null}
                   </li>
                 ))}
               </ul>
@@ -130,6 +135,7 @@ export default function HomePage() {
                     <DateText date={u.happenedOn} />
                   </div>
                   <Link href={`/commitments/${u.commitment.id}`}>{u.commitment.title}</Link>
+                  {several ? <AgreementLine agreement={u.agreement} /> : null}
                   <div className="timeline__change">
                     {u.statusFrom && u.statusFrom !== u.statusTo ? (
                       <>

@@ -7,6 +7,7 @@ test.describe("[ADMIN][AGREEMENTS]", () => {
   test("an admin creates an agreement and a commitment, moves its target, adds a milestone, deletes and restores it", async ({
     page,
   }) => {
+    test.setTimeout(90_000); // one long journey through the admin area
     await signIn(page, E2E_ADMIN, "/admin/agreements/new");
     // A bad form first: every field says what is wrong; nothing is created.
     await page.getByLabel("Address name").fill("Bad Slug!");
@@ -69,6 +70,20 @@ test.describe("[ADMIN][AGREEMENTS]", () => {
     const commitmentUrl = page.url();
     await page.goto("/");
     await expect(page.getByTestId("latest-updates")).toContainText("Target moved from 31 Dec 2025 to 30 Jun 2026");
+    // With two agreements, the home page's mixed lists name each item's agreement.
+    const moved = page
+      .getByTestId("latest-updates")
+      .getByRole("listitem")
+      .filter({ hasText: "Target moved from 31 Dec 2025 to 30 Jun 2026" });
+    await expect(moved.getByTestId("item-agreement")).toHaveText(
+      "In Korea–Indonesia Special Strategic Partnership statement",
+    );
+    // …and the compare view can be narrowed to one of them.
+    await page.goto("/compare");
+    await page.getByLabel("Agreement").selectOption("kr-id-2025");
+    await page.getByRole("button", { name: "Compare" }).click();
+    await expect(page).toHaveURL(/[?&]agreement=kr-id-2025(&|$)/);
+    await expect(page.getByLabel("Agreement")).toHaveValue("kr-id-2025");
     await page.goto(commitmentUrl);
     await expect(page.getByTestId("commitment-facts")).toContainText("0%");
 

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { AgreementLine } from "@/components/agreement-line";
 import { DateText } from "@/components/dates";
 import { StatusBadge } from "@/components/status-badge";
-import { loadCatalogRows } from "@/db/public";
+import { loadAgreements, loadCatalogRows } from "@/db/public";
 import { isCalendarDate } from "@/lib/calendar-date";
 import { compareDates } from "@/lib/compare";
 import { appToday } from "@/lib/today";
@@ -38,6 +39,8 @@ export default async function ComparePage({ searchParams }: Props) {
   if (from > to) [from, to] = [to, from];
   const catalog = loadCatalogRows().filter((r) => !params.agreement || r.agreement.slug === params.agreement);
   const changes = compareDates(catalog, from, to);
+  const agreements = loadAgreements();
+  const several = agreements.length > 1 && !params.agreement;
 
   return (
     <>
@@ -58,7 +61,21 @@ export default async function ComparePage({ searchParams }: Props) {
       <form method="get" className="filters" aria-label="Choose the dates">
         <label htmlFor="from">From</label> <input id="from" type="date" name="from" max={today} defaultValue={from} />{" "}
         <label htmlFor="to">To</label> <input id="to" type="date" name="to" max={today} defaultValue={to} />{" "}
-        {params.agreement ? <input type="hidden" name="agreement" value={params.agreement} /> : null}
+        {agreements.length > 1 ? (
+          <>
+            <label htmlFor="agreement">Agreement</label>{" "}
+            <select id="agreement" name="agreement" defaultValue={params.agreement ?? ""}>
+              <option value="">All agreements</option>
+              {agreements.map((a) => (
+                <option key={a.slug} value={a.slug}>
+                  {a.title}
+                </option>
+              ))}
+            </select>{" "}
+          </>
+        ) : params.agreement ? (
+          <input type="hidden" name="agreement" value={params.agreement} />
+        ) : null}
         <button type="submit" className="button button--secondary">
           Compare
         </button>
@@ -85,6 +102,7 @@ export default async function ComparePage({ searchParams }: Props) {
                   <td>
                     <span className="muted">{c.row.ref}.</span>{" "}
                     <Link href={`/commitments/${c.row.id}`}>{c.row.title}</Link>
+                    {several ? <AgreementLine agreement={c.row.agreement} /> : null}
                   </td>
                   <td>
                     {c.fromStatus ? (
