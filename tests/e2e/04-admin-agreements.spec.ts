@@ -49,6 +49,8 @@ test.describe("[ADMIN][AGREEMENTS]", () => {
     await page.getByLabel("As phrased in the text").fill("by mid-2026");
     await page.getByRole("button", { name: "Save commitment" }).click();
     await expect(page.getByTestId("notice")).toContainText("Commitment saved");
+    // The new target is already past: the admin is told the commitment now shows as overdue.
+    await expect(page.getByTestId("overdue-warning")).toContainText("the target date, 30 Jun 2026, is before today");
 
     await page.getByRole("link", { name: "Add a milestone" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("New commitment");

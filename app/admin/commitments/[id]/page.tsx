@@ -5,7 +5,10 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/auth/require";
 import { getDb } from "@/db/client";
 import { getCommitmentForAdmin } from "@/db/queries/admin";
+import { formatCalendarDate } from "@/lib/calendar-date";
 import { parseRowId } from "@/lib/ids";
+import { deadlineState } from "@/lib/target-date";
+import { appToday } from "@/lib/today";
 import { DoneNotice } from "@/components/done-notice";
 import { Breadcrumb } from "@/components/breadcrumb";
 
@@ -34,6 +37,8 @@ export default async function EditCommitmentPage({ params, searchParams }: Props
   if (!data || !context) notFound();
   const c = data.commitment;
   const { done } = await searchParams;
+  const today = appToday();
+  const deadline = deadlineState({ status: c.status, targetDate: c.targetDate }, today);
   return (
     <>
       <Breadcrumb
@@ -47,6 +52,13 @@ export default async function EditCommitmentPage({ params, searchParams }: Props
         <span className="muted">{c.ref}.</span> {c.title}
       </h1>
       <DoneNotice done={done} notices={NOTICES} />
+      {deadline.kind === "overdue" && c.targetDate && !c.deletedAt ? (
+        <p className="banner banner--warning" data-testid="overdue-warning">
+          Overdue by {deadline.daysOverdue} day{deadline.daysOverdue === 1 ? "" : "s"}: the target date,{" "}
+          {formatCalendarDate(c.targetDate)}, is before today ({formatCalendarDate(today)}) and the status is not final.
+          Public pages show it as overdue. If the target date is wrong, correct it below.
+        </p>
+      ) : null}
       {c.deletedAt ? (
         <p className="banner banner--warning">This commitment is deleted: it is hidden from every public page.</p>
       ) : (
