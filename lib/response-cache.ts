@@ -20,6 +20,7 @@
  *   request arrives. A new stamp empties the cache. A response is stored only if the stamp is still
  *   the one read when its request arrived, so a page rendered from data older than the newest
  *   write is never kept.
+ * - Concurrent misses for one URL wait for the first one's render instead of rendering too.
  * - Bounded by bytes with lru-cache: `maxBytes` in all, `maxEntryBytes` per response.
  * - Every cacheable response says `X-Cache: HIT` or `X-Cache: MISS`.
  */
@@ -166,8 +167,57 @@ export interface CachedHandlerOptions {
   onError?: (error: unknown) => void;
 }
 
-/** Wrap `handle` (Next's request handler) so that public GETs are answered from `cache`. */
+/**
+ * Wrap `handle` (Next's request handler) so that public GETs are answered from `cache`.
+ *
+ * Concurrent misses for one URL are coalesced: while the first request renders, the others wait and
+ * are then answered from what it stored (or, if it stored nothing, each rendered for itself). So a
+ * burst of visitors right after a write costs one render per page, not one per visitor.
+ */
 export function withResponseCache(handle: RequestHandler, { cache, stamp, onError }: CachedHandlerOptions) {
+  /** Renders in progress, by stamp and key; each settles when its response has closed. */
+  const inFlight = new Map<string, Promise<void>>();
+
+  const answer = (req: IncomingMessage, res: ServerResponse, current: string, key: string): unknown => {
+    const hit = cache.get(key);
+    if (hit) {
+      res.statusCode = hit.status;
+      for (const [name, value] of Object.entries(hit.headers)) if (value !== undefined) res.setHeader(name, value);
+      res.setHeader(CACHE_HEADER, "HIT");
+      res.setHeader("content-length", hit.body.length);
+      res.end(req.method === "HEAD" ? undefined : hit.body);
+      return undefined;
+    }
+    res.setHeader(CACHE_HEADER, "MISS");
+    if (req.method !== "GET") return handle(req, res);
+    const flight = `${current}\n${key}`;
+    const waiting = inFlight.get(flight);
+    if (waiting) {
+      // Rendered by the request ahead of this one: take its copy (or render, if it kept none).
+      return waiting.then(() => {
+        const stored = cache.get(key);
+        if (stored) {
+          res.removeHeader(CACHE_HEADER);
+          return answer(req, res, current, key);
+        }
+        return handle(req, res);
+      });
+    }
+    inFlight.set(
+      flight,
+      new Promise<void>((resolve) => {
+        res.once("close", () => {
+          inFlight.delete(flight);
+          resolve();
+        });
+      }),
+    );
+    recordResponse(res, cache.maxEntryBytes, (entry) => {
+      cache.set(key, current, entry);
+    });
+    return handle(req, res);
+  };
+
   return (req: IncomingMessage, res: ServerResponse): unknown => {
     const url = req.url ?? "/";
     const method = req.method;
@@ -185,23 +235,7 @@ export function withResponseCache(handle: RequestHandler, { cache, stamp, onErro
       return handle(req, res);
     }
     cache.advance(current);
-    const key = cacheKey(url, req.headers);
-    const hit = cache.get(key);
-    if (hit) {
-      res.statusCode = hit.status;
-      for (const [name, value] of Object.entries(hit.headers)) if (value !== undefined) res.setHeader(name, value);
-      res.setHeader(CACHE_HEADER, "HIT");
-      res.setHeader("content-length", hit.body.length);
-      res.end(method === "HEAD" ? undefined : hit.body);
-      return undefined;
-    }
-    res.setHeader(CACHE_HEADER, "MISS");
-    if (method === "GET") {
-      recordResponse(res, cache.maxEntryBytes, (entry) => {
-        cache.set(key, current, entry);
-      });
-    }
-    return handle(req, res);
+    return answer(req, res, current, cacheKey(url, req.headers));
   };
 }
 

@@ -178,6 +178,28 @@ describe("the cache in front of the app", () => {
     expect(server.renders()).toBe(3);
   });
 
+  it("renders a page once for a burst of concurrent first requests", async () => {
+    const burst = await Promise.all(Array.from({ length: 10 }, () => server.get("/commitments/6")));
+    expect(server.renders()).toBe(1);
+    expect(new Set(burst.map((r) => r.text))).toEqual(new Set(["<p>render 1 of /commitments/6</p>"]));
+    expect(burst.filter((r) => r.cache === "MISS")).toHaveLength(1);
+    expect(burst.filter((r) => r.cache === "HIT")).toHaveLength(9);
+  });
+
+  it("lets each waiting request render when the first one kept nothing", async () => {
+    await server.close();
+    server = await startServer({
+      stamp: () => stamp,
+      respond: (_req, res, n) => {
+        res.statusCode = n === 1 ? 503 : 200;
+        setTimeout(() => res.end(`render ${n}`), 10);
+      },
+    });
+    const burst = await Promise.all(Array.from({ length: 4 }, () => server.get("/commitments/6")));
+    expect(burst.map((r) => r.status).sort()).toEqual([200, 200, 200, 503]);
+    expect(server.renders()).toBe(4);
+  });
+
   it("passes signed-in pages, writes and static files straight through", async () => {
     for (const p of ["/staff", "/admin/users", "/signin", "/humans.txt"]) {
       expect((await server.get(p)).cache, p).toBeNull();
