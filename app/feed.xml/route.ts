@@ -1,12 +1,13 @@
 import { getDb } from "@/db/client";
 import { latestUpdates } from "@/db/queries/commitments";
 import { atomFeed } from "@/lib/feeds";
+import { siteOrigin } from "@/lib/site-origin";
 
 export const dynamic = "force-dynamic";
 
 /** GET /feed.xml: an Atom feed of the latest status updates of every agreement. */
 export function GET(request: Request) {
-  const origin = new URL(request.url).origin;
+  const origin = siteOrigin(request.headers);
   const xml = atomFeed(
     { title: "All status updates", pageUrl: `${origin}/`, feedUrl: `${origin}/feed.xml` },
     latestUpdates(getDb(), 50),

@@ -188,6 +188,33 @@ test.describe("[PUBLIC][META]", () => {
   });
 });
 
+test.describe("[PUBLIC][PROXY]", () => {
+  test("behind a reverse proxy, the links in pages and exports use the forwarded address", async ({ request }) => {
+    const headers = { "x-forwarded-host": "tracker.example.org", "x-forwarded-proto": "https" };
+    const id = (
+      (await (await request.get("/api/v1/commitments?q=free+trade+agreement")).json()) as { data: { id: number }[] }
+    ).data[0]?.id;
+    expect(id).toBeGreaterThan(0);
+    for (const path of [
+      "/api/v1/agreements",
+      `/api/v1/agreements/${SLUG}`,
+      "/api/v1/commitments",
+      `/api/v1/commitments/${id}`,
+      "/api/v1/openapi.json",
+      "/commitments.csv",
+      "/feed.xml",
+      `/agreements/${SLUG}/feed.xml`,
+      `/commitments/${id}/feed.xml`,
+      "/sitemap.xml",
+      `/commitments/${id}`,
+    ]) {
+      const body = await (await request.get(path, { headers })).text();
+      expect(body, path).toMatch(/https:\/\/tracker\.example\.org[/"]/);
+      expect(body, path).not.toMatch(/https?:\/\/(127\.0\.0\.1|localhost)[:/]/);
+    }
+  });
+});
+
 test.describe("[A11Y]", () => {
   for (const path of [
     "/",

@@ -2,6 +2,7 @@ import { loadCatalogRows, searchIds } from "@/db/public";
 import { badRequest, json, preflight, searchParamsRecord } from "@/lib/api/http";
 import { commitmentJson } from "@/lib/api/serialize";
 import { listCommitments, listQuerySchema, PAGE_SIZE, queryString } from "@/lib/commitment-list";
+import { siteOrigin } from "@/lib/site-origin";
 import { appToday } from "@/lib/today";
 
 export const dynamic = "force-dynamic";
@@ -14,10 +15,11 @@ export function GET(request: Request) {
   if (!parsed.success) return badRequest(parsed.error);
   const query = parsed.data;
   const result = listCommitments(loadCatalogRows(), query, today, query.q ? searchIds(query.q) : null);
-  const base = `${url.origin}/api/v1/commitments`;
+  const origin = siteOrigin(request.headers);
+  const base = `${origin}/api/v1/commitments`;
   const current = { ...query, page: result.page };
   return json({
-    data: result.rows.map((r) => commitmentJson(r, result.day, url.origin)),
+    data: result.rows.map((r) => commitmentJson(r, result.day, origin)),
     meta: {
       total: result.total,
       page: result.page,
@@ -29,7 +31,7 @@ export function GET(request: Request) {
       self: `${base}${queryString(current, { page: result.page })}`,
       next: result.page < result.pages ? `${base}${queryString(current, { page: result.page + 1 })}` : null,
       prev: result.page > 1 ? `${base}${queryString(current, { page: result.page - 1 })}` : null,
-      csv: `${url.origin}/commitments.csv${queryString(current)}`,
+      csv: `${origin}/commitments.csv${queryString(current)}`,
     },
   });
 }

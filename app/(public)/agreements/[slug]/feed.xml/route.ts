@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { latestUpdates } from "@/db/queries/commitments";
 import { loadAgreement } from "@/db/public";
 import { atomFeed } from "@/lib/feeds";
+import { siteOrigin } from "@/lib/site-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const agreement = loadAgreement(slug);
   if (!agreement)
     return new Response("No such agreement", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const origin = new URL(request.url).origin;
+  const origin = siteOrigin(request.headers);
   const page = `${origin}/agreements/${agreement.slug}`;
   const xml = atomFeed(
     { title: agreement.title, pageUrl: page, feedUrl: `${page}/feed.xml` },

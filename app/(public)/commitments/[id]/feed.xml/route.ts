@@ -3,6 +3,7 @@ import { latestUpdates } from "@/db/queries/commitments";
 import { loadCommitment } from "@/db/public";
 import { atomFeed } from "@/lib/feeds";
 import { parseRowId } from "@/lib/ids";
+import { siteOrigin } from "@/lib/site-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       status: 404,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
-  const origin = new URL(request.url).origin;
+  const origin = siteOrigin(request.headers);
   const page = `${origin}/commitments/${c.id}`;
   const xml = atomFeed(
     { title: c.title, pageUrl: page, feedUrl: `${page}/feed.xml` },

@@ -2,6 +2,7 @@ import { loadAgreement, loadCatalogRows } from "@/db/public";
 import { json, notFound, preflight } from "@/lib/api/http";
 import { agreementDetailJson } from "@/lib/api/serialize";
 import { listCommitments, listQuerySchema } from "@/lib/commitment-list";
+import { siteOrigin } from "@/lib/site-origin";
 import { appToday } from "@/lib/today";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     null,
     Infinity,
   ).rows;
-  return json(agreementDetailJson(agreement, rows, today, new URL(request.url).origin));
+  return json(agreementDetailJson(agreement, rows, today, siteOrigin(request.headers)));
 }
 
 export const OPTIONS = preflight;

@@ -2,6 +2,7 @@ import { loadCatalogRows, loadCommitment } from "@/db/public";
 import { json, notFound, preflight } from "@/lib/api/http";
 import { commitmentDetailJson } from "@/lib/api/serialize";
 import { parseRowId } from "@/lib/ids";
+import { siteOrigin } from "@/lib/site-origin";
 import { appToday } from "@/lib/today";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const detail = id === null ? null : loadCommitment(id);
   const row = detail ? loadCatalogRows().find((r) => r.id === detail.id) : undefined;
   if (!detail || !row) return notFound(`No commitment has the id ${JSON.stringify(raw)}.`);
-  return json(commitmentDetailJson(detail, row, appToday(), new URL(request.url).origin));
+  return json(commitmentDetailJson(detail, row, appToday(), siteOrigin(request.headers)));
 }
 
 export const OPTIONS = preflight;
