@@ -6,7 +6,7 @@
 import { Feed } from "feed";
 
 import type { RecentUpdate } from "../db/queries/commitments";
-import { formatCalendarDate } from "./calendar-date";
+import { type CalendarDate, formatCalendarDate } from "./calendar-date";
 import { statusLabel } from "./status";
 
 export interface FeedScope {
@@ -16,6 +16,8 @@ export interface FeedScope {
   pageUrl: string;
   /** the feed's own URL (absolute) */
   feedUrl: string;
+  /** the feed's `updated` date while it has no entry: the agreement's date, else today */
+  updatedWhenEmpty: CalendarDate;
 }
 
 /** What an update changed, in words: "In progress → Fulfilled", "Target moved …", or the status. */
@@ -31,7 +33,10 @@ export function updateHeadline(
   return statusLabel(u.statusTo);
 }
 
-/** The Atom XML of `updates` (newest first). */
+/**
+ * The Atom XML of `updates` (newest first). The feed names Accord Tracker as its author, so that
+ * every entry has one (RFC 4287 §4.1.1 requires an author on the feed or on each entry).
+ */
 export function atomFeed(scope: FeedScope, updates: readonly RecentUpdate[], origin: string): string {
   const host = new URL(origin).hostname;
   const newest = updates[0];
@@ -41,7 +46,8 @@ export function atomFeed(scope: FeedScope, updates: readonly RecentUpdate[], ori
     id: scope.feedUrl,
     link: scope.pageUrl,
     language: "en",
-    updated: newest ? new Date(`${newest.happenedOn}T00:00:00Z`) : new Date(0),
+    updated: new Date(`${newest?.happenedOn ?? scope.updatedWhenEmpty}T00:00:00Z`),
+    author: { name: "Accord Tracker", link: `${origin}/` },
     copyright: "Accord Tracker",
     feedLinks: { atom: scope.feedUrl },
     generator: "Accord Tracker",

@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { latestUpdates } from "@/db/queries/commitments";
 import { atomFeed } from "@/lib/feeds";
 import { siteOrigin } from "@/lib/site-origin";
+import { appToday } from "@/lib/today";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   const origin = siteOrigin(request.headers);
   const xml = atomFeed(
-    { title: "All status updates", pageUrl: `${origin}/`, feedUrl: `${origin}/feed.xml` },
+    { title: "All status updates", pageUrl: `${origin}/`, feedUrl: `${origin}/feed.xml`, updatedWhenEmpty: appToday() },
     latestUpdates(getDb(), 50),
     origin,
   );

@@ -41,11 +41,18 @@ describe("Atom", () => {
   it("describes each update and keeps entry ids stable", () => {
     const updates = latestUpdates(t.db, 5);
     const xml = atomFeed(
-      { title: "All", pageUrl: "https://t.example/", feedUrl: "https://t.example/feed.xml" },
+      {
+        title: "All",
+        pageUrl: "https://t.example/",
+        feedUrl: "https://t.example/feed.xml",
+        updatedWhenEmpty: "2024-11-25",
+      },
       updates,
       "https://t.example",
     );
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(xml).toMatch(/<author>\s*<name>Accord Tracker<\/name>/);
+    expect(xml).toContain(`<updated>${updates[0]?.happenedOn}T00:00:00.000Z</updated>`);
     expect(xml.match(/<entry>/g)).toHaveLength(5);
     expect(xml).toContain(`<id>tag:t.example,2024:status-update/${updates[0]?.id}</id>`);
     expect(
@@ -59,6 +66,21 @@ describe("Atom", () => {
         targetDateTo: "2026-06-30",
       }),
     ).toBe("Target moved from 31 Dec 2025 to 30 Jun 2026");
+  });
+
+  it("dates an empty feed from the scope, not 1970", () => {
+    const xml = atomFeed(
+      {
+        title: "None",
+        pageUrl: "https://t.example/",
+        feedUrl: "https://t.example/x.xml",
+        updatedWhenEmpty: "2024-11-25",
+      },
+      [],
+      "https://t.example",
+    );
+    expect(xml).not.toContain("<entry>");
+    expect(xml).toContain("<updated>2024-11-25T00:00:00.000Z</updated>");
   });
 });
 

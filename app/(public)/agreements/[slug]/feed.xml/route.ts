@@ -3,6 +3,7 @@ import { latestUpdates } from "@/db/queries/commitments";
 import { loadAgreement } from "@/db/public";
 import { atomFeed } from "@/lib/feeds";
 import { siteOrigin } from "@/lib/site-origin";
+import { appToday } from "@/lib/today";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const origin = siteOrigin(request.headers);
   const page = `${origin}/agreements/${agreement.slug}`;
   const xml = atomFeed(
-    { title: agreement.title, pageUrl: page, feedUrl: `${page}/feed.xml` },
+    {
+      title: agreement.title,
+      pageUrl: page,
+      feedUrl: `${page}/feed.xml`,
+      updatedWhenEmpty: agreement.signedOn ?? appToday(),
+    },
     latestUpdates(getDb(), 50, { agreementSlug: slug }),
     origin,
   );

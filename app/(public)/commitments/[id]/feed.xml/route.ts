@@ -4,6 +4,7 @@ import { loadCommitment } from "@/db/public";
 import { atomFeed } from "@/lib/feeds";
 import { parseRowId } from "@/lib/ids";
 import { siteOrigin } from "@/lib/site-origin";
+import { appToday } from "@/lib/today";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const origin = siteOrigin(request.headers);
   const page = `${origin}/commitments/${c.id}`;
   const xml = atomFeed(
-    { title: c.title, pageUrl: page, feedUrl: `${page}/feed.xml` },
+    {
+      title: c.title,
+      pageUrl: page,
+      feedUrl: `${page}/feed.xml`,
+      updatedWhenEmpty: c.agreement.signedOn ?? appToday(),
+    },
     latestUpdates(getDb(), 50, { commitmentId: c.id }),
     origin,
   );
