@@ -22,10 +22,13 @@
  *   write is never kept.
  * - Concurrent misses for one URL wait for the first one's render instead of rendering too.
  * - Bounded by bytes with lru-cache: `maxBytes` in all, `maxEntryBytes` per response.
+ * - Stored responses carry an ETag; a matching If-None-Match is answered 304 Not Modified.
  * - Every cacheable response says `X-Cache: HIT` or `X-Cache: MISS`.
  */
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 
+import computeEtag from "etag";
+import fresh from "fresh";
 import { LRUCache } from "lru-cache";
 
 /** Request headers that are part of the cache key. */
@@ -89,7 +92,8 @@ export interface CachedResponse {
 }
 
 /**
- * Whether a finished response may be stored, and in what form.
+ * Whether a finished response may be stored, and in what form. An entry without an ETag gets one
+ * computed from its bytes (the `etag` package), so repeat requests can be answered 304.
  * @returns the entry, or null when the status, a cookie or the Vary header rules it out.
  */
 export function storableResponse(status: number, headers: OutgoingHttpHeaders, body: Buffer): CachedResponse | null {
@@ -109,6 +113,8 @@ export function storableResponse(status: number, headers: OutgoingHttpHeaders, b
       .filter(Boolean);
     if (names.some((name) => !(KEY_HEADERS as readonly string[]).includes(name))) return null;
   }
+  // A validator for conditional requests (feed readers and badge proxies send If-None-Match).
+  if (kept["etag"] === undefined) kept["etag"] = computeEtag(body);
   return { status, headers: kept, body };
 }
 
@@ -181,9 +187,16 @@ export function withResponseCache(handle: RequestHandler, { cache, stamp, onErro
   const answer = (req: IncomingMessage, res: ServerResponse, current: string, key: string): unknown => {
     const hit = cache.get(key);
     if (hit) {
-      res.statusCode = hit.status;
       for (const [name, value] of Object.entries(hit.headers)) if (value !== undefined) res.setHeader(name, value);
       res.setHeader(CACHE_HEADER, "HIT");
+      // If-None-Match / If-Modified-Since answered as Express does (the `fresh` package, RFC 9110 §13).
+      if (hit.status === 200 && fresh(req.headers, { etag: String(hit.headers["etag"]) })) {
+        res.statusCode = 304;
+        res.removeHeader("content-type");
+        res.end();
+        return undefined;
+      }
+      res.statusCode = hit.status;
       res.setHeader("content-length", hit.body.length);
       res.end(req.method === "HEAD" ? undefined : hit.body);
       return undefined;

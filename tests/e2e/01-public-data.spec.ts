@@ -135,9 +135,18 @@ test.describe("[PUBLIC][BADGE]", () => {
     const response = await page.request.get(`/badge/commitments/${id}.svg`);
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toContain("image/svg+xml");
-    expect(response.headers()["cache-control"]).toContain("public");
+    // Cacheable anywhere, but checked back each time: unchanged, it is a 304 without a body.
+    expect(response.headers()["cache-control"]).toBe("public, no-cache");
+    const etag = response.headers()["etag"] ?? "";
+    expect(etag).toMatch(/^"[^"]+"$/);
     const svg = await response.text();
     expect(svg).toContain("<title>Commitment 6: Fulfilled</title>");
+    for (let i = 0; i < 2; i++) {
+      // The first conditional request may reach the app, the second the response cache: both say 304.
+      const again = await page.request.get(`/badge/commitments/${id}.svg`, { headers: { "if-none-match": etag } });
+      expect(again.status()).toBe(304);
+      expect(await again.text()).toBe("");
+    }
     expect((await page.request.get("/badge/commitments/999999.svg")).status()).toBe(404);
     await page.goto(`/commitments/${id}`);
     await expect(page.getByRole("img", { name: "Status badge: Fulfilled" })).toBeVisible();

@@ -7,6 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 
+import computeEtag from "etag";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { openDataVersion } from "@/db/data-version";
@@ -75,7 +76,12 @@ describe("which requests are cached", () => {
       { "Content-Type": "text/html", Date: "now", Connection: "keep-alive", "Content-Length": "1", "x-cache": "MISS" },
       body,
     );
-    expect(ok).toEqual({ status: 200, headers: { "content-type": "text/html" }, body });
+    expect(ok).toEqual({
+      status: 200,
+      headers: { "content-type": "text/html", etag: computeEtag(body) },
+      body,
+    });
+    expect(storableResponse(200, { etag: '"v1"' }, body)?.headers["etag"]).toBe('"v1"');
     expect(storableResponse(404, {}, body)?.status).toBe(404);
     for (const status of [201, 301, 307, 400, 500, 503])
       expect(storableResponse(status, {}, body), `${status}`).toBeNull();
@@ -112,6 +118,27 @@ async function startServer(options: ResponseCacheOptions & { stamp: () => string
   return {
     cache,
     renders: () => renders,
+    /** A GET through node:http with exactly `headers` (fetch would add Cache-Control: no-cache to a conditional request). */
+    raw: (p: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; cache: string | undefined; text: string; etag: string | undefined }>(
+        (resolve, reject) => {
+          http
+            .get(base + p, { headers }, (response) => {
+              let text = "";
+              response.setEncoding("utf8");
+              response.on("data", (chunk: string) => (text += chunk));
+              response.on("end", () =>
+                resolve({
+                  status: response.statusCode ?? 0,
+                  cache: response.headers["x-cache"] as string | undefined,
+                  text,
+                  etag: response.headers["etag"],
+                }),
+              );
+            })
+            .on("error", reject);
+        },
+      ),
     get: async (p: string, init?: RequestInit) => {
       const response = await fetch(base + p, init);
       return { status: response.status, cache: response.headers.get("x-cache"), text: await response.text(), response };
@@ -208,6 +235,24 @@ describe("the cache in front of the app", () => {
     const posted = await server.get("/commitments/6", { method: "POST", body: "x" });
     expect(posted.cache).toBeNull();
     expect(server.renders()).toBe(9);
+  });
+
+  it("answers a matching If-None-Match with 304 Not Modified", async () => {
+    await server.raw("/feed.xml", {});
+    const hit = await server.raw("/feed.xml", {});
+    const etag = hit.etag;
+    expect(hit.cache).toBe("HIT");
+    expect(etag).toMatch(/^"[^"]+"$/);
+    const unchanged = await server.raw("/feed.xml", { "if-none-match": etag ?? "" });
+    expect(unchanged).toEqual({ status: 304, cache: "HIT", text: "", etag });
+    const other = await server.raw("/feed.xml", { "if-none-match": '"something-else"' });
+    expect(other).toMatchObject({ status: 200, text: "<p>render 1 of /feed.xml</p>" });
+    // A client that asks for a fresh copy (Cache-Control: no-cache) gets the whole response.
+    const forced = await server.raw("/feed.xml", { "if-none-match": etag ?? "", "cache-control": "no-cache" });
+    expect(forced).toMatchObject({ status: 200, text: "<p>render 1 of /feed.xml</p>" });
+    stamp = "v2";
+    const afterWrite = await server.raw("/feed.xml", { "if-none-match": etag ?? "" });
+    expect(afterWrite).toMatchObject({ status: 200, cache: "MISS", text: "<p>render 2 of /feed.xml</p>" });
   });
 
   it("serves HEAD from a stored GET, without a body", async () => {
