@@ -61,7 +61,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <div className="container">
             Accord Tracker follows public commitments between governments. Statuses are assessments based on the linked
             evidence. <a href="/feed.xml">Atom feed of all updates</a> · <a href="/api/v1/openapi.json">JSON API</a> ·{" "}
-            <Link href="/signin">Staff sign in</Link>
+            <Link href="/staff">Staff area</Link> (sign-in needed)
           </div>
         </footer>
       </body>

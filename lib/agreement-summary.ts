@@ -2,8 +2,11 @@
  * Roll-up figures for an agreement page: how many top-level commitments are final, overdue, or
  * have a progress figure, and the commitments grouped by theme in agreement order.
  */
+import type { AgreementCommitment, AgreementDetail } from "../db/queries/agreements";
 import type { CalendarDate } from "./calendar-date";
-import { isFinal, type Status } from "./status";
+import { asOfRow, type CatalogRow } from "./commitment-list";
+import { meanProgress } from "./progress";
+import { emptyStatusCounts, isFinal, type Status } from "./status";
 import { isOverdue } from "./target-date";
 
 interface SummaryInput {
@@ -35,4 +38,41 @@ export function groupByTheme<T extends { theme: string }>(items: readonly T[]): 
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(item.theme, [...(groups.get(item.theme) ?? []), item]);
   return [...groups].map(([theme, commitments]) => ({ theme, commitments }));
+}
+
+/**
+ * The agreement as it stood at the end of `asOf`: every commitment's and milestone's status,
+ * progress, target date and last update from its history (the list's rule, `asOfRow`), a
+ * fulfilment date only if it came by then, and the status counts and mean progress recomputed.
+ * Rows are matched to `catalog` by id; one not in the catalog is left as it is.
+ */
+export function agreementAsOf(
+  detail: AgreementDetail,
+  catalog: readonly CatalogRow[],
+  asOf: CalendarDate,
+): AgreementDetail {
+  const rows = new Map(catalog.map((r) => [r.id, r]));
+  const then = (c: AgreementCommitment): AgreementCommitment => {
+    const row = rows.get(c.id);
+    const past = row ? asOfRow(row, asOf) : null;
+    return {
+      ...c,
+      ...(past
+        ? {
+            status: past.status,
+            progress: past.progress,
+            targetDate: past.targetDate,
+            targetPrecision: past.targetPrecision,
+            targetPhrase: past.targetPhrase,
+            lastUpdatedOn: past.lastUpdatedOn,
+          }
+        : {}),
+      fulfilledOn: c.fulfilledOn !== null && c.fulfilledOn <= asOf ? c.fulfilledOn : null,
+      milestones: c.milestones.map(then),
+    };
+  };
+  const commitments = detail.commitments.map(then);
+  const statusCounts = emptyStatusCounts();
+  for (const c of commitments) statusCounts[c.status] += 1;
+  return { ...detail, commitments, statusCounts, meanProgress: meanProgress(commitments.map((c) => c.progress)) };
 }

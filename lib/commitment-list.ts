@@ -25,6 +25,9 @@ export interface HistoryPoint {
   happenedOn: CalendarDate;
   statusTo: Status;
   progressTo: number | null;
+  /** the target date before and after this entry; they differ when it moved the target */
+  targetDateFrom: CalendarDate | null;
+  targetDateTo: CalendarDate | null;
 }
 
 export interface CatalogRow {
@@ -75,13 +78,21 @@ export function listQuerySchema(today: CalendarDate) {
       .regex(/^[1-9][0-9]{0,5}$/, { message: "Use a page number from 1" })
       .optional()
       .transform((v) => (v ? Number(v) : 1)),
-    asOf: z
-      .string()
-      .optional()
-      .refine((v) => v === undefined || v === "" || isCalendarDate(v), { message: "Use a real date as YYYY-MM-DD" })
-      .refine((v) => !v || v <= today, { message: `Use a date no later than today (${today})` })
-      .transform((v) => v || undefined),
+    asOf: asOfSchema(today),
   });
+}
+
+/** The `asOf` parameter (list, API, CSV, agreement page): a real date, not after `today`; "" means none. */
+export function asOfSchema(today: CalendarDate) {
+  return z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === "" || isCalendarDate(v), {
+      message: "Use a real date as YYYY-MM-DD",
+      abort: true,
+    })
+    .refine((v) => !v || v <= today, { message: `Use a date no later than today (${today})` })
+    .transform((v) => v || undefined);
 }
 
 export type ListQuery = z.infer<ReturnType<typeof listQuerySchema>>;
@@ -96,14 +107,30 @@ export function rawQuery(params: Record<string, string | string[] | undefined>):
   return out;
 }
 
-/** A row as it stood on `asOf` (status and progress from its history), or null if not yet made. */
+/**
+ * A row as it stood at the end of `asOf`, from its history: status and progress from the last entry
+ * on or before that day, and the target date before the first later entry that moved it (its
+ * precision and phrase are kept only when that is still today's target). Null when the agreement
+ * was made after `asOf`.
+ */
 export function asOfRow(row: CatalogRow, asOf: CalendarDate | undefined): CatalogRow | null {
   if (!asOf) return row;
   if (row.agreement.signedOn && row.agreement.signedOn > asOf) return null;
   const past = row.history.filter((h) => h.happenedOn <= asOf);
   const last = past.at(-1);
   const progress = [...past].reverse().find((h) => h.progressTo !== null)?.progressTo ?? null;
-  return { ...row, status: last?.statusTo ?? "not_assessed", progress, lastUpdatedOn: last?.happenedOn ?? null };
+  const laterMove = row.history.find((h) => h.happenedOn > asOf && h.targetDateFrom !== h.targetDateTo);
+  const target =
+    laterMove && laterMove.targetDateFrom !== row.targetDate
+      ? { targetDate: laterMove.targetDateFrom, targetPrecision: null, targetPhrase: "" }
+      : {};
+  return {
+    ...row,
+    ...target,
+    status: last?.statusTo ?? "not_assessed",
+    progress,
+    lastUpdatedOn: last?.happenedOn ?? null,
+  };
 }
 
 /** True when overdue on `day`: target date passed and the status is not final. */

@@ -65,7 +65,7 @@ export default function HomePage() {
               </p>
               <p>
                 <strong>{a.total}</strong> commitment{a.total === 1 ? "" : "s"}
-                {a.milestones > 0 ? ` and ${a.milestones} milestones` : ""}
+                {a.milestones > 0 ? ` and ${a.milestones} milestone${a.milestones === 1 ? "" : "s"}` : ""}
               </p>
               <StatusChart
                 id={`status-${a.slug}`}

@@ -45,6 +45,8 @@ export function loadCatalog(db: Db): CatalogRow[] {
       happenedOn: statusUpdates.happenedOn,
       statusTo: statusUpdates.statusTo,
       progressTo: statusUpdates.progressTo,
+      targetDateFrom: statusUpdates.targetDateFrom,
+      targetDateTo: statusUpdates.targetDateTo,
     })
     .from(statusUpdates)
     .orderBy(asc(statusUpdates.happenedOn), asc(statusUpdates.id))

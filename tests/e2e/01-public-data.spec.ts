@@ -228,6 +228,7 @@ test.describe("[A11Y]", () => {
   for (const path of [
     "/",
     `/agreements/${SLUG}`,
+    `/agreements/${SLUG}?asOf=2025-06-01`,
     "/commitments",
     "/commitments?status=in_progress",
     "/deadlines",

@@ -89,6 +89,53 @@ test.describe("[PUBLIC][AGREEMENT]", () => {
       "Progress is recorded for 3 of 17 commitments (mean 100%); the others have a status only.",
     );
   });
+
+  test("shows every commitment as it stood on an earlier date, before and after a recorded change", async ({
+    page,
+  }) => {
+    const base = "/agreements/kr-my-strategic-partnership-2024";
+    const fta = () =>
+      page.getByTestId("commitment-row").filter({ hasText: "Conclude the bilateral free trade agreement" });
+    const fulfilled = () => page.getByTestId("progress-summary").locator(".kpi").nth(1);
+
+    // The FTA talks were reported concluded on 18 Aug 2025 (the default dataset).
+    await page.goto(base);
+    await page.getByLabel("As it stood on").fill("2025-08-17");
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect(page).toHaveURL(new RegExp(`${base}\\?asOf=2025-08-17$`));
+    await expect(page.getByTestId("as-of-banner")).toContainText("As it stood at the end of 17 Aug 2025");
+    await expect(fta()).toContainText("In progress");
+    await expect(fulfilled()).toHaveText(/^1\s+fulfilled or partly fulfilled$/);
+    // The chart's segments count as the API does for that date, and open the list as of that date.
+    const api = await page.request.get(
+      "/api/v1/commitments?agreement=kr-my-strategic-partnership-2024&level=commitment&status=in_progress&asOf=2025-08-17",
+    );
+    const inProgress = ((await api.json()) as { meta: { total: { commitments: number } } }).meta.total.commitments;
+    expect(inProgress).toBeGreaterThan(0);
+    await expect(
+      page.getByTestId("chart-status").getByRole("link", { name: `In progress, ${inProgress}` }),
+    ).toHaveAttribute(
+      "href",
+      "/commitments?agreement=kr-my-strategic-partnership-2024&level=commitment&asOf=2025-08-17&status=in_progress",
+    );
+
+    await page.goto(`${base}?asOf=2025-08-18`);
+    await expect(fta()).toContainText("Fulfilled");
+    await expect(fulfilled()).toHaveText(/^2\s+fulfilled or partly fulfilled$/);
+
+    await page.getByRole("link", { name: "See it today" }).click();
+    await expect(page).toHaveURL(new RegExp(`${base}$`));
+    await expect(page.getByTestId("as-of-banner")).toHaveCount(0);
+
+    // Bad dates say what is wrong and show today's state.
+    await page.goto(`${base}?asOf=garbage`);
+    await expect(page.getByTestId("as-of-problem")).toHaveText("Use a real date as YYYY-MM-DD");
+    await expect(fta()).toContainText("Fulfilled");
+    await page.goto(`${base}?asOf=2024-01-01`);
+    await expect(page.getByTestId("as-of-problem")).toHaveText(
+      "The agreement dates from 25 Nov 2024: choose that day or later",
+    );
+  });
 });
 
 test.describe("[PUBLIC][COMMITMENT]", () => {

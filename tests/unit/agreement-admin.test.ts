@@ -6,8 +6,11 @@ import type { Db } from "@/db/client";
 import { createAgreement, deleteAgreement, restoreAgreement, updateAgreement } from "@/db/mutations/agreements";
 import { createCommitment, deleteCommitment, restoreCommitment, updateCommitment } from "@/db/mutations/commitments";
 import { getAgreementBySlug, listAgreements } from "@/db/queries/agreements";
+import { loadCatalog } from "@/db/queries/catalog";
 import { getCommitment } from "@/db/queries/commitments";
 import * as schema from "@/db/schema";
+import { agreementAsOf } from "@/lib/agreement-summary";
+import { listCommitments, listQuerySchema } from "@/lib/commitment-list";
 
 import { createTempDb, type TempDb } from "../support/temp-db";
 import { insertUser } from "../support/users";
@@ -173,6 +176,39 @@ describe("commitments", () => {
     ).toMatchObject({
       fieldErrors: { targetPrecision: ["Say how precise the target is"] },
     });
+  });
+
+  it("shows the target date as it stood on an earlier day, in the list and on the agreement page", () => {
+    updateCommitment(
+      t.db,
+      admin,
+      commitmentForm("16", { targetDate: "2027-06-30", targetPrecision: "month", targetPhrase: "by mid-2027" }),
+      TODAY,
+    );
+    const catalog = loadCatalog(t.db);
+    const list = (asOf: string, extra: Record<string, string> = {}) =>
+      listCommitments(catalog, listQuerySchema(TODAY).parse({ asOf, ...extra }), TODAY, null, 100);
+    const before = list("2026-01-05").rows.find((r) => r.ref === "16");
+    expect(before).toMatchObject({ targetDate: "2025-12-31", targetPrecision: null, targetPhrase: "" });
+    expect(list("2026-01-05", { overdue: "1" }).rows.map((r) => r.ref)).toEqual(["16"]);
+    const now = list(TODAY).rows.find((r) => r.ref === "16");
+    expect(now).toMatchObject({ targetDate: "2027-06-30", targetPrecision: "month", targetPhrase: "by mid-2027" });
+    expect(list(TODAY, { overdue: "1" }).rows).toEqual([]);
+
+    const detail = getAgreementBySlug(t.db, SLUG);
+    if (!detail) throw new Error("no agreement");
+    const then = agreementAsOf(detail, catalog, "2026-01-05");
+    expect(then.commitments.find((c) => c.ref === "16")).toMatchObject({
+      targetDate: "2025-12-31",
+      status: "not_assessed",
+    });
+    const fta = agreementAsOf(detail, catalog, "2025-06-30");
+    expect(fta.commitments.find((c) => c.ref === "6")?.status).toBe("in_progress");
+    expect(agreementAsOf(detail, catalog, "2025-06-22").commitments.find((c) => c.ref === "6")?.status).toBe(
+      "not_assessed",
+    );
+    expect(fta.statusCounts.fulfilled).toBe(1);
+    expect(detail.statusCounts.fulfilled).toBe(3);
   });
 
   it("refuses an old version, a cycle and a parent from elsewhere", () => {

@@ -170,8 +170,8 @@ export default async function CommitmentsPage({ searchParams }: Props) {
           <label htmlFor="f-level">Level</label>
           <select id="f-level" name="level" defaultValue={query.level ?? ""}>
             <option value="">Commitments and milestones</option>
-            <option value="commitment">Commitments ({option("level", "commitment")})</option>
-            <option value="milestone">Milestones ({option("level", "milestone")})</option>
+            <option value="commitment">Commitments ({result.facets.level.get("commitment")?.commitments ?? 0})</option>
+            <option value="milestone">Milestones ({result.facets.level.get("milestone")?.milestones ?? 0})</option>
           </select>
         </div>
         <div className="field">

@@ -36,7 +36,10 @@ export default async function ComparePage({ searchParams }: Props) {
   };
   let from = pick(params.from, DEFAULT_FROM < today ? DEFAULT_FROM : today, "from");
   let to = pick(params.to, today, "to");
-  if (from > to) [from, to] = [to, from];
+  if (from > to) {
+    [from, to] = [to, from];
+    problems.push(`The first date was later than the second, so they were swapped: from ${from} to ${to}`);
+  }
   const catalog = loadCatalogRows().filter((r) => !params.agreement || r.agreement.slug === params.agreement);
   const changes = compareDates(catalog, from, to);
   const agreements = loadAgreements();

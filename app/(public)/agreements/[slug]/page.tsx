@@ -8,15 +8,20 @@ import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
 import { type ChartRow, StatusChart } from "@/components/status-chart";
 import type { AgreementCommitment } from "@/db/queries/agreements";
-import { loadAgreement } from "@/db/public";
-import { groupByTheme, summariseAgreement } from "@/lib/agreement-summary";
+import { loadAgreement, loadCatalogRows } from "@/db/public";
+import { agreementAsOf, groupByTheme, summariseAgreement } from "@/lib/agreement-summary";
+import { formatCalendarDate } from "@/lib/calendar-date";
+import { asOfSchema, rawQuery } from "@/lib/commitment-list";
 import { emptyStatusCounts, type Status } from "@/lib/status";
 import { appToday } from "@/lib/today";
 import { Breadcrumb } from "@/components/breadcrumb";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const agreement = loadAgreement((await params).slug);
@@ -43,13 +48,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function AgreementPage({ params }: Props) {
-  const agreement = loadAgreement((await params).slug);
-  if (!agreement) notFound();
+export default async function AgreementPage({ params, searchParams }: Props) {
+  const current = loadAgreement((await params).slug);
+  if (!current) notFound();
   const today = appToday();
-  const summary = summariseAgreement(agreement.commitments, today);
+  // ?asOf=YYYY-MM-DD: every commitment as it stood at the end of that day, from its history.
+  const parsed = asOfSchema(today).safeParse(rawQuery(await searchParams).asOf);
+  let asOfProblem = parsed.success ? null : (parsed.error.issues[0]?.message ?? "Use a real date as YYYY-MM-DD");
+  let asOf = parsed.success ? parsed.data : undefined;
+  if (asOf && current.signedOn && asOf < current.signedOn) {
+    asOfProblem = `The agreement dates from ${formatCalendarDate(current.signedOn)}: choose that day or later`;
+    asOf = undefined;
+  }
+  const agreement = asOf ? agreementAsOf(current, loadCatalogRows(), asOf) : current;
+  const day = asOf ?? today;
+  const summary = summariseAgreement(agreement.commitments, day);
   const themes = groupByTheme(agreement.commitments);
-  const listBase = `/commitments?agreement=${agreement.slug}&level=commitment`;
+  const listBase = `/commitments?agreement=${agreement.slug}&level=commitment${asOf ? `&asOf=${asOf}` : ""}`;
 
   return (
     <>
@@ -88,6 +103,33 @@ export default async function AgreementPage({ params }: Props) {
         ) : null}
       </dl>
       {agreement.summary ? <p className="lead">{agreement.summary}</p> : null}
+
+      <form method="get" className="filters as-of-form" aria-label="See the agreement on an earlier date">
+        <label htmlFor="as-of">As it stood on</label>{" "}
+        <input
+          id="as-of"
+          type="date"
+          name="asOf"
+          min={current.signedOn ?? undefined}
+          max={today}
+          defaultValue={asOf ?? ""}
+          aria-describedby={asOfProblem ? "as-of-problem" : undefined}
+        />{" "}
+        <button type="submit" className="button button--secondary">
+          Show
+        </button>
+        {asOfProblem ? (
+          <p className="banner banner--error" id="as-of-problem" role="status" data-testid="as-of-problem">
+            {asOfProblem}
+          </p>
+        ) : null}
+      </form>
+      {asOf ? (
+        <p className="banner banner--info" role="status" data-testid="as-of-banner">
+          As it stood at the end of <DateText date={asOf} />: statuses, progress and target dates from each
+          commitment&apos;s history. <Link href={`/agreements/${agreement.slug}`}>See it today</Link>
+        </p>
+      ) : null}
 
       <section aria-labelledby="progress-heading" className="card">
         <h2 id="progress-heading" style={{ marginTop: 0 }}>
@@ -163,7 +205,7 @@ export default async function AgreementPage({ params }: Props) {
               {commitments
                 .flatMap((c) => withMilestones(c, 0))
                 .map(({ c, depth }) => (
-                  <CommitmentRow key={c.id} c={c} depth={depth} today={today} />
+                  <CommitmentRow key={c.id} c={c} depth={depth} today={day} />
                 ))}
             </tbody>
           ))}

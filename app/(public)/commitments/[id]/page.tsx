@@ -91,7 +91,8 @@ export default async function CommitmentPage({ params }: Props) {
           {c.targetPhrase ? <span className="muted"> — as phrased: “{c.targetPhrase}”</span> : null}
           {c.fulfilledOn ? (
             <div>
-              Fulfilled on <DateText date={c.fulfilledOn} />
+              {c.status === "partially_fulfilled" ? "Partly fulfilled" : "Fulfilled"} on{" "}
+              <DateText date={c.fulfilledOn} />
             </div>
           ) : null}
         </dd>

@@ -9,6 +9,12 @@ import { EVIDENCE_KIND_LABELS, EVIDENCE_KINDS } from "@/lib/evidence";
 import { STATUS_VALUES, STATUSES, type Status } from "@/lib/status";
 
 import { postStatusUpdateAction } from "./actions";
+
+/** "Partly fulfilled, Fulfilled and Not fulfilled": the final statuses, from lib/status.ts. */
+const FINAL_LABELS = STATUS_VALUES.filter((s) => STATUSES[s].final)
+  .map((s) => STATUSES[s].label)
+  .join(", ")
+  .replace(/, ([^,]*)$/, " and $1");
 import { FormErrorBanner } from "@/components/form-error-banner";
 
 const BLANK_ROWS = 2;
@@ -44,7 +50,12 @@ export function StatusUpdateForm(props: {
       <input type="hidden" name="version" value={props.version} />
       <input type="hidden" name="submissionId" value={props.submissionId} />
 
-      <Field id="status" label="New status" errors={errors.status}>
+      <Field
+        id="status"
+        label="New status"
+        hint={`${FINAL_LABELS} are final: the commitment leaves the deadlines list and is no longer counted as overdue.`}
+        errors={errors.status}
+      >
         {(c) => (
           <select {...c} name="status" defaultValue={str(v.status, props.currentStatus)}>
             {STATUS_VALUES.map((s) => (
