@@ -5,7 +5,8 @@
  *    server-rendered 404 page. Calling `notFound()` in a dynamic page answers 404 with an empty HTML
  *    shell whose content only appears with JavaScript (vercel/next.js#62228, #57583); the pages
  *    still call `notFound()` as a second line.
- * 2. Optimistic redirect only (the Next.js authentication guide): /staff and /admin without a session
+ * 2. An address with a malformed %-escape gets a 400 (Next would answer a bare 500).
+ * 3. Optimistic redirect only (the Next.js authentication guide): /staff and /admin without a session
  *    cookie go to /signin. The real checks happen in every page, action and route, which re-read the
  *    user.
  */
@@ -14,12 +15,21 @@ import { type NextRequest, NextResponse } from "next/server";
 import { getDb } from "./db/client";
 import { agreementExists, commitmentExists } from "./db/queries/shared";
 import { parseRowId } from "./lib/ids";
+import { hasSessionCookie } from "./lib/session-cookie";
 
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const NOT_FOUND_PATH = "/_unknown";
 
 function notFound(request: NextRequest) {
   return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url));
+}
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function segment(pathname: string, prefix: string): string | null {
@@ -35,6 +45,14 @@ function segment(pathname: string, prefix: string): string | null {
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  // Malformed percent-encoding ("/api/v1/commitments/%"): Next would fail to decode the route
+  // parameter and answer a bare 500.
+  if (!isDecodable(pathname)) {
+    return new NextResponse("Bad request: the address has a malformed %-escape.", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
 
   const slug = segment(pathname, "/agreements/");
   if (slug !== null) return agreementExists(getDb(), slug) ? NextResponse.next() : notFound(request);
@@ -47,7 +65,7 @@ export function proxy(request: NextRequest) {
   if (pathname.startsWith("/staff") || pathname.startsWith("/admin")) {
     // A POST is a server action: let it reach its write verb, which refuses and audits the attempt.
     if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
-    if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+    if (hasSessionCookie(request.headers.get("cookie") ?? undefined)) return NextResponse.next();
     const url = request.nextUrl.clone();
     url.pathname = "/signin";
     url.search = "";
@@ -58,5 +76,16 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/agreements/:slug", "/commitments/:id", "/staff", "/staff/:path*", "/admin", "/admin/:path*"],
+  matcher: [
+    "/agreements/:slug",
+    "/agreements/:slug/feed.xml",
+    "/commitments/:id",
+    "/commitments/:id/feed.xml",
+    "/api/v1/:path*",
+    "/badge/:path*",
+    "/staff",
+    "/staff/:path*",
+    "/admin",
+    "/admin/:path*",
+  ],
 };

@@ -209,6 +209,17 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId), index("audit_log_actor_idx").on(t.actorId)],
 );
 
+/**
+ * One row (id 1) whose `revision` goes up with every change to what the public sees: agreements,
+ * parties, commitments, status updates, evidence. Raised by triggers (drizzle/0006), so writes from
+ * any connection or process count; users and the audit log do not. The response cache reads it to
+ * know when its pages are stale (docs/decisions/004-response-cache.md).
+ */
+export const publicRevision = sqliteTable("public_revision", {
+  id: integer("id").primaryKey(),
+  revision: integer("revision").notNull().default(0),
+});
+
 export type Party = typeof parties.$inferSelect;
 export type Agreement = typeof agreements.$inferSelect;
 export type Commitment = typeof commitments.$inferSelect;

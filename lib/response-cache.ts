@@ -12,7 +12,8 @@
  * - Only GET and HEAD of public paths ({@link isPublicPath}) are cached: the pages, the JSON API,
  *   the CSV, the feeds, the badges, the sitemap and robots.txt. These render the same for every
  *   visitor; they read no cookie and no session (tests/unit/response-cache.test.ts checks their
- *   sources).
+ *   sources). As a second guard, a response rendered for a request that carries a session cookie
+ *   is served but never stored.
  * - The key is the URL plus the request headers a response may depend on ({@link KEY_HEADERS}:
  *   Next's RSC navigation headers, Accept-Encoding, Host and X-Forwarded-*). A response whose Vary
  *   names any other header, that sets a cookie, or whose status is not 200 or 404 is not stored.
@@ -30,6 +31,8 @@ import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerR
 import computeEtag from "etag";
 import fresh from "fresh";
 import { LRUCache } from "lru-cache";
+
+import { hasSessionCookie } from "./session-cookie";
 
 /** Request headers that are part of the cache key. */
 export const KEY_HEADERS = [
@@ -71,7 +74,27 @@ const NOT_STORED = new Set(["connection", "keep-alive", "transfer-encoding", "da
  * those itself).
  */
 export function isPublicPath(pathname: string): boolean {
+  if (!isPlainPath(pathname)) return false;
   return PUBLIC_EXACT.has(pathname) || PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+}
+
+/**
+ * Whether Next routes `pathname` as written: no "." or ".." segment (percent-encoded or not), no
+ * empty segment, no backslash, no encoded slash. Next normalises the others before routing, so a
+ * public-looking "/agreements/../admin" would reach /admin: such paths are never cached.
+ */
+function isPlainPath(pathname: string): boolean {
+  if (pathname.includes("\\") || pathname.includes("//")) return false;
+  for (const segment of pathname.split("/").slice(1)) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      return false;
+    }
+    if (decoded === "." || decoded === ".." || /[\\/]/.test(decoded)) return false;
+  }
+  return true;
 }
 
 /** The cache key of a request: the URL and the values of {@link KEY_HEADERS}, one per line. */
@@ -118,6 +141,12 @@ export function storableResponse(status: number, headers: OutgoingHttpHeaders, b
   return { status, headers: kept, body };
 }
 
+function headerLength(headers: OutgoingHttpHeaders): number {
+  let length = 0;
+  for (const [name, value] of Object.entries(headers)) length += name.length + String(value).length;
+  return length;
+}
+
 export interface ResponseCacheOptions {
   /** Total size of the stored bodies and headers, in bytes (default 64 MiB). */
   maxBytes?: number;
@@ -131,11 +160,18 @@ export class ResponseCache {
   private stamp: string | undefined;
   readonly maxEntryBytes: number;
 
+  /** @throws RangeError when `maxBytes` is under 64 KiB (too small to hold a page). */
   constructor({ maxBytes = 64 * 1024 * 1024, maxEntryBytes = 4 * 1024 * 1024 }: ResponseCacheOptions = {}) {
+    if (!(maxBytes >= 64 * 1024))
+      throw new RangeError(`A response cache needs at least 64 KiB (got ${maxBytes} bytes)`);
     this.maxEntryBytes = Math.min(maxEntryBytes, maxBytes);
     this.entries = new LRUCache<string, CachedResponse>({
       maxSize: maxBytes,
-      sizeCalculation: (entry, key) => entry.body.length + key.length + 512,
+      // An estimate of what an entry holds in memory: its body, key and headers (strings count
+      // twice, as UTF-16), and about 1 KiB of objects around them (measured with 100k small entries).
+      sizeCalculation: (entry, key) => entry.body.length + 2 * (key.length + headerLength(entry.headers)) + 1024,
+      // Many tiny responses (404s for made-up ids) cost more than their size says: cap the count too.
+      max: Math.max(1000, Math.floor(maxBytes / 4096)),
     });
   }
 
@@ -202,7 +238,7 @@ export function withResponseCache(handle: RequestHandler, { cache, stamp, onErro
       return undefined;
     }
     res.setHeader(CACHE_HEADER, "MISS");
-    if (req.method !== "GET") return handle(req, res);
+    if (req.method !== "GET" || hasSessionCookie(req.headers.cookie)) return handle(req, res);
     const flight = `${current}\n${key}`;
     const waiting = inFlight.get(flight);
     if (waiting) {

@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 
 import next from "next";
 
-import { openDataVersion } from "../db/data-version";
+import { openPublicRevision } from "../db/public-revision";
 import { databasePath } from "../lib/env";
 import { ResponseCache, withResponseCache } from "../lib/response-cache";
 import { appToday } from "../lib/today";
@@ -21,8 +21,8 @@ function cacheMegabytes(): number {
   const raw = process.env.RESPONSE_CACHE_MB?.trim();
   if (raw === undefined || raw === "") return 64;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) {
-    throw new Error(`RESPONSE_CACHE_MB must be a number of MiB, 0 or more (got ${JSON.stringify(raw)}).`);
+  if (!Number.isFinite(value) || (value !== 0 && value < 1)) {
+    throw new Error(`RESPONSE_CACHE_MB must be 0 (no cache) or a number of MiB from 1 (got ${JSON.stringify(raw)}).`);
   }
   return value;
 }
@@ -44,15 +44,15 @@ async function main() {
     });
 
   let listener: (req: http.IncomingMessage, res: http.ServerResponse) => unknown = handle;
-  let closeVersion = () => {};
+  let closeRevision = () => {};
   if (megabytes > 0) {
-    const version = openDataVersion(databasePath());
-    closeVersion = () => version.close();
+    const revision = openPublicRevision(databasePath());
+    closeRevision = () => revision.close();
     listener = withResponseCache(handle, {
       cache: new ResponseCache({ maxBytes: Math.round(megabytes * 1024 * 1024) }),
       // Pages say "overdue" and "12 days ago": a new calendar day makes them stale like a write does.
-      stamp: () => `${version.read()} ${appToday()}`,
-      onError: (error) => console.error("Response cache: cannot read the database version;", error),
+      stamp: () => `${revision.read()} ${appToday()}`,
+      onError: (error) => console.error("Response cache: cannot read the public revision;", error),
     });
   }
 
@@ -64,7 +64,7 @@ async function main() {
 
   const stop = () => {
     server.close(() => {
-      closeVersion();
+      closeRevision();
       void app.close().finally(() => process.exit(0));
     });
     server.closeIdleConnections();
@@ -72,6 +72,9 @@ async function main() {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  // Started by scripts/lib/serve.ts: stop when that process goes away, even if it was killed
+  // outright (so a killed `npm start` never leaves an orphaned server on the port).
+  if (process.send) process.once("disconnect", stop);
 }
 
 main().catch((error: unknown) => {

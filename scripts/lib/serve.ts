@@ -22,7 +22,8 @@ export function serverArgs({ port, hostname }: { port: number; hostname?: string
 /** Serve the built app; resolves never (the process exits with the server). */
 export function serve({ port, hostname, env, onExit }: ServeOptions): void {
   const child = spawn(process.execPath, serverArgs({ port, hostname }), {
-    stdio: "inherit",
+    // The IPC channel lets the server notice when this process is gone, however it ended.
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
     env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   const stop = (signal: NodeJS.Signals) => {

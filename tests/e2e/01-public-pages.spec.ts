@@ -196,6 +196,14 @@ test.describe("[PUBLIC][NOT_FOUND]", () => {
       await expect(page.getByRole("link", { name: "See all agreements" })).toBeVisible();
     });
   }
+
+  test("answers 400, not a server error, to a malformed %-escape", async ({ request }) => {
+    for (const path of ["/api/v1/commitments/%", "/badge/commitments/%", "/commitments/%", "/commitments/%/feed.xml"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(400);
+      expect(await response.text(), path).toContain("malformed %-escape");
+    }
+  });
 });
 
 test.describe("[PUBLIC][NO_JS]", () => {
@@ -219,4 +227,12 @@ test.describe("[PUBLIC][NO_JS]", () => {
       await expect(page.getByRole("link", { name: "See all agreements" })).toBeVisible();
     });
   }
+
+  test("answers 400, not a server error, to a malformed %-escape", async ({ request }) => {
+    for (const path of ["/api/v1/commitments/%", "/badge/commitments/%", "/commitments/%", "/commitments/%/feed.xml"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(400);
+      expect(await response.text(), path).toContain("malformed %-escape");
+    }
+  });
 });

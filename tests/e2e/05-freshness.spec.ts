@@ -2,9 +2,11 @@
  * Issue 4, "Freshness and speed": public surfaces are served from the response cache, and a status
  * update shows on every one of them (pages, API, CSV, feeds, badge) on the first request after it.
  */
+import http from "node:http";
+
 import { type APIRequestContext, expect, test } from "@playwright/test";
 
-import { E2E_EDITORS } from "../support/e2e-accounts";
+import { E2E_ADMIN, E2E_EDITORS } from "../support/e2e-accounts";
 import { commitmentIdByTitle, fillEvidence, signIn } from "./helpers";
 
 const SLUG = "kr-my-strategic-partnership-2024";
@@ -90,10 +92,36 @@ test("[FRESHNESS] public surfaces come from the cache and show a status update o
   }
 });
 
-test("[FRESHNESS] signed-in pages are never cached", async ({ page }) => {
-  await signIn(page, E2E_EDITORS[0], "/staff");
-  for (const path of ["/staff", "/signin"]) {
+test("[FRESHNESS] signed-in pages are never cached, even behind a path with ../ in it", async ({ page, baseURL }) => {
+  await signIn(page, E2E_ADMIN, "/admin/users");
+  for (const path of ["/staff", "/signin", "/admin/users"]) {
     const response = await page.request.get(path);
     expect(response.headers()["x-cache"], path).toBeUndefined();
   }
+  // Browsers remove "../" before sending; a hand-made request keeps it, and Next normalises it to /admin.
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  for (const path of ["/agreements/../admin/users", "/commitments/%2e%2e/admin/users", "/api/v1/../../admin/users"]) {
+    const signedIn = await rawGet(baseURL ?? "", path, { cookie });
+    expect(signedIn.cache, path).toBeUndefined();
+    const anonymous = await rawGet(baseURL ?? "", path, {});
+    expect(anonymous.cache, path).toBeUndefined();
+    expect(anonymous.body, path).not.toContain(E2E_ADMIN.email);
+  }
 });
+
+/** A GET with the path sent exactly as given (no URL normalisation). */
+function rawGet(base: string, path: string, headers: Record<string, string>) {
+  const { hostname, port } = new URL(base);
+  return new Promise<{ status: number; cache: string | undefined; body: string }>((resolve, reject) => {
+    http
+      .get({ hostname, port, path, headers }, (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (body += chunk));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, cache: response.headers["x-cache"] as string | undefined, body }),
+        );
+      })
+      .on("error", reject);
+  });
+}

@@ -11,4 +11,5 @@ export const ALL_TABLES = {
   evidence: schema.evidence,
   users: schema.users,
   auditLog: schema.auditLog,
+  publicRevision: schema.publicRevision,
 };

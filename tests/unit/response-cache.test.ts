@@ -1,6 +1,6 @@
 /**
  * The public pages' response cache (lib/response-cache.ts) in front of a real HTTP server, and the
- * database version that empties it (db/data-version.ts) on a real SQLite file.
+ * database version that empties it (db/public-revision.ts) on a real SQLite file.
  */
 import fs from "node:fs";
 import http from "node:http";
@@ -10,7 +10,7 @@ import path from "node:path";
 import computeEtag from "etag";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { openDataVersion } from "@/db/data-version";
+import { openPublicRevision } from "@/db/public-revision";
 import {
   cacheKey,
   isPublicPath,
@@ -53,6 +53,19 @@ describe("which requests are cached", () => {
       "/humans.txt",
       "/agreements",
       "/commitmentsX",
+      // Next normalises these before routing: they would reach the signed-in areas.
+      "/agreements/../admin/users",
+      "/commitments/../staff",
+      "/commitments/%2e%2e/staff",
+      "/commitments/%2E%2E/staff",
+      "/api/v1/../../admin",
+      "/api/v1/../auth/csrf",
+      "/commitments/%2F..%2Fstaff",
+      "/commitments/..%5Cstaff",
+      "/agreements/x/./feed.xml",
+      "/commitments//6",
+      "/commitments\\..\\staff",
+      "/commitments/%",
     ]) {
       expect(isPublicPath(p), p).toBe(false);
     }
@@ -149,6 +162,29 @@ async function startServer(options: ResponseCacheOptions & { stamp: () => string
 
 type UpstreamResponder = (req: http.IncomingMessage, res: http.ServerResponse, render: number) => void;
 
+describe("the store", () => {
+  it("refuses a size too small to hold a page", () => {
+    expect(() => new ResponseCache({ maxBytes: 1000 })).toThrow("at least 64 KiB");
+  });
+
+  it("keeps within its budget however small the responses are", () => {
+    const cache = new ResponseCache({ maxBytes: 1024 * 1024 });
+    cache.advance("v1");
+    const entry = (i: number) => ({
+      status: 404,
+      headers: { "content-type": "text/plain" },
+      body: Buffer.from(`${i}`),
+    });
+    for (let i = 0; i < 20_000; i++) cache.set(`/badge/commitments/${i}.svg`, "v1", entry(i));
+    // Each tiny entry is reckoned at about 1.1 KiB (body, key, headers and the objects around them),
+    // and never more than 1000 entries are kept for a 1 MiB budget.
+    expect(cache.size).toBeGreaterThan(800);
+    expect(cache.size).toBeLessThanOrEqual(1000);
+    expect(cache.get("/badge/commitments/19999.svg")).toBeDefined();
+    expect(cache.get("/badge/commitments/0.svg")).toBeUndefined();
+  });
+});
+
 describe("the cache in front of the app", () => {
   let stamp = "v1";
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -218,13 +254,26 @@ describe("the cache in front of the app", () => {
     server = await startServer({
       stamp: () => stamp,
       respond: (_req, res, n) => {
-        res.statusCode = n === 1 ? 503 : 200;
+        res.statusCode = 503; // never stored
         setTimeout(() => res.end(`render ${n}`), 10);
       },
     });
     const burst = await Promise.all(Array.from({ length: 4 }, () => server.get("/commitments/6")));
-    expect(burst.map((r) => r.status).sort()).toEqual([200, 200, 200, 503]);
+    expect(burst.map((r) => r.status)).toEqual([503, 503, 503, 503]);
+    expect(new Set(burst.map((r) => r.text)).size).toBe(4);
     expect(server.renders()).toBe(4);
+  });
+
+  it("serves a signed-in visitor from the cache but never stores what was rendered for one", async () => {
+    const session = { cookie: "theme=dark; authjs.session-token=abc" };
+    expect((await server.get("/commitments/6", { headers: session })).cache).toBe("MISS");
+    expect((await server.get("/commitments/6")).cache).toBe("MISS");
+    expect((await server.get("/commitments/6", { headers: session })).cache).toBe("HIT");
+    for (const cookie of ["__Secure-authjs.session-token=x", "authjs.session-token.0=x; a=b"]) {
+      expect((await server.get("/commitments/7", { headers: { cookie } })).cache, cookie).toBe("MISS");
+    }
+    expect((await server.get("/commitments/7")).cache).toBe("MISS");
+    expect(server.renders()).toBe(5);
   });
 
   it("passes signed-in pages, writes and static files straight through", async () => {
@@ -275,7 +324,7 @@ describe("the cache in front of the app", () => {
     await server.close();
     server = await startServer({
       stamp: () => stamp,
-      maxBytes: 1000,
+      maxBytes: 64 * 1024,
       maxEntryBytes: 100,
       respond: (req, res) => {
         if (req.url === "/commitments/500") res.statusCode = 500;
@@ -350,7 +399,7 @@ describe("public routes", () => {
   });
 });
 
-describe("the database version", () => {
+describe("the public revision", () => {
   let t: TempDb;
   beforeEach(() => {
     t = createTempDb();
@@ -358,38 +407,56 @@ describe("the database version", () => {
   afterEach(() => t.cleanup());
 
   it("changes when the app's connection commits a write, and not otherwise", async () => {
-    const version = openDataVersion(t.file);
+    const revision = openPublicRevision(t.file);
     try {
-      const before = version.read();
+      const before = revision.read();
       t.db.$client.prepare("SELECT count(*) FROM commitments").get();
-      expect(version.read()).toBe(before);
+      expect(revision.read()).toBe(before);
 
       t.db.$client.prepare("UPDATE commitments SET title = title || ' (edited)' WHERE id = 1").run();
-      const afterWrite = version.read();
+      const afterWrite = revision.read();
       expect(afterWrite).not.toBe(before);
-      expect(version.read()).toBe(afterWrite);
+      expect(revision.read()).toBe(afterWrite);
     } finally {
-      version.close();
+      revision.close();
+    }
+  });
+
+  it("does not change for sign-ins, refused writes or user changes (audit rows and users only)", () => {
+    const revision = openPublicRevision(t.file);
+    try {
+      const before = revision.read();
+      t.db.$client
+        .prepare("INSERT INTO audit_log (action, entity_type, entity_id) VALUES ('access.denied', 'commitment', '1')")
+        .run();
+      t.db.$client
+        .prepare("INSERT INTO users (email, role, password_hash) VALUES ('someone@example.org', 'editor', 'x')")
+        .run();
+      expect(revision.read()).toBe(before);
+      t.db.$client.prepare("UPDATE evidence SET title = title || ' ' WHERE id = 1").run();
+      expect(revision.read()).not.toBe(before);
+    } finally {
+      revision.close();
     }
   });
 
   it("changes when another process writes to the file", async () => {
-    const version = openDataVersion(t.file);
+    const revision = openPublicRevision(t.file);
     try {
-      const before = version.read();
+      const before = revision.read();
       const { spawnSync } = await import("node:child_process");
       const script = `const D=require("better-sqlite3");const d=new D(${JSON.stringify(t.file)});d.prepare("UPDATE commitments SET title = title || '!' WHERE id = 2").run();d.close();`;
       const result = spawnSync(process.execPath, ["-e", script], { cwd: path.resolve("."), encoding: "utf8" });
       expect(result.stderr).toBe("");
-      expect(version.read()).not.toBe(before);
+      expect(revision.read()).not.toBe(before);
     } finally {
-      version.close();
+      revision.close();
     }
   });
 
   it("refuses a file that does not exist", () => {
     const missing = path.join(path.dirname(t.file), "missing.sqlite");
-    expect(() => openDataVersion(missing)).toThrow();
+    expect(() => openPublicRevision(missing)).toThrow();
     expect(fs.existsSync(missing)).toBe(false);
   });
 });
