@@ -43,65 +43,69 @@ export function StatusChart({ id, title, rows }: { id: string; title: string; ro
       <figcaption id={`${id}-title`} className="chart__title">
         {title}
       </figcaption>
-      <svg
-        viewBox={`0 0 ${labelW + BAR_W + 40} ${height}`}
-        width="100%"
-        role="group"
-        aria-label={`${title}. Each segment links to the matching commitments; the table below gives the numbers.`}
-      >
-        {rows.map((row, i) => {
-          const y = i * (BAR_H + GAP);
-          const scale = single ? BAR_W / Math.max(1, total(row.counts)) : BAR_W / max;
-          let x = labelW;
-          return (
-            <g key={row.label || i}>
-              {single ? null : (
-                <text x={labelW - 8} y={y + BAR_H / 2 + 4} textAnchor="end" className="chart__label">
-                  {row.label.length > 34 ? `${row.label.slice(0, 33)}…` : row.label}
-                </text>
-              )}
-              {STATUS_VALUES.filter((s) => row.counts[s] > 0).map((s) => {
-                const w = row.counts[s] * scale;
-                const seg = (
-                  <a
-                    key={s}
-                    href={row.href(s)}
-                    aria-label={`${row.label ? `${row.label}: ` : ""}${STATUSES[s].label}, ${row.counts[s]}`}
-                  >
-                    <title>{`${row.label ? `${row.label}: ` : ""}${STATUSES[s].label} — ${row.counts[s]}`}</title>
-                    <rect
-                      x={x}
-                      y={y}
-                      width={Math.max(w - 1, 1)}
-                      height={BAR_H}
-                      fill={FILL[s]}
-                      className="chart__segment"
-                    />
-                    {w >= 22 ? (
-                      <text
-                        x={x + w / 2}
-                        y={y + BAR_H / 2 + 4}
-                        textAnchor="middle"
-                        className="chart__value"
-                        aria-hidden="true"
-                      >
-                        {row.counts[s]}
-                      </text>
-                    ) : null}
-                  </a>
-                );
-                x += w;
-                return seg;
-              })}
-              {single ? null : (
-                <text x={x + 6} y={y + BAR_H / 2 + 4} className="chart__label" aria-hidden="true">
-                  {total(row.counts)}
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </svg>
+      {/* On a narrow screen the chart scrolls sideways rather than shrinking its labels to nothing. */}
+      <div className="chart__scroll">
+        <svg
+          viewBox={`0 0 ${labelW + BAR_W + 40} ${height}`}
+          width="100%"
+          style={{ minWidth: `${Math.round((labelW + BAR_W + 40) * 0.75)}px` }}
+          role="group"
+          aria-label={`${title}. Each segment links to the matching commitments; the table below gives the numbers.`}
+        >
+          {rows.map((row, i) => {
+            const y = i * (BAR_H + GAP);
+            const scale = single ? BAR_W / Math.max(1, total(row.counts)) : BAR_W / max;
+            let x = labelW;
+            return (
+              <g key={row.label || i}>
+                {single ? null : (
+                  <text x={labelW - 8} y={y + BAR_H / 2 + 4} textAnchor="end" className="chart__label">
+                    {row.label.length > 34 ? `${row.label.slice(0, 33)}…` : row.label}
+                  </text>
+                )}
+                {STATUS_VALUES.filter((s) => row.counts[s] > 0).map((s) => {
+                  const w = row.counts[s] * scale;
+                  const seg = (
+                    <a
+                      key={s}
+                      href={row.href(s)}
+                      aria-label={`${row.label ? `${row.label}: ` : ""}${STATUSES[s].label}, ${row.counts[s]}`}
+                    >
+                      <title>{`${row.label ? `${row.label}: ` : ""}${STATUSES[s].label} — ${row.counts[s]}`}</title>
+                      <rect
+                        x={x}
+                        y={y}
+                        width={Math.max(w - 1, 1)}
+                        height={BAR_H}
+                        fill={FILL[s]}
+                        className="chart__segment"
+                      />
+                      {w >= 22 ? (
+                        <text
+                          x={x + w / 2}
+                          y={y + BAR_H / 2 + 4}
+                          textAnchor="middle"
+                          className="chart__value"
+                          aria-hidden="true"
+                        >
+                          {row.counts[s]}
+                        </text>
+                      ) : null}
+                    </a>
+                  );
+                  x += w;
+                  return seg;
+                })}
+                {single ? null : (
+                  <text x={x + 6} y={y + BAR_H / 2 + 4} className="chart__label" aria-hidden="true">
+                    {total(row.counts)}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
       <ul className="status-bar__legend" aria-label="Legend">
         {STATUS_VALUES.map((s) => (
           <li key={s}>

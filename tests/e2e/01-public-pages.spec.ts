@@ -236,3 +236,28 @@ test.describe("[PUBLIC][NO_JS]", () => {
     }
   });
 });
+
+test.describe("[A11Y][PHONE]", () => {
+  test.use({ viewport: { width: 375, height: 800 } });
+  test("public pages fit a phone's width: wide tables and charts scroll inside their own box", async ({ page }) => {
+    for (const path of [
+      "/",
+      "/agreements/kr-my-strategic-partnership-2024",
+      "/commitments",
+      "/deadlines",
+      "/compare",
+      "/commitments?status=in_progress",
+    ]) {
+      await page.goto(path);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(375);
+    }
+    // Chart labels stay legible: the owner chart scrolls rather than shrinking below 3/4 of its size.
+    await page.goto("/agreements/kr-my-strategic-partnership-2024");
+    const svgWidth = await page
+      .getByTestId("chart-by-owner")
+      .locator("svg")
+      .evaluate((svg) => svg.getBoundingClientRect().width);
+    expect(svgWidth).toBeGreaterThan(375);
+  });
+});
