@@ -71,7 +71,9 @@ export function listQuerySchema(today: CalendarDate) {
     strength: z.enum(STRENGTHS, { error: `Use one of: ${STRENGTHS.join(", ")}` }).optional(),
     overdue: z.enum(["1", "0"], { error: "Use 1 (only overdue) or 0" }).optional(),
     level: z.enum(LEVELS, { error: "Use commitment or milestone" }).optional(),
-    q: optionalText(200),
+    q: optionalText(200).refine((v) => v === undefined || /[\p{L}\p{N}]/u.test(v), {
+      message: "Search for words: use at least one letter or digit",
+    }),
     sort: z.enum(SORTS, { error: `Use one of: ${SORTS.join(", ")}` }).default("agreement"),
     page: z
       .string()

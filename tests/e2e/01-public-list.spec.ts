@@ -85,6 +85,15 @@ test.describe("[PUBLIC][LIST]", () => {
     await page.goto("/commitments?status=done&theme=Trade");
     await expect(page.getByTestId("query-errors")).toContainText("status");
     expect(await refs(page)).toEqual(["6", "7", "8"]);
+    await page.goto("/commitments?q=*&theme=Trade");
+    await expect(page.getByTestId("query-errors")).toContainText(
+      "q: Search for words: use at least one letter or digit",
+    );
+    expect(await refs(page)).toEqual(["6", "7", "8"]);
+    await page.goto("/commitments?page=99");
+    await expect(page.getByTestId("page-note")).toHaveText(
+      "There is no page 99: these filters give 1 page, so this is page 1.",
+    );
   });
 
   test("every commitment says when it was last updated, and flags stale ones", async ({ page }) => {

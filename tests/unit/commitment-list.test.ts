@@ -48,7 +48,6 @@ describe("filters", () => {
     expect(list({ q: "phone call" }).rows.map((r) => r.ref)).toEqual(["2", "6"]);
     expect(list({ q: "Bernama" }).rows).toEqual([]);
     expect(list({ q: "concluded" }).rows.map((r) => r.ref)).toEqual(["6"]);
-    expect(list({ q: '"' }).rows).toEqual([]);
   });
 
   it("finds CO₂ whether typed co2, CO2 or CO₂", () => {
@@ -130,6 +129,19 @@ describe("query parameters", () => {
     expect(bad.success).toBe(false);
     const fields = bad.error?.issues.map((i) => i.path.join("."));
     expect(fields?.sort()).toEqual(["asOf", "page", "sort", "status"]);
+  });
+
+  it("asks for a letter or digit in a search, and says one bad date once", () => {
+    for (const q of ["*", "  ?! ", '"']) {
+      const bad = listQuerySchema(TODAY).safeParse({ q });
+      expect(
+        bad.error?.issues.map((i) => [i.path.join("."), i.message]),
+        q,
+      ).toEqual([["q", "Search for words: use at least one letter or digit"]]);
+    }
+    expect(listQuerySchema(TODAY).safeParse({ q: "CO₂" }).success).toBe(true);
+    expect(listQuerySchema(TODAY).safeParse({ q: "한국" }).success).toBe(true);
+    expect(listQuerySchema(TODAY).safeParse({ asOf: "garbage" }).error?.issues).toHaveLength(1);
   });
 
   it("keeps filters in the query string, dropping defaults and resetting the page", () => {

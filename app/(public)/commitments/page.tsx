@@ -88,6 +88,13 @@ export default async function CommitmentsPage({ searchParams }: Props) {
         </div>
       ) : null}
 
+      {query.page > result.pages ? (
+        <p className="banner banner--warning" role="status" data-testid="page-note">
+          There is no page {query.page}: these filters give {result.pages} page{result.pages === 1 ? "" : "s"}, so this
+          is page {result.page}.
+        </p>
+      ) : null}
+
       <form method="get" className="list-filters" aria-label="Filter commitments" data-testid="filters">
         <div className="field">
           <label htmlFor="q">Search</label>
