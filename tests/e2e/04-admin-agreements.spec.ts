@@ -49,6 +49,15 @@ test.describe("[ADMIN][AGREEMENTS]", () => {
     await page.getByLabel("As phrased in the text").fill("by mid-2026");
     await page.getByRole("button", { name: "Save commitment" }).click();
     await expect(page.getByTestId("notice")).toContainText("Commitment saved");
+    // The audit log says what the save changed, field by field, and links to the commitment.
+    await page.goto("/admin/audit?entity=commitment");
+    const saved = page.getByTestId("audit-row").filter({ hasText: "commitment.update" }).first();
+    await expect(saved.getByTestId("audit-changes")).toContainText("targetDate: 2025-12-31 → 2026-06-30");
+    await expect(saved.getByRole("link", { name: `commitment ${id}` })).toHaveAttribute(
+      "href",
+      `/admin/commitments/${id}`,
+    );
+    await page.goto(editUrl);
     // The new target is already past: the admin is told the commitment now shows as overdue.
     await expect(page.getByTestId("overdue-warning")).toContainText("the target date, 30 Jun 2026, is before today");
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { requireRole } from "@/auth/require";
 import { getDb } from "@/db/client";
 import { listAudit, listUsers } from "@/db/queries/admin";
+import { auditChanges, auditValue } from "@/lib/audit-diff";
 
 export const metadata: Metadata = { title: "Admin: audit log", robots: { index: false } };
 
@@ -11,6 +12,15 @@ type Props = { searchParams: Promise<{ entity?: string; actor?: string; page?: s
 
 function json(value: unknown): string {
   return value === null || value === undefined ? "—" : JSON.stringify(value, null, 1);
+}
+
+/** The admin page of an audited entity, when it has one. */
+function entityHref(type: string, id: string | null): string | null {
+  if (!id || !/^\d+$/.test(id)) return null;
+  if (type === "commitment") return `/admin/commitments/${id}`;
+  if (type === "agreement") return `/admin/agreements/${id}`;
+  if (type === "user") return "/admin/users";
+  return null;
 }
 
 export default async function AuditPage({ searchParams }: Props) {
@@ -73,8 +83,7 @@ export default async function AuditPage({ searchParams }: Props) {
               <th scope="col">Actor</th>
               <th scope="col">Action</th>
               <th scope="col">Entity</th>
-              <th scope="col">Before</th>
-              <th scope="col">After</th>
+              <th scope="col">What changed</th>
             </tr>
           </thead>
           <tbody>
@@ -88,13 +97,10 @@ export default async function AuditPage({ searchParams }: Props) {
                   <code>{r.action}</code>
                 </td>
                 <td>
-                  {r.entityType} {r.entityId}
+                  <EntityCell type={r.entityType} id={r.entityId} />
                 </td>
                 <td>
-                  <pre className="json">{json(r.before)}</pre>
-                </td>
-                <td>
-                  <pre className="json">{json(r.after)}</pre>
+                  <Changes before={r.before} after={r.after} />
                 </td>
               </tr>
             ))}
@@ -105,6 +111,47 @@ export default async function AuditPage({ searchParams }: Props) {
         {result.page > 1 ? <Link href={link(result.page - 1)}>← Newer</Link> : null}{" "}
         {result.page < result.pages ? <Link href={link(result.page + 1)}>Older →</Link> : null}
       </nav>
+    </>
+  );
+}
+
+function EntityCell({ type, id }: { type: string; id: string | null }) {
+  const href = entityHref(type, id);
+  const text = `${type}${id ? ` ${id}` : ""}`;
+  return href ? <Link href={href}>{text}</Link> : <>{text}</>;
+}
+
+/** Field by field: "targetDate: 2025-12-31 → 2026-03-31", with the full records one click away. */
+function Changes({ before, after }: { before: unknown; after: unknown }) {
+  const changes = auditChanges(before, after);
+  return (
+    <>
+      {changes.length === 0 ? (
+        <span className="muted">No field changed</span>
+      ) : (
+        <ul className="audit-changes" data-testid="audit-changes">
+          {changes.map((c) => (
+            <li key={c.field}>
+              <code>{c.field}</code>:{" "}
+              {c.before === undefined ? null : (
+                <>
+                  <del>{auditValue(c.before)}</del> →{" "}
+                </>
+              )}
+              <ins>{auditValue(c.after)}</ins>
+            </li>
+          ))}
+        </ul>
+      )}
+      {before !== null || after !== null ? (
+        <details>
+          <summary>Full records</summary>
+          <p className="meta-line">Before</p>
+          <pre className="json">{json(before)}</pre>
+          <p className="meta-line">After</p>
+          <pre className="json">{json(after)}</pre>
+        </details>
+      ) : null}
     </>
   );
 }
