@@ -3,11 +3,15 @@ import type { CalendarDate } from "@/lib/calendar-date";
 import { daysAgo, freshness, STALE_AFTER_DAYS } from "@/lib/freshness";
 import type { Status } from "@/lib/status";
 
-/** "Last updated 12 days ago" (or "No update since the agreement, 400 days"), with a "Stale" flag. */
+/**
+ * "Last updated 12 days ago" (or "No update since the agreement (400 days ago)", or "since it was
+ * added" for a row added later), with a "Stale" flag.
+ */
 export function FreshnessLine(props: {
   status: Status;
   lastUpdatedOn: CalendarDate | null;
   agreementSignedOn: CalendarDate | null;
+  addedOn: CalendarDate | null;
   today: CalendarDate;
   compact?: boolean;
 }) {
@@ -16,7 +20,9 @@ export function FreshnessLine(props: {
   return (
     <span className="freshness" data-testid="freshness">
       {f.neverUpdated ? (
-        <>No update since the agreement ({daysAgo(f.days)})</>
+        <>
+          No update since {f.sinceAdded ? "it was added" : "the agreement"} ({daysAgo(f.days)})
+        </>
       ) : (
         <>
           {props.compact ? "" : "Last updated "}

@@ -48,6 +48,8 @@ export interface CatalogRow {
   status: Status;
   progress: number | null;
   lastUpdatedOn: CalendarDate | null;
+  /** the day it was added through the admin area; null for rows loaded with a dataset */
+  addedOn: CalendarDate | null;
   /** oldest first */
   history: HistoryPoint[];
 }

@@ -58,8 +58,10 @@ export function commitmentsCsv(rows: readonly CatalogRow[], day: CalendarDate, o
     target_phrase: r.targetPhrase,
     overdue: overdueOn(r, day) ? "yes" : "no",
     last_updated_on: r.lastUpdatedOn ?? "",
-    stale: freshness({ status: r.status, lastUpdatedOn: r.lastUpdatedOn, agreementSignedOn: r.agreement.signedOn }, day)
-      .stale
+    stale: freshness(
+      { status: r.status, lastUpdatedOn: r.lastUpdatedOn, agreementSignedOn: r.agreement.signedOn, addedOn: r.addedOn },
+      day,
+    ).stale
       ? "yes"
       : "no",
     url: `${origin}/commitments/${r.id}`,

@@ -1,6 +1,6 @@
 /**
  * How fresh a commitment's record is (issue 4): days since its last status update — or, before any,
- * since its agreement was signed — and the "stale" flag: more than STALE_AFTER_DAYS without an update
+ * since its agreement was signed or it was added — and the "stale" flag: more than STALE_AFTER_DAYS without an update
  * while the status is not final.
  */
 import { type CalendarDate, daysBetween } from "./calendar-date";
@@ -9,26 +9,43 @@ import { isFinal, type Status } from "./status";
 export const STALE_AFTER_DAYS = 180;
 
 export interface Freshness {
-  /** the date counted from: the last update, else the agreement's date, else null */
+  /** the date counted from: the last update, else when it was added or its agreement's date */
   since: CalendarDate | null;
   /** whole days from `since` to today; null when there is no date at all */
   days: number | null;
-  /** true when the last update is the agreement's own date (no status update yet) */
+  /** true when there is no status update yet (`since` is the agreement's date or the day it was added) */
   neverUpdated: boolean;
+  /** true when `since` is the day the commitment was added to the tracker, after its agreement */
+  sinceAdded: boolean;
   stale: boolean;
 }
 
-/** Freshness on `today` of a commitment with the given last update and agreement date. */
+/**
+ * Freshness on `today` of a commitment with the given last update. Without one, it counts from the
+ * later of its agreement's date and the day it was added through the admin area (`addedOn`), so a
+ * milestone added today is not "700 days without an update".
+ */
 export function freshness(
-  input: { status: Status; lastUpdatedOn: CalendarDate | null; agreementSignedOn: CalendarDate | null },
+  input: {
+    status: Status;
+    lastUpdatedOn: CalendarDate | null;
+    agreementSignedOn: CalendarDate | null;
+    addedOn?: CalendarDate | null;
+  },
   today: CalendarDate,
 ): Freshness {
-  const since = input.lastUpdatedOn ?? input.agreementSignedOn;
+  const addedOn = input.addedOn ?? null;
+  const sinceAdded =
+    input.lastUpdatedOn === null &&
+    addedOn !== null &&
+    (input.agreementSignedOn === null || addedOn > input.agreementSignedOn);
+  const since = input.lastUpdatedOn ?? (sinceAdded ? addedOn : input.agreementSignedOn);
   const days = since ? Math.max(0, daysBetween(since, today)) : null;
   return {
     since,
     days,
     neverUpdated: input.lastUpdatedOn === null,
+    sinceAdded,
     stale: days !== null && days > STALE_AFTER_DAYS && !isFinal(input.status),
   };
 }

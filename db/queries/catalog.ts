@@ -7,7 +7,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { CatalogRow, HistoryPoint } from "../../lib/commitment-list";
 import type { Db } from "../client";
 import { agreements, commitments, statusUpdates } from "../schema";
-import { deadCommitmentIds, partiesByCommitment, progressByCommitment } from "./shared";
+import { addedOnByCommitment, deadCommitmentIds, partiesByCommitment, progressByCommitment } from "./shared";
 
 /** Every live commitment of every live agreement, with its parties, roll-up and status history. */
 export function loadCatalog(db: Db): CatalogRow[] {
@@ -36,6 +36,7 @@ export function loadCatalog(db: Db): CatalogRow[] {
   const liveRows = rows.filter((r) => !dead.has(r.id));
   const ids = liveRows.map((r) => r.id);
   const parties = partiesByCommitment(db, ids);
+  const added = addedOnByCommitment(db, ids);
   const live = new Set(ids);
   const history = new Map<number, HistoryPoint[]>();
   const updates = db
@@ -67,6 +68,7 @@ export function loadCatalog(db: Db): CatalogRow[] {
       parties: (parties.get(r.id) ?? []).map((p) => p.code),
       progress: rolled.get(r.id) ?? r.progress,
       lastUpdatedOn: h.at(-1)?.happenedOn ?? null,
+      addedOn: added.get(r.id) ?? null,
       history: h,
     };
   });

@@ -13,6 +13,7 @@ import type { TargetPrecision } from "../../lib/target-date";
 import type { Db } from "../client";
 import { agreements, commitments, evidence, statusUpdates } from "../schema";
 import {
+  addedOnByCommitment,
   fulfilledOnByCommitment,
   lastUpdatedByCommitment,
   type PartyRef,
@@ -77,6 +78,8 @@ export interface CommitmentDetail {
   otherEvidence: EvidenceItem[];
   fulfilledOn: CalendarDate | null;
   lastUpdatedOn: CalendarDate | null;
+  /** the day it was added through the admin area; null for rows loaded with a dataset */
+  addedOn: CalendarDate | null;
 }
 
 const evidenceFields = {
@@ -180,6 +183,7 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
     otherEvidence,
     fulfilledOn: fulfilledOnByCommitment(db, [c.id]).get(c.id) ?? null,
     lastUpdatedOn: updates[0]?.happenedOn ?? null,
+    addedOn: addedOnByCommitment(db, [c.id]).get(c.id) ?? null,
   };
 }
 

@@ -7,11 +7,35 @@
  */
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 
-import type { CalendarDate } from "../../lib/calendar-date";
+import { type CalendarDate, calendarDateIn } from "../../lib/calendar-date";
+import { readEnv } from "../../lib/env";
 import { effectiveProgress } from "../../lib/progress";
 import type { Status } from "../../lib/status";
 import type { Db } from "../client";
-import { agreements, commitmentParties, commitments, parties, statusUpdates } from "../schema";
+import { agreements, auditLog, commitmentParties, commitments, parties, statusUpdates } from "../schema";
+
+/**
+ * For each commitment id added through the admin area, the calendar day (in `APP_TIME_ZONE`) of its
+ * `commitment.create` audit row. Rows of the default dataset were loaded, not added: they have none.
+ */
+export function addedOnByCommitment(db: Db, ids: readonly number[]): Map<number, CalendarDate> {
+  const out = new Map<number, CalendarDate>();
+  if (ids.length === 0) return out;
+  const rows = db
+    .select({ entityId: auditLog.entityId, at: auditLog.at })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.action, "commitment.create"),
+        eq(auditLog.entityType, "commitment"),
+        inArray(auditLog.entityId, ids.map(String)),
+      ),
+    )
+    .all();
+  const timeZone = readEnv().APP_TIME_ZONE;
+  for (const r of rows) out.set(Number(r.entityId), calendarDateIn(timeZone, new Date(r.at)));
+  return out;
+}
 
 const FULFILLING: ReadonlySet<Status> = new Set<Status>(["fulfilled", "partially_fulfilled"]);
 

@@ -48,8 +48,10 @@ export function commitmentJson(r: CatalogRow, day: CalendarDate, origin: string)
     progress: r.progress,
     overdue: overdueOn(r, day),
     lastUpdatedOn: r.lastUpdatedOn,
-    stale: freshness({ status: r.status, lastUpdatedOn: r.lastUpdatedOn, agreementSignedOn: r.agreement.signedOn }, day)
-      .stale,
+    stale: freshness(
+      { status: r.status, lastUpdatedOn: r.lastUpdatedOn, agreementSignedOn: r.agreement.signedOn, addedOn: r.addedOn },
+      day,
+    ).stale,
     url: `${origin}/commitments/${r.id}`,
     apiUrl: `${origin}/api/v1/commitments/${r.id}`,
   };

@@ -79,6 +79,9 @@ test.describe("[ADMIN][AGREEMENTS]", () => {
     );
     await expect(page.getByRole("link", { name: "1.1. Launch negotiations" })).toBeVisible();
     const commitmentUrl = page.url();
+    // A milestone added today is fresh: it counts from the day it was added, not from the agreement.
+    await page.getByRole("link", { name: "1.1. Launch negotiations" }).click();
+    await expect(page.getByTestId("freshness")).toHaveText("No update since it was added (today)");
     await page.goto("/");
     await expect(page.getByTestId("latest-updates")).toContainText("Target moved from 31 Dec 2025 to 30 Jun 2026");
     // With two agreements, the home page's mixed lists name each item's agreement.

@@ -10,6 +10,7 @@ import { loadCatalog } from "@/db/queries/catalog";
 import { getCommitment } from "@/db/queries/commitments";
 import * as schema from "@/db/schema";
 import { agreementAsOf } from "@/lib/agreement-summary";
+import { calendarDateIn } from "@/lib/calendar-date";
 import { listCommitments, listQuerySchema } from "@/lib/commitment-list";
 
 import { createTempDb, type TempDb } from "../support/temp-db";
@@ -176,6 +177,30 @@ describe("commitments", () => {
     ).toMatchObject({
       fieldErrors: { targetPrecision: ["Say how precise the target is"] },
     });
+  });
+
+  it("knows the day a commitment was added, and that dataset rows were loaded, not added", () => {
+    const created = createCommitment(t.db, admin, {
+      agreementId: agreementRow(t.db).id,
+      parentId: "",
+      ref: "18",
+      title: "A pledge found later in the text",
+      description: "",
+      quote: "",
+      theme: "Trade",
+      strength: "",
+      owner: "",
+      parties: ["KR"],
+      targetDate: "",
+      targetPrecision: "",
+      targetPhrase: "",
+    });
+    expect(created.ok).toBe(true);
+    const rows = loadCatalog(t.db);
+    expect(rows.find((r) => r.title === "A pledge found later in the text")?.addedOn).toBe(
+      calendarDateIn("UTC", new Date()),
+    );
+    expect(rows.filter((r) => r.addedOn !== null)).toHaveLength(1);
   });
 
   it("shows the target date as it stood on an earlier day, in the list and on the agreement page", () => {

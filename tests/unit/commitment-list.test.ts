@@ -167,6 +167,7 @@ describe("freshness", () => {
       since: "2026-06-01",
       days: 181,
       neverUpdated: false,
+      sinceAdded: false,
       stale: true,
     });
     expect(freshness({ status: "fulfilled", lastUpdatedOn: "2025-01-01", agreementSignedOn: null }, TODAY).stale).toBe(
@@ -181,6 +182,23 @@ describe("freshness", () => {
       since: "2024-11-25",
       neverUpdated: true,
       stale: true,
+    });
+  });
+
+  it("counts a row added later from the day it was added, not from the agreement", () => {
+    const added = { status: "not_assessed" as const, lastUpdatedOn: null, agreementSignedOn: "2024-11-25" };
+    expect(freshness({ ...added, addedOn: "2026-11-29" }, TODAY)).toEqual({
+      since: "2026-11-29",
+      days: 0,
+      neverUpdated: true,
+      sinceAdded: true,
+      stale: false,
+    });
+    // A later status update wins; a day before the agreement does not count.
+    expect(freshness({ ...added, lastUpdatedOn: "2026-01-10", addedOn: "2026-11-29" }, TODAY).since).toBe("2026-01-10");
+    expect(freshness({ ...added, addedOn: "2024-01-01" }, TODAY)).toMatchObject({
+      since: "2024-11-25",
+      sinceAdded: false,
     });
   });
 });

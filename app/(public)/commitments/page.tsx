@@ -253,6 +253,7 @@ export default async function CommitmentsPage({ searchParams }: Props) {
                       status={r.status}
                       lastUpdatedOn={r.lastUpdatedOn}
                       agreementSignedOn={r.agreement.signedOn}
+                      addedOn={r.addedOn}
                       today={result.day}
                       compact
                     />

@@ -106,6 +106,7 @@ export default async function CommitmentPage({ params }: Props) {
             status={c.status}
             lastUpdatedOn={c.lastUpdatedOn}
             agreementSignedOn={c.agreement.signedOn}
+            addedOn={c.addedOn}
             today={today}
             compact
           />
