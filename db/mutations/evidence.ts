@@ -4,9 +4,11 @@
  * and is refused against an old version. Order: check role → parse → transaction → audit → result.
  */
 import { and, eq, isNull, ne } from "drizzle-orm";
+import { z } from "zod";
 
 import type { CalendarDate } from "../../lib/calendar-date";
 import { addEvidenceSchema, ZRemoveEvidence } from "../../lib/validation/evidence";
+import { ZSubmissionId, zId } from "../../lib/validation/fields";
 import { CONFLICT_MESSAGE, invalid, REUSED_FORM, type WriteResult } from "../../lib/write-result";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
@@ -17,7 +19,7 @@ import { IMMEDIATE } from "../transaction";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-function liveCommitment(tx: Tx, id: number) {
+function liveCommitment(tx: Tx | Db, id: number) {
   if (isGone(tx, id)) return undefined;
   return tx
     .select({ id: commitments.id, version: commitments.version, status: commitments.status })
@@ -59,6 +61,29 @@ export interface EvidenceWriteResult {
   duplicate: boolean;
 }
 
+const ZRepeat = z.object({ submissionId: ZSubmissionId, commitmentId: zId("commitment") });
+
+/**
+ * The outcome for a submission id already used: the earlier link again (`duplicate: true`) when it
+ * was this user's on this commitment, REUSED_FORM otherwise; undefined when the id is new.
+ */
+function earlierEvidence(
+  db: Tx | Db,
+  submissionId: string,
+  commitmentId: number,
+  actorId: number,
+): WriteResult<EvidenceWriteResult> | undefined {
+  const earlier = db
+    .select({ id: evidence.id, commitmentId: evidence.commitmentId, createdBy: evidence.createdBy })
+    .from(evidence)
+    .where(eq(evidence.submissionId, submissionId))
+    .get();
+  if (!earlier) return undefined;
+  if (earlier.commitmentId !== commitmentId || earlier.createdBy !== actorId) return REUSED_FORM;
+  const c = liveCommitment(db, commitmentId);
+  return { ok: true, data: { evidenceId: earlier.id, commitmentId, version: c?.version ?? 0, duplicate: true } };
+}
+
 /**
  * Add one evidence link to a commitment, not tied to a status update.
  * @param raw `{ commitmentId, version, submissionId, title, url, publisher, publishedOn, kind }`
@@ -72,22 +97,21 @@ export function addEvidence(
 ): WriteResult<EvidenceWriteResult> {
   const guard = authorize(db, actorId, "evidence.create");
   if (!guard.ok) return guard;
+  // A form sent twice is answered as the first time before its fields are checked (the second send
+  // of a double click can carry a form React has already reset).
+  const ids = ZRepeat.safeParse(raw);
+  if (ids.success) {
+    const repeated = earlierEvidence(db, ids.data.submissionId, ids.data.commitmentId, guard.actor.id);
+    if (repeated) return repeated;
+  }
   const parsed = addEvidenceSchema(today).safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const { commitmentId, version, submissionId, ...fields } = parsed.data;
   const actor = guard.actor;
 
   return db.transaction((tx): WriteResult<EvidenceWriteResult> => {
-    const earlier = tx
-      .select({ id: evidence.id, commitmentId: evidence.commitmentId, createdBy: evidence.createdBy })
-      .from(evidence)
-      .where(eq(evidence.submissionId, submissionId))
-      .get();
-    if (earlier && (earlier.commitmentId !== commitmentId || earlier.createdBy !== actor.id)) return REUSED_FORM;
-    if (earlier) {
-      const c = liveCommitment(tx, commitmentId);
-      return { ok: true, data: { evidenceId: earlier.id, commitmentId, version: c?.version ?? 0, duplicate: true } };
-    }
+    const repeated = earlierEvidence(tx, submissionId, commitmentId, actor.id);
+    if (repeated) return repeated;
     const current = liveCommitment(tx, commitmentId);
     if (!current) return { ok: false, kind: "not_found", message: "This commitment does not exist or was deleted." };
     if (current.version !== version)

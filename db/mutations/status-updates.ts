@@ -1,11 +1,14 @@
 /**
  * Write verb `status_update.create`: an editor (or admin) posts a dated status update with its
- * evidence. Order (STYLE.md): check role → parse with zod → one synchronous transaction (idempotency
- * check, version check, insert, bump version, audit row) → small result.
+ * evidence. Order (STYLE.md): check role → a form sent before is answered as it was → parse with zod
+ * → one synchronous transaction (idempotency check again, version check, insert, bump version,
+ * audit row) → small result.
  */
 import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
 
 import type { CalendarDate } from "../../lib/calendar-date";
+import { ZSubmissionId, zId } from "../../lib/validation/fields";
 import { parseStatusUpdate } from "../../lib/validation/status-update";
 import { CONFLICT_MESSAGE, invalid, REUSED_FORM, type WriteResult } from "../../lib/write-result";
 import { writeAudit } from "../audit";
@@ -21,6 +24,36 @@ export interface PostedStatusUpdate {
   version: number;
   /** true when this submission had already been recorded (a double click or retry) */
   duplicate: boolean;
+}
+
+const ZRepeat = z.object({ submissionId: ZSubmissionId, commitmentId: zId("commitment") });
+
+/**
+ * The outcome for a submission id already used: the earlier update again (`duplicate: true`) when
+ * it was this user's on this commitment, REUSED_FORM when it was for another; undefined when new.
+ */
+function earlierSubmission(
+  db: Pick<Db, "select">,
+  submissionId: string,
+  commitmentId: number,
+  actorId: number,
+): WriteResult<PostedStatusUpdate> | undefined {
+  const earlier = db
+    .select({ id: statusUpdates.id, commitmentId: statusUpdates.commitmentId, authorId: statusUpdates.authorId })
+    .from(statusUpdates)
+    .where(eq(statusUpdates.submissionId, submissionId))
+    .get();
+  if (!earlier) return undefined;
+  if (earlier.commitmentId !== commitmentId || earlier.authorId !== actorId) return REUSED_FORM;
+  const c = db
+    .select({ version: commitments.version })
+    .from(commitments)
+    .where(eq(commitments.id, earlier.commitmentId))
+    .get();
+  return {
+    ok: true,
+    data: { statusUpdateId: earlier.id, commitmentId: earlier.commitmentId, version: c?.version ?? 0, duplicate: true },
+  };
 }
 
 /**
@@ -39,34 +72,21 @@ export function postStatusUpdate(
 ): WriteResult<PostedStatusUpdate> {
   const guard = authorize(db, actorId, "status_update.create");
   if (!guard.ok) return guard;
+  // A form sent twice is recognised by its submission id before its fields are checked: the second
+  // send of a double click can carry an emptied form (React resets a form once its action is done).
+  const ids = ZRepeat.safeParse(raw);
+  if (ids.success) {
+    const repeated = earlierSubmission(db, ids.data.submissionId, ids.data.commitmentId, guard.actor.id);
+    if (repeated) return repeated;
+  }
   const parsed = parseStatusUpdate(raw, today);
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
   const actor = guard.actor;
 
   return db.transaction((tx): WriteResult<PostedStatusUpdate> => {
-    const earlier = tx
-      .select({ id: statusUpdates.id, commitmentId: statusUpdates.commitmentId, authorId: statusUpdates.authorId })
-      .from(statusUpdates)
-      .where(eq(statusUpdates.submissionId, input.submissionId))
-      .get();
-    if (earlier && (earlier.commitmentId !== input.commitmentId || earlier.authorId !== actor.id)) return REUSED_FORM;
-    if (earlier) {
-      const c = tx
-        .select({ version: commitments.version })
-        .from(commitments)
-        .where(eq(commitments.id, earlier.commitmentId))
-        .get();
-      return {
-        ok: true,
-        data: {
-          statusUpdateId: earlier.id,
-          commitmentId: earlier.commitmentId,
-          version: c?.version ?? 0,
-          duplicate: true,
-        },
-      };
-    }
+    const repeated = earlierSubmission(tx, input.submissionId, input.commitmentId, actor.id);
+    if (repeated) return repeated;
 
     const found = tx
       .select({ c: commitments, signedOn: agreements.signedOn })

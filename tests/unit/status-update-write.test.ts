@@ -214,6 +214,24 @@ describe("post a status update", () => {
     expect(versionOf(t.db, culture)).toBe(2);
   });
 
+  it("answers the second send of a double click as the first, even with its fields emptied", () => {
+    const form = input();
+    const first = postStatusUpdate(t.db, editor, form, TODAY);
+    expect(first.ok).toBe(true);
+    // React resets a form once its action is done; a click landing then sends the emptied form.
+    const emptied = { commitmentId: form.commitmentId, version: form.version, submissionId: form.submissionId };
+    expect(postStatusUpdate(t.db, editor, emptied, TODAY)).toMatchObject({
+      ok: true,
+      data: { duplicate: true, statusUpdateId: first.ok ? first.data.statusUpdateId : -1 },
+    });
+    expect(getCommitment(t.db, culture)?.timeline).toHaveLength(1);
+    // Someone else's form id, or one for another commitment, is still refused.
+    expect(postStatusUpdate(t.db, editor, { ...emptied, commitmentId: culture + 1 }, TODAY)).toMatchObject({
+      ok: false,
+      fieldErrors: { submissionId: ["This form was already used; reload the page"] },
+    });
+  });
+
   it("refuses a deleted commitment as not found", () => {
     t.db
       .update(schema.commitments)
@@ -262,6 +280,15 @@ describe("evidence on a commitment", () => {
     };
     expect(addEvidence(t.db, editor, form, TODAY)).toMatchObject({ ok: true, data: { version: 2, duplicate: false } });
     expect(addEvidence(t.db, editor, form, TODAY)).toMatchObject({ ok: true, data: { duplicate: true } });
+    // The second send of a double click may carry a form React has already emptied.
+    expect(
+      addEvidence(
+        t.db,
+        editor,
+        { commitmentId: form.commitmentId, version: form.version, submissionId: form.submissionId },
+        TODAY,
+      ),
+    ).toMatchObject({ ok: true, data: { duplicate: true } });
     expect(getCommitment(t.db, culture)?.otherEvidence.map((e) => e.title)).toEqual(["Note"]);
   });
 
