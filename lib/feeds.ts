@@ -3,6 +3,7 @@
  * entry per status update: its title says what changed, its content gives the note; entry ids are
  * stable tag URIs (RFC 4151) so readers never show an update twice.
  */
+import escapeHtml from "escape-html";
 import { Feed } from "feed";
 
 import type { RecentUpdate } from "../db/queries/commitments";
@@ -54,15 +55,17 @@ export function atomFeed(scope: FeedScope, updates: readonly RecentUpdate[], ori
   });
   for (const u of updates) {
     const link = `${origin}/commitments/${u.commitment.id}`;
+    // The feed library marks titles, summaries and content as type="html"; ours are plain text, so
+    // they are escaped (a note such as "a < b & <script>" must reach a reader as text).
     feed.addItem({
-      title: `${u.commitment.title}: ${updateHeadline(u)}`,
+      title: escapeHtml(`${u.commitment.title}: ${updateHeadline(u)}`),
       id: `tag:${host},2024:status-update/${u.id}`,
       link,
       // Both dates are the day it happened: a record loaded or typed later is not news of that day.
       date: new Date(`${u.happenedOn}T00:00:00Z`),
       published: new Date(`${u.happenedOn}T00:00:00Z`),
-      description: `${formatCalendarDate(u.happenedOn)} · ${u.agreement.title}`,
-      content: u.note || updateHeadline(u),
+      description: escapeHtml(`${formatCalendarDate(u.happenedOn)} · ${u.agreement.title}`),
+      content: escapeHtml(u.note || updateHeadline(u)),
     });
   }
   return feed.atom1();

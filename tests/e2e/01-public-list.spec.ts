@@ -52,7 +52,21 @@ test.describe("[PUBLIC][LIST]", () => {
     expect(await refs(other)).toEqual(["11", "12"]);
     await page.goBack();
     expect(await refs(page)).toEqual(["2", "3", "4", "8", "9", "10", "11", "12", "13"]);
+    // The controls show the filters of the page shown, not the ones chosen later.
+    await expect(page.getByLabel("Theme", { exact: true })).toHaveValue("");
+    await expect(page.getByLabel("Status", { exact: true })).toHaveValue("in_progress");
     await context.close();
+  });
+
+  test("after Back, the filter controls match the list shown (with JavaScript)", async ({ page }) => {
+    await page.goto("/commitments?status=fulfilled");
+    await page.getByLabel("Status", { exact: true }).selectOption("in_progress");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/status=in_progress/);
+    await page.goBack();
+    await expect(page).toHaveURL(/status=fulfilled/);
+    await expect(page.getByLabel("Status", { exact: true })).toHaveValue("fulfilled");
+    expect(await refs(page)).toEqual(["1", "6", "17"]);
   });
 
   test("search finds words in notes and evidence titles; sorting orders the rows", async ({ page }) => {

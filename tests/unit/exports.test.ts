@@ -68,6 +68,23 @@ describe("Atom", () => {
     ).toBe("Target moved from 31 Dec 2025 to 30 Jun 2026");
   });
 
+  it("sends notes and titles as text, never as markup", () => {
+    const [update] = latestUpdates(t.db, 1);
+    if (!update) throw new Error("no update in the dataset");
+    const xml = atomFeed(
+      {
+        title: "All",
+        pageUrl: "https://t.example/",
+        feedUrl: "https://t.example/feed.xml",
+        updatedWhenEmpty: "2024-11-25",
+      },
+      [{ ...update, note: "Tom & Jerry <script>alert(1)</script> x < y" }],
+      "https://t.example",
+    );
+    expect(xml).toContain("Tom &amp; Jerry &lt;script&gt;alert(1)&lt;/script&gt; x &lt; y");
+    expect(xml).not.toContain("<script>");
+  });
+
   it("dates an empty feed from the scope, not 1970", () => {
     const xml = atomFeed(
       {

@@ -95,7 +95,17 @@ export default async function CommitmentsPage({ searchParams }: Props) {
         </p>
       ) : null}
 
-      <form method="get" className="list-filters" aria-label="Filter commitments" data-testid="filters">
+      {/* Keyed by the query and without autocomplete, so that after Back the controls show the
+          filters of the page shown (React keeps a mounted select's value; browsers restore form
+          values on history navigation). */}
+      <form
+        key={queryString(current)}
+        method="get"
+        className="list-filters"
+        aria-label="Filter commitments"
+        data-testid="filters"
+        autoComplete="off"
+      >
         <div className="field">
           <label htmlFor="q">Search</label>
           <input
