@@ -20,6 +20,8 @@ export const metadata: Metadata = {
   },
   description:
     "Every pledge of international agreements with its status, owner, deadline and evidence: status counts, next deadlines and the latest updates.",
+  // Replaces the layout's openGraph (Next merges metadata one key deep), so it repeats those fields.
+  openGraph: { url: "/", type: "website", siteName: "Accord Tracker", locale: "en" },
 };
 
 const UPCOMING_SHOWN = 8;

@@ -163,6 +163,14 @@ test.describe("[PUBLIC][META]", () => {
     await page.goto(`/agreements/${SLUG}`);
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`/agreements/${SLUG}$`));
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /Strategic Partnership/);
+    for (const path of ["/", "/commitments", "/deadlines", "/compare"]) {
+      await page.goto(path);
+      await expect(page.locator('meta[property="og:url"]'), path).toHaveAttribute(
+        "content",
+        new RegExp(`^http://127\\.0\\.0\\.1:\\d+${path === "/" ? "/?" : path}$`),
+      );
+      await expect(page.locator('meta[property="og:site_name"]'), path).toHaveAttribute("content", "Accord Tracker");
+    }
     const sitemap = await (await request.get("/sitemap.xml")).text();
     expect(sitemap).toContain(`/agreements/${SLUG}</loc>`);
     expect(sitemap.match(/\/commitments\/\d+<\/loc>/g)).toHaveLength(17);

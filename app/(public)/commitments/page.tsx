@@ -27,6 +27,8 @@ export const metadata: Metadata = {
   },
   description:
     "Every tracked commitment and milestone, filterable by agreement, status, theme, party, owner, strength, overdue and text.",
+  // Replaces the layout's openGraph (Next merges metadata one key deep), so it repeats those fields.
+  openGraph: { url: "/commitments", type: "website", siteName: "Accord Tracker", locale: "en" },
 };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -15,6 +15,8 @@ export const metadata: Metadata = {
   title: "What changed between two dates",
   description: "Commitments whose status or progress changed between two dates, from their dated history.",
   alternates: { canonical: "/compare" },
+  // Replaces the layout's openGraph (Next merges metadata one key deep), so it repeats those fields.
+  openGraph: { url: "/compare", type: "website", siteName: "Accord Tracker", locale: "en" },
 };
 
 /** The statement's first anniversary: the default starting point of the comparison. */

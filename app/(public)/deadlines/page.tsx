@@ -15,6 +15,8 @@ export const metadata: Metadata = {
   title: "Deadlines",
   alternates: { canonical: "/deadlines" },
   description: "Open commitments by target date: overdue, due in the next 90 days, later, and without a date.",
+  // Replaces the layout's openGraph (Next merges metadata one key deep), so it repeats those fields.
+  openGraph: { url: "/deadlines", type: "website", siteName: "Accord Tracker", locale: "en" },
 };
 
 export default function DeadlinesPage() {
