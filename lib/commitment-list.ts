@@ -213,9 +213,28 @@ export interface ListResult {
   day: CalendarDate;
 }
 
-function count(rows: readonly CatalogRow[]): Count {
+/** Rows counted by the counting rule: top-level commitments and milestones apart. */
+export function countByLevel(rows: readonly Pick<CatalogRow, "level">[]): Count {
   const milestones = rows.filter((r) => r.level === "milestone").length;
   return { commitments: rows.length - milestones, milestones };
+}
+
+const count = countByLevel;
+
+/** A count for a label in brackets, by the counting rule: "3", or "1 + 2 milestones". */
+export function countLabel(c: Count | undefined): string {
+  if (!c) return "0";
+  return c.milestones > 0
+    ? `${c.commitments} + ${c.milestones} milestone${c.milestones === 1 ? "" : "s"}`
+    : `${c.commitments}`;
+}
+
+/** "3 commitments", "1 commitment and 2 milestones", "0 commitments" (the counting rule in words). */
+export function countPhrase(c: Count): string {
+  const commitments = `${c.commitments} commitment${c.commitments === 1 ? "" : "s"}`;
+  return c.milestones > 0
+    ? `${commitments} and ${c.milestones} milestone${c.milestones === 1 ? "" : "s"}`
+    : commitments;
 }
 
 const STATUS_ORDER = new Map(STATUS_VALUES.map((s, i) => [s, i]));

@@ -101,6 +101,12 @@ test.describe("[ADMIN][AGREEMENTS]", () => {
     await page.goto(commitmentUrl);
     await expect(page.getByTestId("commitment-facts")).toContainText("0%");
 
+    // Deadlines count the undated milestone apart from commitments, as the list does.
+    await page.goto("/deadlines");
+    await expect(page.getByTestId("deadline-group-no-date").getByRole("heading", { level: 2 })).toHaveText(
+      /^No target date \(\d+ \+ 1 milestone\)$/,
+    );
+
     // The list finds the milestone by its words, counted apart from commitments.
     await page.goto("/commitments?q=launch+negotiations");
     await expect(page.getByTestId("list-summary")).toHaveText("0 commitments and 1 milestone");

@@ -4,7 +4,16 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { loadCatalog, searchCommitmentIds } from "@/db/queries/catalog";
 import * as schema from "@/db/schema";
-import { FACETS, listCommitments, listQuerySchema, queryString, rawQuery } from "@/lib/commitment-list";
+import {
+  countByLevel,
+  countLabel,
+  countPhrase,
+  FACETS,
+  listCommitments,
+  listQuerySchema,
+  queryString,
+  rawQuery,
+} from "@/lib/commitment-list";
 import { freshness } from "@/lib/freshness";
 
 import { createTempDb, type TempDb } from "../support/temp-db";
@@ -97,6 +106,17 @@ describe("counts", () => {
         }
       }
     }
+  });
+
+  it("puts the counting rule in words the same way everywhere", () => {
+    const rows = [{ level: "commitment" }, { level: "milestone" }, { level: "milestone" }] as const;
+    expect(countByLevel(rows)).toEqual({ commitments: 1, milestones: 2 });
+    expect(countLabel(countByLevel(rows))).toBe("1 + 2 milestones");
+    expect(countLabel({ commitments: 3, milestones: 0 })).toBe("3");
+    expect(countLabel(undefined)).toBe("0");
+    expect(countPhrase(countByLevel(rows))).toBe("1 commitment and 2 milestones");
+    expect(countPhrase({ commitments: 0, milestones: 1 })).toBe("0 commitments and 1 milestone");
+    expect(countPhrase({ commitments: 4, milestones: 0 })).toBe("4 commitments");
   });
 
   it("counts parties per row owed", () => {

@@ -8,6 +8,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { loadCatalogRows, searchIds } from "@/db/public";
 import {
   type Count,
+  countLabel,
   listCommitments,
   type ListQuery,
   listQuerySchema,
@@ -32,13 +33,6 @@ export const metadata: Metadata = {
 };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-function countLabel(c: Count | undefined): string {
-  if (!c) return "0";
-  return c.milestones > 0
-    ? `${c.commitments} + ${c.milestones} milestone${c.milestones === 1 ? "" : "s"}`
-    : `${c.commitments}`;
-}
 
 const STRENGTH_LABELS: Record<string, string> = { binding: "Binding", intent: "Intent", exploratory: "Exploratory" };
 

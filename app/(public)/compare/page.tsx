@@ -6,6 +6,7 @@ import { DateText } from "@/components/dates";
 import { StatusBadge } from "@/components/status-badge";
 import { loadAgreements, loadCatalogRows } from "@/db/public";
 import { isCalendarDate } from "@/lib/calendar-date";
+import { countByLevel, countPhrase } from "@/lib/commitment-list";
 import { compareDates } from "@/lib/compare";
 import { appToday } from "@/lib/today";
 
@@ -51,7 +52,7 @@ export default async function ComparePage({ searchParams }: Props) {
     <>
       <h1>What changed</h1>
       <p className="lead" data-testid="compare-summary">
-        {changes.length} commitment{changes.length === 1 ? "" : "s"} changed between <DateText date={from} /> and{" "}
+        {countPhrase(countByLevel(changes.map((c) => c.row)))} changed between <DateText date={from} /> and{" "}
         <DateText date={to} />.
       </p>
       {problems.length > 0 ? (

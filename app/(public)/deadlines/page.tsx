@@ -5,7 +5,7 @@ import { DeadlineFlag, TargetDateText } from "@/components/dates";
 import { StatusBadge } from "@/components/status-badge";
 import { loadCatalogRows } from "@/db/public";
 import { formatMonth } from "@/lib/calendar-date";
-import type { CatalogRow } from "@/lib/commitment-list";
+import { type CatalogRow, countByLevel, countLabel } from "@/lib/commitment-list";
 import { groupDeadlines, type MonthGroup, SOON_DAYS } from "@/lib/deadline-groups";
 import { appToday } from "@/lib/today";
 
@@ -33,7 +33,8 @@ export default function DeadlinesPage() {
         <a href="#soon">
           Next {SOON_DAYS} days ({count(groups.soon)})
         </a>{" "}
-        · <a href="#later">Later ({count(groups.later)})</a> · <a href="#no-date">No date ({groups.noDate.length})</a>
+        · <a href="#later">Later ({count(groups.later)})</a> ·{" "}
+        <a href="#no-date">No date ({countLabel(countByLevel(groups.noDate))})</a>
       </nav>
       <Section
         id="overdue"
@@ -53,7 +54,7 @@ export default function DeadlinesPage() {
       />
       <Section id="later" title="Later" empty="Nothing is due later." groups={groups.later} today={today} many={many} />
       <section aria-labelledby="no-date" data-testid="deadline-group-no-date">
-        <h2 id="no-date">No target date ({groups.noDate.length})</h2>
+        <h2 id="no-date">No target date ({countLabel(countByLevel(groups.noDate))})</h2>
         {groups.noDate.length === 0 ? (
           <p className="muted">Every open commitment has a target date.</p>
         ) : (
@@ -68,8 +69,9 @@ export default function DeadlinesPage() {
   );
 }
 
+/** The rows of some month groups, by the counting rule: "3", or "1 + 2 milestones". */
 function count(groups: MonthGroup<CatalogRow>[]) {
-  return groups.reduce((n, g) => n + g.rows.length, 0);
+  return countLabel(countByLevel(groups.flatMap((g) => g.rows)));
 }
 
 function Section(props: {
