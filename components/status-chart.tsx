@@ -88,7 +88,8 @@ export function StatusChart({ id, title, rows }: { id: string; title: string; ro
                           className="chart__value"
                           aria-hidden="true"
                         >
-                          {row.counts[s]}
+                          {/* The status's icon too where there is room, so a segment is not told by colour alone. */}
+                          {w >= 36 ? `${STATUSES[s].icon} ${row.counts[s]}` : row.counts[s]}
                         </text>
                       ) : null}
                     </a>

@@ -182,6 +182,8 @@ test.describe("[PUBLIC][META]", () => {
 
   test("charts link their segments to the filtered list, with a table alternative", async ({ page }) => {
     await page.goto(`/agreements/${SLUG}`);
+    // A wide enough segment shows its status's icon beside the number, not only a colour.
+    await expect(page.getByTestId("chart-status").locator("text.chart__value")).toContainText(["? 5", "◐ 9", "✓ 3"]);
     const byTheme = page.getByTestId("chart-by-theme");
     const trade = byTheme.getByRole("link", { name: "Trade: Fulfilled, 1" });
     await trade.click();
