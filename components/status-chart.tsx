@@ -1,4 +1,4 @@
-import { STATUS_VALUES, STATUSES, type Status } from "@/lib/status";
+import { emptyStatusCounts, STATUS_VALUES, STATUSES, type Status } from "@/lib/status";
 
 /** SVG fill per status (the same hues as the status badges; the legend and table carry the words). */
 const FILL: Record<Status, string> = {
@@ -17,6 +17,32 @@ export interface ChartRow {
   counts: Record<Status, number>;
   /** the list filtered to this row and a status */
   href: (status: Status) => string;
+}
+
+/**
+ * One chart row per value of `key` (e.g. theme or owner) over `items` (top-level commitments), each
+ * segment linking to `listBase` narrowed to that value and status. An empty key shows as "Not named".
+ */
+export function breakdownRows<T extends { status: Status }>(
+  items: readonly T[],
+  key: (item: T) => string,
+  param: string,
+  listBase: string,
+): ChartRow[] {
+  const groups = new Map<string, Record<Status, number>>();
+  for (const item of items) {
+    const k = key(item) || "Not named";
+    const counts = groups.get(k) ?? emptyStatusCounts();
+    counts[item.status] += 1;
+    groups.set(k, counts);
+  }
+  const join = listBase.includes("?") ? "&" : "?";
+  return [...groups].map(([label, counts]) => ({
+    label,
+    counts,
+    href: (s: Status) =>
+      `${listBase}${join}${param}=${encodeURIComponent(label === "Not named" ? "" : label)}&status=${s}`,
+  }));
 }
 
 const BAR_H = 22;

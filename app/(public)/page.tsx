@@ -4,8 +4,8 @@ import Link from "next/link";
 import { AgreementLine } from "@/components/agreement-line";
 import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
 import { StatusBadge } from "@/components/status-badge";
-import { StatusChart } from "@/components/status-chart";
-import { loadAgreements, loadLatestUpdates, loadOpenDeadlines } from "@/db/public";
+import { breakdownRows, StatusChart } from "@/components/status-chart";
+import { loadAgreements, loadCatalogRows, loadLatestUpdates, loadOpenDeadlines } from "@/db/public";
 import { updateHeadline } from "@/lib/feeds";
 import { appToday } from "@/lib/today";
 
@@ -31,6 +31,8 @@ export default function HomePage() {
   const agreements = loadAgreements();
   const { overdue, upcoming } = loadOpenDeadlines(today);
   const updates = loadLatestUpdates(8);
+  // Top-level commitments of every agreement, for the theme and owner charts (the counting rule).
+  const catalogTop = loadCatalogRows().filter((r) => r.level === "commitment");
   const undated = agreements.reduce((n, a) => n + a.openWithoutTarget, 0);
   // With more than one agreement, each item of the mixed lists says which one it belongs to.
   const several = agreements.length > 1;
@@ -84,6 +86,22 @@ export default function HomePage() {
           ))
         )}
       </section>
+
+      {catalogTop.length > 0 ? (
+        <section aria-labelledby="breakdown-heading" className="charts">
+          <h2 id="breakdown-heading">{several ? "All agreements by theme and by owner" : "By theme and by owner"}</h2>
+          <StatusChart
+            id="home-by-theme"
+            title="Commitments by theme"
+            rows={breakdownRows(catalogTop, (c) => c.theme, "theme", "/commitments?level=commitment")}
+          />
+          <StatusChart
+            id="home-by-owner"
+            title="Commitments by owner"
+            rows={breakdownRows(catalogTop, (c) => c.owner, "owner", "/commitments?level=commitment")}
+          />
+        </section>
+      ) : null}
 
       <div className="grid-2">
         <section aria-labelledby="deadlines-heading">

@@ -20,6 +20,10 @@ test.describe("[PUBLIC][HOME]", () => {
     );
     await expect(card.getByRole("link", { name: "In progress, 9" })).toBeVisible();
     await expect(card.getByRole("link", { name: "Not yet assessed, 5" })).toBeVisible();
+    // Charts by theme and by owner across agreements; a segment opens the matching list.
+    const trade = page.getByTestId("chart-home-by-theme").getByRole("link", { name: "Trade: Fulfilled, 1" });
+    await expect(trade).toHaveAttribute("href", "/commitments?level=commitment&theme=Trade&status=fulfilled");
+    await expect(page.getByTestId("chart-home-by-owner").getByRole("link").first()).toBeVisible();
     await expect(page.getByTestId("overdue-item")).toHaveCount(1);
     await expect(page.getByTestId("overdue-item")).toContainText("65th anniversary");
     await expect(page.getByTestId("overdue-item")).toContainText(/Overdue by \d+ days/);

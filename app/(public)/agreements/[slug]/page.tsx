@@ -6,13 +6,12 @@ import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
 import { ExternalLink } from "@/components/external-link";
 import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
-import { type ChartRow, StatusChart } from "@/components/status-chart";
+import { breakdownRows, StatusChart } from "@/components/status-chart";
 import type { AgreementCommitment } from "@/db/queries/agreements";
 import { loadAgreement, loadCatalogRows } from "@/db/public";
 import { agreementAsOf, groupByTheme, summariseAgreement } from "@/lib/agreement-summary";
 import { formatCalendarDate } from "@/lib/calendar-date";
 import { asOfSchema, rawQuery } from "@/lib/commitment-list";
-import { emptyStatusCounts, type Status } from "@/lib/status";
 import { appToday } from "@/lib/today";
 import { Breadcrumb } from "@/components/breadcrumb";
 
@@ -163,12 +162,12 @@ export default async function AgreementPage({ params, searchParams }: Props) {
         <StatusChart
           id="by-theme"
           title="Commitments by theme"
-          rows={breakdown(agreement.commitments, (c) => c.theme, "theme", listBase)}
+          rows={breakdownRows(agreement.commitments, (c) => c.theme, "theme", listBase)}
         />
         <StatusChart
           id="by-owner"
           title="Commitments by owner"
-          rows={breakdown(agreement.commitments, (c) => c.owner || "Not named", "owner", listBase)}
+          rows={breakdownRows(agreement.commitments, (c) => c.owner, "owner", listBase)}
         />
       </section>
 
@@ -213,27 +212,6 @@ export default async function AgreementPage({ params, searchParams }: Props) {
       </div>
     </>
   );
-}
-
-/** One chart row per value of `key` (top-level commitments), each linking to the filtered list. */
-function breakdown(
-  commitments: AgreementCommitment[],
-  key: (c: AgreementCommitment) => string,
-  param: string,
-  listBase: string,
-): ChartRow[] {
-  const groups = new Map<string, Record<Status, number>>();
-  for (const c of commitments) {
-    const k = key(c);
-    const counts = groups.get(k) ?? emptyStatusCounts();
-    counts[c.status] += 1;
-    groups.set(k, counts);
-  }
-  return [...groups].map(([label, counts]) => ({
-    label,
-    counts,
-    href: (s: Status) => `${listBase}&${param}=${encodeURIComponent(label === "Not named" ? "" : label)}&status=${s}`,
-  }));
 }
 
 function Kpi({ value, label }: { value: number; label: string }) {
