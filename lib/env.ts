@@ -4,6 +4,7 @@
  * - `DATABASE_URL`: a file path for the SQLite database (default `./data/accord.sqlite`, relative to
  *   the working directory). A `file:` or `file://` prefix and a `?query` are accepted and dropped.
  * - `APP_TIME_ZONE`: IANA name of the reference time zone for "today" (default `UTC`).
+ * - `RESPONSE_CACHE_MB`: memory for the public pages' response cache in MiB (default 64; 0 = off).
  *
  * @throws Error naming the variable when a value is invalid.
  */
@@ -32,6 +33,14 @@ const ZEnv = z.object({
       },
       { message: "must be an IANA time zone name such as UTC or Asia/Kuala_Lumpur" },
     ),
+  RESPONSE_CACHE_MB: z
+    .string()
+    .trim()
+    .default("64")
+    .transform((v) => Number(v))
+    .refine((v) => Number.isFinite(v) && (v === 0 || v >= 1), {
+      message: "must be 0 (no response cache) or a number of MiB from 1",
+    }),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -45,9 +54,16 @@ let memo: { key: string; env: Env } | undefined;
  */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   if (source !== process.env) return parseEnv(source);
-  const key = `${process.env.DATABASE_URL ?? ""}\0${process.env.APP_TIME_ZONE ?? ""}`;
+  const key = `${process.env.DATABASE_URL ?? ""}\0${process.env.APP_TIME_ZONE ?? ""}\0${process.env.RESPONSE_CACHE_MB ?? ""}`;
   if (memo?.key !== key)
-    memo = { key, env: parseEnv({ DATABASE_URL: process.env.DATABASE_URL, APP_TIME_ZONE: process.env.APP_TIME_ZONE }) };
+    memo = {
+      key,
+      env: parseEnv({
+        DATABASE_URL: process.env.DATABASE_URL,
+        APP_TIME_ZONE: process.env.APP_TIME_ZONE,
+        RESPONSE_CACHE_MB: process.env.RESPONSE_CACHE_MB,
+      }),
+    };
   return memo.env;
 }
 

@@ -13,25 +13,15 @@ import { parseArgs } from "node:util";
 import next from "next";
 
 import { openPublicRevision } from "../db/public-revision";
-import { databasePath } from "../lib/env";
+import { databasePath, readEnv } from "../lib/env";
 import { ResponseCache, withResponseCache } from "../lib/response-cache";
 import { appToday } from "../lib/today";
-
-function cacheMegabytes(): number {
-  const raw = process.env.RESPONSE_CACHE_MB?.trim();
-  if (raw === undefined || raw === "") return 64;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || (value !== 0 && value < 1)) {
-    throw new Error(`RESPONSE_CACHE_MB must be 0 (no cache) or a number of MiB from 1 (got ${JSON.stringify(raw)}).`);
-  }
-  return value;
-}
 
 async function main() {
   const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   const hostname = values.hostname;
-  const megabytes = cacheMegabytes();
+  const megabytes = readEnv().RESPONSE_CACHE_MB;
 
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();

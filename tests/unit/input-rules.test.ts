@@ -43,9 +43,11 @@ describe("commitment ids in URLs", () => {
 });
 
 describe("environment", () => {
-  it("defaults to ./data/accord.sqlite and UTC", () => {
+  it("defaults to ./data/accord.sqlite, UTC and a 64 MiB response cache", () => {
     const env = readEnv({});
-    expect(env).toEqual({ DATABASE_URL: "./data/accord.sqlite", APP_TIME_ZONE: "UTC" });
+    expect(env).toEqual({ DATABASE_URL: "./data/accord.sqlite", APP_TIME_ZONE: "UTC", RESPONSE_CACHE_MB: 64 });
+    expect(readEnv({ RESPONSE_CACHE_MB: "0" }).RESPONSE_CACHE_MB).toBe(0);
+    expect(readEnv({ RESPONSE_CACHE_MB: "128" }).RESPONSE_CACHE_MB).toBe(128);
     expect(databasePath(env)).toBe(path.resolve("data/accord.sqlite"));
   });
 

@@ -35,6 +35,8 @@ describe("npm start with a weak configuration", () => {
     [{ AUTH_SECRET: "too-short" }, /AUTH_SECRET must be at least 32 characters/],
     [{ ADMIN_EMAIL: "boss@example.org", ADMIN_PASSWORD: "short" }, /ADMIN_PASSWORD must be at least 12 characters/],
     [{ ADMIN_PASSWORD: "a long enough password" }, /ADMIN_PASSWORD is set without ADMIN_EMAIL/],
+    [{ RESPONSE_CACHE_MB: "0.5" }, /RESPONSE_CACHE_MB: must be 0 \(no response cache\) or a number of MiB from 1/],
+    [{ RESPONSE_CACHE_MB: "lots" }, /RESPONSE_CACHE_MB: must be 0/],
   ])("refuses %j and touches no database", (env, message) => {
     const { status, stderr, created } = start(env);
     expect(status).toBe(1);
