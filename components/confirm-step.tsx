@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 
+import { SubmitButton } from "./submit-button";
+
 /**
  * A destructive action behind a native disclosure (`<details>`): the first activation opens it and
  * says what will happen, the button inside confirms. Works by keyboard and without JavaScript.
@@ -23,5 +25,34 @@ export function ConfirmStep({
         {children}
       </div>
     </details>
+  );
+}
+
+/**
+ * The submit buttons of a delete-or-restore form for `noun` ("commitment", "agreement"): restoring
+ * is one click; deleting goes through a {@link ConfirmStep} that says what happens (`explanation`).
+ */
+export function DeleteOrRestoreButtons({
+  noun,
+  deleted,
+  explanation,
+}: {
+  noun: string;
+  deleted: boolean;
+  explanation: ReactNode;
+}) {
+  if (deleted) {
+    return (
+      <SubmitButton pendingLabel="Saving…" variant="secondary">
+        Restore this {noun}
+      </SubmitButton>
+    );
+  }
+  return (
+    <ConfirmStep summary={`Delete this ${noun}…`} explanation={explanation}>
+      <SubmitButton pendingLabel="Deleting…" variant="danger">
+        Yes, delete this {noun}
+      </SubmitButton>
+    </ConfirmStep>
   );
 }

@@ -4,11 +4,10 @@
  * and is refused against an old version. Order: check role → parse → transaction → audit → result.
  */
 import { and, eq, isNull, ne } from "drizzle-orm";
-import { z } from "zod";
 
 import type { CalendarDate } from "../../lib/calendar-date";
 import { addEvidenceSchema, ZRemoveEvidence } from "../../lib/validation/evidence";
-import { ZSubmissionId, zId } from "../../lib/validation/fields";
+import { ZRepeatedForm } from "../../lib/validation/fields";
 import { CONFLICT_MESSAGE, invalid, REUSED_FORM, type WriteResult } from "../../lib/write-result";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
@@ -61,8 +60,6 @@ export interface EvidenceWriteResult {
   duplicate: boolean;
 }
 
-const ZRepeat = z.object({ submissionId: ZSubmissionId, commitmentId: zId("commitment") });
-
 /**
  * The outcome for a submission id already used: the earlier link again (`duplicate: true`) when it
  * was this user's on this commitment, REUSED_FORM otherwise; undefined when the id is new.
@@ -99,7 +96,7 @@ export function addEvidence(
   if (!guard.ok) return guard;
   // A form sent twice is answered as the first time before its fields are checked (the second send
   // of a double click can carry a form React has already reset).
-  const ids = ZRepeat.safeParse(raw);
+  const ids = ZRepeatedForm.safeParse(raw);
   if (ids.success) {
     const repeated = earlierEvidence(db, ids.data.submissionId, ids.data.commitmentId, guard.actor.id);
     if (repeated) return repeated;

@@ -5,10 +5,9 @@
  * audit row) → small result.
  */
 import { and, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
 
 import type { CalendarDate } from "../../lib/calendar-date";
-import { ZSubmissionId, zId } from "../../lib/validation/fields";
+import { ZRepeatedForm } from "../../lib/validation/fields";
 import { parseStatusUpdate } from "../../lib/validation/status-update";
 import { CONFLICT_MESSAGE, invalid, REUSED_FORM, type WriteResult } from "../../lib/write-result";
 import { writeAudit } from "../audit";
@@ -25,8 +24,6 @@ export interface PostedStatusUpdate {
   /** true when this submission had already been recorded (a double click or retry) */
   duplicate: boolean;
 }
-
-const ZRepeat = z.object({ submissionId: ZSubmissionId, commitmentId: zId("commitment") });
 
 /**
  * The outcome for a submission id already used: the earlier update again (`duplicate: true`) when
@@ -74,7 +71,7 @@ export function postStatusUpdate(
   if (!guard.ok) return guard;
   // A form sent twice is recognised by its submission id before its fields are checked: the second
   // send of a double click can carry an emptied form (React resets a form once its action is done).
-  const ids = ZRepeat.safeParse(raw);
+  const ids = ZRepeatedForm.safeParse(raw);
   if (ids.success) {
     const repeated = earlierSubmission(db, ids.data.submissionId, ids.data.commitmentId, guard.actor.id);
     if (repeated) return repeated;

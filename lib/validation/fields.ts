@@ -122,3 +122,9 @@ export type TEvidenceInput = z.infer<ReturnType<typeof evidenceInputSchema>>;
 
 /** A form submission id (a UUID made when the form was rendered). */
 export const ZSubmissionId = z.uuid({ error: "The form is out of date; reload the page" });
+
+/**
+ * What a form sent again is recognised by before its other fields are checked: its submission id
+ * and commitment (a double click's second send can carry a form React has already emptied).
+ */
+export const ZRepeatedForm = z.object({ submissionId: ZSubmissionId, commitmentId: zId("commitment") });

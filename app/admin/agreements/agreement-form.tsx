@@ -6,7 +6,7 @@ import { FormErrorBanner } from "@/components/form-error-banner";
 import { INITIAL_FORM_STATE, type FormState, str } from "@/components/form-state";
 import { Field } from "@/components/field";
 import { SubmitButton } from "@/components/submit-button";
-import { ConfirmStep } from "@/components/confirm-step";
+import { DeleteOrRestoreButtons } from "@/components/confirm-step";
 
 import { createAgreementAction, deleteOrRestoreAgreementAction, updateAgreementAction } from "./actions";
 
@@ -116,20 +116,11 @@ export function DeleteAgreementForm({ agreementId, deleted }: { agreementId: num
       <FormErrorBanner error={state.error} />
       <input type="hidden" name="agreementId" value={agreementId} />
       <input type="hidden" name="intent" value={deleted ? "restore" : "delete"} />
-      {deleted ? (
-        <SubmitButton pendingLabel="Saving…" variant="secondary">
-          Restore this agreement
-        </SubmitButton>
-      ) : (
-        <ConfirmStep
-          summary="Delete this agreement…"
-          explanation="It and all its commitments leave the public pages, the API, the exports and the feeds. Their history is kept, and you can restore it from this page."
-        >
-          <SubmitButton pendingLabel="Deleting…" variant="danger">
-            Yes, delete this agreement
-          </SubmitButton>
-        </ConfirmStep>
-      )}
+      <DeleteOrRestoreButtons
+        noun="agreement"
+        deleted={deleted}
+        explanation="It and all its commitments leave the public pages, the API, the exports and the feeds. Their history is kept, and you can restore it from this page."
+      />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { FormErrorBanner } from "@/components/form-error-banner";
 import { INITIAL_FORM_STATE, type FormState, str } from "@/components/form-state";
 import { Field } from "@/components/field";
 import { SubmitButton } from "@/components/submit-button";
-import { ConfirmStep } from "@/components/confirm-step";
+import { DeleteOrRestoreButtons } from "@/components/confirm-step";
 
 import { createCommitmentAction, deleteOrRestoreCommitmentAction, updateCommitmentAction } from "./actions";
 
@@ -177,20 +177,11 @@ export function DeleteCommitmentForm({
       <input type="hidden" name="commitmentId" value={commitmentId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="intent" value={deleted ? "restore" : "delete"} />
-      {deleted ? (
-        <SubmitButton pendingLabel="Saving…" variant="secondary">
-          Restore this commitment
-        </SubmitButton>
-      ) : (
-        <ConfirmStep
-          summary="Delete this commitment…"
-          explanation="It and its milestones leave the public pages, the API, the exports and the feeds. Its history is kept, and you can restore it from this page."
-        >
-          <SubmitButton pendingLabel="Deleting…" variant="danger">
-            Yes, delete this commitment
-          </SubmitButton>
-        </ConfirmStep>
-      )}
+      <DeleteOrRestoreButtons
+        noun="commitment"
+        deleted={deleted}
+        explanation="It and its milestones leave the public pages, the API, the exports and the feeds. Its history is kept, and you can restore it from this page."
+      />
     </form>
   );
 }
