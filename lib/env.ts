@@ -5,6 +5,8 @@
  *   the working directory). A `file:` or `file://` prefix and a `?query` are accepted and dropped.
  * - `APP_TIME_ZONE`: IANA name of the reference time zone for "today" (default `UTC`).
  * - `RESPONSE_CACHE_MB`: memory for the public pages' response cache in MiB (default 64; 0 = off).
+ * - `TRUST_PROXY`: `1`/`true` when a reverse proxy in front sets X-Forwarded-* (default off: those
+ *   headers are removed from every request at the door; lib/forwarded.ts).
  *
  * @throws Error naming the variable when a value is invalid.
  */
@@ -41,9 +43,20 @@ const ZEnv = z.object({
     .refine((v) => Number.isFinite(v) && (v === 0 || v >= 1), {
       message: "must be 0 (no response cache) or a number of MiB from 1",
     }),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default("0")
+    .refine((v) => ["0", "1", "true", "false"].includes(v), {
+      message: "must be 1 or true (a proxy in front sets X-Forwarded-*), or 0 or false",
+    })
+    .transform((v) => v === "1" || v === "true"),
 });
 
 export type Env = z.infer<typeof ZEnv>;
+
+const ENV_NAMES = Object.keys(ZEnv.shape) as (keyof typeof ZEnv.shape)[];
 
 let memo: { key: string; env: Env } | undefined;
 
@@ -54,15 +67,11 @@ let memo: { key: string; env: Env } | undefined;
  */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   if (source !== process.env) return parseEnv(source);
-  const key = `${process.env.DATABASE_URL ?? ""}\0${process.env.APP_TIME_ZONE ?? ""}\0${process.env.RESPONSE_CACHE_MB ?? ""}`;
+  const key = ENV_NAMES.map((name) => process.env[name] ?? "").join("\0");
   if (memo?.key !== key)
     memo = {
       key,
-      env: parseEnv({
-        DATABASE_URL: process.env.DATABASE_URL,
-        APP_TIME_ZONE: process.env.APP_TIME_ZONE,
-        RESPONSE_CACHE_MB: process.env.RESPONSE_CACHE_MB,
-      }),
+      env: parseEnv(Object.fromEntries(ENV_NAMES.map((name) => [name, process.env[name]]))),
     };
   return memo.env;
 }

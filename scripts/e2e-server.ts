@@ -65,7 +65,8 @@ void prepare().then((secret) =>
   serve({
     port: Number(process.env.E2E_PORT ?? 3100),
     hostname: "127.0.0.1",
-    env: { DATABASE_URL: file, AUTH_SECRET: secret },
+    // The suite plays a reverse proxy's part in places ([PUBLIC][PROXY]), so forwarded headers count.
+    env: { DATABASE_URL: file, AUTH_SECRET: secret, TRUST_PROXY: process.env.TRUST_PROXY ?? "1" },
     onExit: () => fs.rmSync(dir, { recursive: true, force: true }),
   }),
 );

@@ -14,6 +14,7 @@ import next from "next";
 
 import { openPublicRevision } from "../db/public-revision";
 import { databasePath, readEnv } from "../lib/env";
+import { normaliseForwardedHeaders } from "../lib/forwarded";
 import { ResponseCache, withResponseCache } from "../lib/response-cache";
 import { appToday } from "../lib/today";
 
@@ -21,7 +22,7 @@ async function main() {
   const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   const hostname = values.hostname;
-  const megabytes = readEnv().RESPONSE_CACHE_MB;
+  const { RESPONSE_CACHE_MB: megabytes, TRUST_PROXY: trustProxy } = readEnv();
 
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
@@ -46,7 +47,10 @@ async function main() {
     });
   }
 
-  const server = http.createServer(listener);
+  const server = http.createServer((req, res) => {
+    normaliseForwardedHeaders(req, trustProxy);
+    return listener(req, res);
+  });
   server.listen(port, hostname, () => {
     const cache = megabytes > 0 ? `response cache ${megabytes} MiB` : "response cache off";
     console.log(`Serving on http://${hostname ?? "localhost"}:${port} (${cache})`);
