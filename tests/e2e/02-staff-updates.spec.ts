@@ -105,7 +105,12 @@ test.describe("[STAFF][BAD_INPUT]", () => {
       ["-10", "Enter a whole number from 0 to 100"],
       ["abc", "Enter a whole number from 0 to 100"],
     ];
+    // The form is drawn afresh when each answer arrives (data-attempt counts them): wait for it, or
+    // text typed before the answer is replaced by what the answer carries.
+    const form = page.getByTestId("status-update-form");
+    let attempt = 0;
     for (const [progress, message] of cases) {
+      await expect(form).toHaveAttribute("data-attempt", String(attempt++));
       await page.getByLabel("New status").selectOption("in_progress");
       await page.getByLabel("Progress (%)").fill(progress);
       await page.getByLabel("Note").fill(`Trying ${progress}`);
@@ -121,8 +126,8 @@ test.describe("[STAFF][BAD_INPUT]", () => {
       await expect(page.getByLabel("Progress (%)")).toHaveAttribute("aria-invalid", "true");
       await expect(page.getByLabel("Note")).toHaveValue(`Trying ${progress}`);
       await expect(page.getByLabel("Title (link 1)")).toHaveValue("Bad link");
-      await page.waitForLoadState("networkidle");
     }
+    await expect(form).toHaveAttribute("data-attempt", String(attempt));
     await page.getByLabel("Note").fill("x".repeat(5001));
     await page.getByRole("button", { name: "Post status update" }).click();
     await expect(page.getByTestId("error-note")).toHaveText("At most 5000 characters");
