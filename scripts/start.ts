@@ -6,6 +6,7 @@
 import { adminSetting } from "../auth/config-check";
 import { prepareAuth } from "../auth/startup";
 import { prepareDatabase } from "../db/client";
+import { prepareDatabaseLocation } from "../db/location";
 import { databasePath } from "../lib/env";
 import { ensureBuild } from "./lib/build";
 import { serve } from "./lib/serve";
@@ -25,6 +26,8 @@ async function main() {
     if (process.env.AUTH_SECRET !== undefined && process.env.AUTH_SECRET.trim().length < 32) {
       throw new Error("AUTH_SECRET must be at least 32 characters.");
     }
+    // A place that cannot hold the database is refused before the build too (db/location.ts).
+    prepareDatabaseLocation(file);
     ensureBuild();
     const db = prepareDatabase(file);
     secret = await prepareAuth(db, file);
