@@ -8,10 +8,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 
 import { openDatabase } from "../../db/client";
 import { DatabaseLocationError, prepareDatabaseLocation } from "../../db/location";
+
+// Each case starts `npm start`'s script in a new Node process: seconds on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "accord-dbpath-"));
 fs.chmodSync(dir, 0o755);
@@ -94,6 +97,39 @@ describe("npm start with a database path that cannot be used", () => {
     fs.writeFileSync(file, "");
     fs.chmodSync(file, 0o444);
     expectRefusal(start(file, { asOther: true }), file, /it cannot be read and written: permission denied \(EACCES\)/);
+  });
+});
+
+describe("npm start on a read-only file system", () => {
+  it("names the folder and says the file system is read-only", () => {
+    const ro = path.join(dir, "read-only");
+    fs.mkdirSync(ro);
+    const file = path.join(ro, "sub", "x.sqlite");
+    // A private mount namespace (util-linux unshare; -r maps the user to root when not root) in
+    // which the folder is bind-mounted read-only: nothing outside the test sees it.
+    const script = `mount --bind "$0" "$0" && mount -o remount,ro,bind "$0" "$0" && exec "$1" "$2" scripts/start.ts`;
+    const run = spawnSync(
+      "unshare",
+      [
+        isRoot ? "-m" : "-rm",
+        "sh",
+        "-c",
+        script,
+        ro,
+        process.execPath,
+        path.join("node_modules", "tsx", "dist", "cli.mjs"),
+      ],
+      {
+        env: { ...process.env, NODE_ENV: "production", DATABASE_URL: file, PORT: "3999" },
+        encoding: "utf8",
+        timeout: 30_000,
+      },
+    );
+    expectRefusal(
+      { status: run.status, signal: run.signal, stdout: run.stdout, stderr: run.stderr },
+      file,
+      /the folder .*\/read-only\/sub cannot be created: the file system is read-only \(EROFS\)/,
+    );
   });
 });
 
