@@ -203,7 +203,7 @@ export function closeForMaintenance(file: string): void {
     } catch (error) {
       if ((error as { code?: string }).code === "SQLITE_BUSY") {
         throw new DatabaseInUseError(
-          `${file} is open in another process (the app is running, or a script has it open). Stop the app first.`,
+          `${file} is open in another process (the app, Litestream or a script is running). Stop the app first.`,
         );
       }
       throw error;
