@@ -17,6 +17,7 @@ import path from "node:path";
 
 import { z } from "zod";
 
+import { makeFolders } from "../db/location";
 import { PASSWORD_MIN } from "../lib/passwords";
 
 export const AUTH_SECRET_MIN = 32;
@@ -46,7 +47,7 @@ export function resolveAuthSecret(env: Record<string, string | undefined>, datab
   if (databaseFile === ":memory:") throw new ConfigError("AUTH_SECRET is required with an in-memory database.");
   const file = secretFileFor(databaseFile);
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeFolders(path.dirname(file), file);
     // "wx": never overwrite a secret another process wrote a moment ago.
     try {
       fs.writeFileSync(file, crypto.randomBytes(48).toString("base64url") + "\n", { mode: 0o600, flag: "wx" });

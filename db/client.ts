@@ -6,13 +6,11 @@
  * the real database. The first `getDb()` opens the file (creating its folder), sets the pragmas,
  * applies the committed migrations in `drizzle/` and loads the default dataset when it is missing.
  */
-import fs from "node:fs";
-import path from "node:path";
-
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 
 import { databasePath } from "../lib/env";
+import { prepareDatabaseLocation } from "./location";
 import { runMigrations } from "./migrate";
 import * as schema from "./schema";
 import { seedDefaultDataset } from "./seed";
@@ -28,18 +26,18 @@ const globalForDb = globalThis as unknown as { __accordDb?: Holder };
 
 /**
  * Open a SQLite file (or `:memory:`) with the project's pragmas: WAL, foreign keys on,
- * busy_timeout 5 s, synchronous NORMAL. Does not migrate.
- * @throws Error naming the file when it cannot be opened, or when it holds tables but no Accord
+ * busy_timeout 5 s, synchronous FULL (decision 005). Does not migrate.
+ * @throws DatabaseLocationError (db/location.ts) naming the file and the reason when its place
+ *   cannot hold a database; Error naming the file when SQLite cannot open it, or when it holds tables but no Accord
  *   Tracker migration history (another application's database is never touched).
  */
 export function openDatabase(file: string): Db {
+  // Folders, permissions and odd places (a folder, /proc, a read-only disk) are checked first, with
+  // a reason; a new file is created there with mode 0600 (db/location.ts).
+  prepareDatabaseLocation(file);
   let sqlite: Database.Database;
   try {
-    const isNew = file !== ":memory:" && !fs.existsSync(file);
-    if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
     sqlite = new Database(file);
-    // The file holds password hashes: readable by its owner only (SQLite gives the WAL the same mode).
-    if (isNew) fs.chmodSync(file, 0o600);
   } catch (error) {
     throw new Error(`Cannot open the database file ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -56,7 +54,8 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
+  // FULL: a commit is on disk before it is acknowledged, power loss included (docs/decisions/005-durability.md).
+  sqlite.pragma("synchronous = FULL");
   return drizzle(sqlite, { schema }) as Db;
 }
 

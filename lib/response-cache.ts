@@ -198,6 +198,11 @@ export class ResponseCache {
   get size(): number {
     return this.entries.size;
   }
+
+  /** Estimated bytes the stored responses hold (the sum the size limit is checked against). */
+  get bytes(): number {
+    return this.entries.calculatedSize;
+  }
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => unknown;

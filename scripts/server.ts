@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import next from "next";
 
 import { openPublicRevision } from "../db/public-revision";
+import { registerCacheState } from "../lib/cache-state";
 import { databasePath, readEnv } from "../lib/env";
 import { normaliseForwardedHeaders } from "../lib/forwarded";
 import { ResponseCache, withResponseCache } from "../lib/response-cache";
@@ -36,11 +37,16 @@ async function main() {
 
   let listener: (req: http.IncomingMessage, res: http.ServerResponse) => unknown = handle;
   let closeRevision = () => {};
+  registerCacheState(() => ({ enabled: false, entries: 0, bytes: 0, maxBytes: 0 }));
   if (megabytes > 0) {
     const revision = openPublicRevision(databasePath());
     closeRevision = () => revision.close();
+    const maxBytes = Math.round(megabytes * 1024 * 1024);
+    const cache = new ResponseCache({ maxBytes });
+    // GET /healthz reports it (lib/cache-state.ts).
+    registerCacheState(() => ({ enabled: true, entries: cache.size, bytes: cache.bytes, maxBytes }));
     listener = withResponseCache(handle, {
-      cache: new ResponseCache({ maxBytes: Math.round(megabytes * 1024 * 1024) }),
+      cache,
       // Pages say "overdue" and "12 days ago": a new calendar day makes them stale like a write does.
       stamp: () => `${revision.read()} ${appToday()}`,
       onError: (error) => console.error("Response cache: cannot read the public revision;", error),

@@ -1,13 +1,16 @@
 /**
  * `npm start`: build when needed, apply migrations and load the default dataset, then serve the
  * production app on `PORT` (default 3000). `DATABASE_URL` (a file path) picks the database,
- * default ./data/accord.sqlite.
+ * default ./data/accord.sqlite. With `LITESTREAM_REPLICA_URL` (file:///…, s3://…), Litestream
+ * replicates the database there while the app runs (scripts/lib/litestream.ts).
  */
 import { adminSetting } from "../auth/config-check";
 import { prepareAuth } from "../auth/startup";
 import { prepareDatabase } from "../db/client";
+import { prepareDatabaseLocation } from "../db/location";
 import { databasePath } from "../lib/env";
 import { ensureBuild } from "./lib/build";
+import { litestreamVersion, replicaUrlSetting, startReplication } from "./lib/litestream";
 import { serve } from "./lib/serve";
 
 async function main() {
@@ -18,6 +21,7 @@ async function main() {
   }
   let file: string;
   let secret: string;
+  let replicaUrl: string | undefined;
   try {
     file = databasePath();
     // Refuse a weak configuration before spending a minute on the build.
@@ -25,6 +29,10 @@ async function main() {
     if (process.env.AUTH_SECRET !== undefined && process.env.AUTH_SECRET.trim().length < 32) {
       throw new Error("AUTH_SECRET must be at least 32 characters.");
     }
+    replicaUrl = replicaUrlSetting();
+    if (replicaUrl) console.log(`Litestream ${litestreamVersion()} will replicate the database to ${replicaUrl}`);
+    // A place that cannot hold the database is refused before the build too (db/location.ts).
+    prepareDatabaseLocation(file);
     ensureBuild();
     const db = prepareDatabase(file);
     secret = await prepareAuth(db, file);
@@ -35,7 +43,27 @@ async function main() {
   }
   console.log(`Database: ${file} (migrated; default dataset loaded if it was missing)`);
   console.log(`Accord Tracker on http://localhost:${port}`);
-  serve({ port, env: { AUTH_SECRET: secret } });
+  if (!replicaUrl) {
+    serve({ port, env: { AUTH_SECRET: secret } });
+    return;
+  }
+  // Litestream beside the server (docs/decisions/005-durability.md): it starts first, and stops
+  // (syncing the rest of the WAL) only after the server has exited. If it stops on its own, the
+  // app stops too: with replication asked for, the app does not run without it.
+  const replication = startReplication(file, replicaUrl, (code) => {
+    console.error(`Litestream stopped unexpectedly (exit code ${code}); stopping Accord Tracker.`);
+    server.kill("SIGTERM");
+    process.exitCode = 1;
+  });
+  const server = serve({
+    port,
+    env: { AUTH_SECRET: secret },
+    onExit: async () => {
+      const code = await replication.stop();
+      console.log(code === 0 ? "Litestream synced and stopped." : `Litestream stopped (exit code ${code}).`);
+      if (process.exitCode === 1) process.exit(1);
+    },
+  });
 }
 
 void main();

@@ -2,14 +2,15 @@
  * Starts the production server (scripts/server.ts: Next behind the response cache) as a child
  * process and forwards stop signals to it, exiting with its code.
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 
 export interface ServeOptions {
   port: number;
   hostname?: string;
   env?: Record<string, string>;
-  onExit?: () => void;
+  /** Called when the server has exited, before this process exits with its code; awaited. */
+  onExit?: () => void | Promise<void>;
 }
 
 /** The `node` arguments that run scripts/server.ts (through tsx's loader) on `port`. */
@@ -19,8 +20,8 @@ export function serverArgs({ port, hostname }: { port: number; hostname?: string
   return args;
 }
 
-/** Serve the built app; resolves never (the process exits with the server). */
-export function serve({ port, hostname, env, onExit }: ServeOptions): void {
+/** Serve the built app; the process exits with the server. Returns the server's process. */
+export function serve({ port, hostname, env, onExit }: ServeOptions): ChildProcess {
   const child = spawn(process.execPath, serverArgs({ port, hostname }), {
     // The IPC channel lets the server notice when this process is gone, however it ended.
     stdio: ["inherit", "inherit", "inherit", "ipc"],
@@ -32,7 +33,7 @@ export function serve({ port, hostname, env, onExit }: ServeOptions): void {
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
   child.on("exit", (code, signal) => {
-    onExit?.();
-    process.exit(code ?? (signal ? 0 : 1));
+    void Promise.resolve(onExit?.()).finally(() => process.exit(code ?? (signal ? 0 : 1)));
   });
+  return child;
 }

@@ -37,6 +37,11 @@ describe("npm start with a weak configuration", () => {
     [{ ADMIN_PASSWORD: "a long enough password" }, /ADMIN_PASSWORD is set without ADMIN_EMAIL/],
     [{ RESPONSE_CACHE_MB: "0.5" }, /RESPONSE_CACHE_MB: must be 0 \(no response cache\) or a number of MiB from 1/],
     [{ RESPONSE_CACHE_MB: "lots" }, /RESPONSE_CACHE_MB: must be 0/],
+    [
+      { LITESTREAM_REPLICA_URL: "ftp://backups.example/accord" },
+      /LITESTREAM_REPLICA_URL must be a replica URL such as file:\/\/\/var\/backups\/accord or s3:\/\/bucket\/accord/,
+    ],
+    [{ LITESTREAM_REPLICA_URL: "/var/backups/accord" }, /LITESTREAM_REPLICA_URL must be a replica URL/],
   ])("refuses %j and touches no database", (env, message) => {
     const { status, stderr, created } = start(env);
     expect(status).toBe(1);
