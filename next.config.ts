@@ -1,28 +1,18 @@
 import type { NextConfig } from "next";
 
+import { contentSecurityPolicy } from "./lib/csp";
+
 const isDev = process.env.NODE_ENV === "development";
 
 /**
- * Content-Security-Policy. Next.js inlines its bootstrap scripts, so scripts need 'unsafe-inline'
- * unless every page takes a per-request nonce (which would stop pages from being cached);
- * 'unsafe-eval' is only allowed in development, where React's dev tools need it. Nothing is loaded
- * from another origin, no page may be framed, and forms post only to this site.
+ * The policy of every response that neither proxy.ts (a nonce, on signed-in pages) nor the server's
+ * hashing layer (lib/hashed-csp.ts, on public HTML pages) replaces: no inline script
+ * (lib/csp.ts; docs/decisions/007-content-security-policy.md). `next dev` has no hashing layer and
+ * React's dev tools evaluate code, so development keeps 'unsafe-inline' and 'unsafe-eval'.
  */
-const CSP = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+const CSP = contentSecurityPolicy([], { dev: isDev });
 
 const SECURITY_HEADERS = [
-  { key: "Content-Security-Policy", value: CSP },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "same-origin" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -39,7 +29,14 @@ const nextConfig: NextConfig = {
   // Lint and typecheck run as their own scripts (npm run lint / typecheck), not inside the build.
   typescript: { ignoreBuildErrors: false },
   async headers() {
-    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      // proxy.ts sets the nonce policy of these pages; a second policy here would be enforced too.
+      {
+        source: "/((?!staff(?:/|$)|admin(?:/|$)|signin(?:/|$)).*)",
+        headers: [{ key: "Content-Security-Policy", value: CSP }],
+      },
+    ];
   },
   async redirects() {
     // Every agreement is listed on the home page (until a list page of its own exists).

@@ -9,15 +9,29 @@
  * 3. Optimistic redirect only (the Next.js authentication guide): /staff and /admin without a session
  *    cookie go to /signin. The real checks happen in every page, action and route, which re-read the
  *    user.
+ * 4. /staff, /admin and /signin (never cached) get a Content-Security-Policy with a fresh nonce:
+ *    set on the request, where Next reads it and puts the nonce on its scripts, and on the response
+ *    (lib/csp.ts; the Next.js guide "Content Security Policy", "Adding a nonce with Proxy").
  */
 import { type NextRequest, NextResponse } from "next/server";
 
 import { getDb } from "./db/client";
 import { agreementExists, commitmentExists } from "./db/queries/shared";
+import { isNoncePath, newNonce, noncePolicy } from "./lib/csp";
 import { parseRowId } from "./lib/ids";
 import { hasSessionCookie } from "./lib/session-cookie";
 
 const NOT_FOUND_PATH = "/_unknown";
+
+/** Continue with a fresh nonce policy on the request (for Next to read) and on the response. */
+function withNonce(request: NextRequest) {
+  const policy = noncePolicy(newNonce(), { dev: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
 
 function notFound(request: NextRequest) {
   return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url));
@@ -62,10 +76,11 @@ export function proxy(request: NextRequest) {
     return id !== null && commitmentExists(getDb(), id) ? NextResponse.next() : notFound(request);
   }
 
-  if (pathname.startsWith("/staff") || pathname.startsWith("/admin")) {
+  if (pathname === "/signin" || pathname.startsWith("/signin/")) return withNonce(request);
+  if (isNoncePath(pathname)) {
     // A POST is a server action: let it reach its write verb, which refuses and audits the attempt.
-    if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
-    if (hasSessionCookie(request.headers.get("cookie") ?? undefined)) return NextResponse.next();
+    if (request.method !== "GET" && request.method !== "HEAD") return withNonce(request);
+    if (hasSessionCookie(request.headers.get("cookie") ?? undefined)) return withNonce(request);
     const url = request.nextUrl.clone();
     url.pathname = "/signin";
     url.search = "";
@@ -87,5 +102,7 @@ export const config = {
     "/staff/:path*",
     "/admin",
     "/admin/:path*",
+    "/signin",
+    "/signin/:path*",
   ],
 };

@@ -10,6 +10,7 @@ import Credentials from "next-auth/providers/credentials";
 
 import { getDb } from "../db/client";
 import { databasePath } from "../lib/env";
+import { clientAddress } from "../lib/forwarded";
 import type { UserRole } from "../lib/roles";
 import { authenticate } from "./authenticate";
 import { resolveAuthSecret } from "./config-check";
@@ -28,6 +29,11 @@ export class ThrottledSignin extends CredentialsSignin {
   override code = "throttled";
 }
 
+/** Thrown by `authorize` when the client address is locked by throttling. */
+export class AddressThrottledSignin extends CredentialsSignin {
+  override code = "throttled_address";
+}
+
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -38,10 +44,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        const result = await authenticate(getDb(), credentials);
+      async authorize(credentials, request) {
+        // The address scripts/server.ts recorded for this request (never a header the client chose).
+        const result = await authenticate(getDb(), credentials, { address: clientAddress(request.headers) });
         if (!result.ok) {
           if (result.reason === "throttled") throw new ThrottledSignin();
+          if (result.reason === "throttled_address") throw new AddressThrottledSignin();
           return null;
         }
         return { id: String(result.user.id), email: result.user.email, name: result.user.name, role: result.user.role };

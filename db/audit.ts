@@ -15,6 +15,8 @@ export interface AuditInput {
   entityId: string | number | null;
   before?: unknown;
   after?: unknown;
+  /** the client's address, for sign-in attempts (throttling counts them per address) */
+  clientAddress?: string | null;
 }
 
 /** Insert the audit row synchronously on `tx` (a transaction or the db). */
@@ -27,6 +29,7 @@ export function writeAudit(tx: Tx, input: AuditInput): void {
       entityId: input.entityId === null ? null : String(input.entityId),
       before: input.before ?? null,
       after: input.after ?? null,
+      clientAddress: input.clientAddress ?? null,
     })
     .run();
 }

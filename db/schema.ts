@@ -205,8 +205,14 @@ export const auditLog = sqliteTable(
     entityId: text("entity_id"),
     before: text("before", { mode: "json" }),
     after: text("after", { mode: "json" }),
+    /** The client's address (lib/forwarded.ts) for sign-in attempts, which throttling counts per address. */
+    clientAddress: text("client_address"),
   },
-  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId), index("audit_log_actor_idx").on(t.actorId)],
+  (t) => [
+    index("audit_log_entity_idx").on(t.entityType, t.entityId),
+    index("audit_log_actor_idx").on(t.actorId),
+    index("audit_log_client_address_idx").on(t.clientAddress, t.at),
+  ],
 );
 
 /**

@@ -2,9 +2,10 @@
  * Users: reads for sign-in and guards, the failed-attempt log used by throttling, and the first-start
  * admin. Emails are stored lower-case and trimmed.
  */
-import { and, count, eq, gte } from "drizzle-orm";
+import { and, count, eq, gte, ne } from "drizzle-orm";
 
 import type { UserRole } from "../lib/roles";
+import type { Failure } from "../lib/throttle";
 import { writeAudit } from "./audit";
 import type { Db } from "./client";
 import { auditLog, users } from "./schema";
@@ -54,10 +55,16 @@ export function getActiveUser(db: Db, id: number, signedInAt?: Date): SessionUse
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
-/** Times of failed sign-in attempts for `email` since `since` (those that counted towards a lock). */
-export function recentSignInFailures(db: Db, email: string, since: Date): Date[] {
+/** A sign-in key for text that is not shaped like an email: no account can have it. */
+export const NOT_AN_EMAIL_KEY = "(not an email address)";
+
+/**
+ * Failed sign-in attempts for `email` since `since` (those that counted towards a lock), with the
+ * client address each came from (null for rows recorded before addresses were).
+ */
+export function recentSignInFailures(db: Db, email: string, since: Date): Failure[] {
   return db
-    .select({ at: auditLog.at })
+    .select({ at: auditLog.at, address: auditLog.clientAddress })
     .from(auditLog)
     .where(
       and(
@@ -68,17 +75,44 @@ export function recentSignInFailures(db: Db, email: string, since: Date): Date[]
       ),
     )
     .all()
+    .map((r) => ({ at: new Date(r.at), address: r.address }));
+}
+
+/**
+ * Times of failed sign-in attempts from client `address` since `since`, for any email. Attempts
+ * with text that is not an email address are left out: they cannot guess any account.
+ */
+export function recentAddressFailures(db: Db, address: string, since: Date): Date[] {
+  return db
+    .select({ at: auditLog.at })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.clientAddress, address),
+        gte(auditLog.at, since.toISOString()),
+        eq(auditLog.action, "user.sign_in_failed"),
+        eq(auditLog.entityType, "sign_in"),
+        ne(auditLog.entityId, NOT_AN_EMAIL_KEY),
+      ),
+    )
+    .all()
     .map((r) => new Date(r.at));
 }
 
 export type SignInOutcome = "success" | "failure" | "throttled";
 
 /**
- * Audit one sign-in attempt. Failures count towards throttling; throttled attempts are audited but
- * do not extend the lock. `userId` is recorded only on success, so the log does not say which
- * unknown emails exist.
+ * Audit one sign-in attempt with the client address it came from. Failures count towards
+ * throttling; throttled attempts are audited but do not extend a lock. `userId` is recorded only on
+ * success, so the log does not say which unknown emails exist.
  */
-export function recordSignIn(db: Db, email: string, outcome: SignInOutcome, userId: number | null): void {
+export function recordSignIn(
+  db: Db,
+  email: string,
+  outcome: SignInOutcome,
+  userId: number | null,
+  address: string,
+): void {
   // What was typed as the email is kept only when it looks like one: people type passwords there.
   const identifier = signInKey(email);
   const action =
@@ -89,6 +123,7 @@ export function recordSignIn(db: Db, email: string, outcome: SignInOutcome, user
     entityType: "sign_in",
     entityId: identifier,
     after: null,
+    clientAddress: address,
   });
 }
 
@@ -99,7 +134,7 @@ export function recordSignIn(db: Db, email: string, outcome: SignInOutcome, user
  */
 export function signInKey(email: string): string {
   const normalised = normaliseEmail(email);
-  return /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/.test(normalised) ? normalised : "(not an email address)";
+  return /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/.test(normalised) ? normalised : NOT_AN_EMAIL_KEY;
 }
 
 /** Number of users. */

@@ -1,6 +1,7 @@
 /**
  * The production HTTP server: Next's request handler (a custom server, nextjs.org/docs/app/guides/custom-server)
- * behind the public pages' response cache (lib/response-cache.ts).
+ * behind the public pages' response cache (lib/response-cache.ts), with the hash-based
+ * Content-Security-Policy of public HTML pages computed between the two (lib/hashed-csp.ts).
  *
  * Started by scripts/lib/serve.ts (`npm start`, the e2e server, `npm run bench`) after the build
  * and the database are ready. Usage: `node --import tsx scripts/server.ts --port 3000 [--hostname 127.0.0.1]`.
@@ -16,6 +17,7 @@ import { openPublicRevision } from "../db/public-revision";
 import { registerCacheState } from "../lib/cache-state";
 import { databasePath, readEnv } from "../lib/env";
 import { normaliseForwardedHeaders } from "../lib/forwarded";
+import { withHashedCsp } from "../lib/hashed-csp";
 import { ResponseCache, withResponseCache } from "../lib/response-cache";
 import { appToday } from "../lib/today";
 
@@ -28,12 +30,23 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
-  const handle = (req: http.IncomingMessage, res: http.ServerResponse) =>
+  const render = (req: http.IncomingMessage, res: http.ServerResponse) =>
     nextHandler(req, res).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
+  // Public pages get a policy with their inline scripts' hashes, computed before the cache keeps them.
+  const refusedSeen = new Set<string>();
+  const handle = withHashedCsp(render, {
+    onRefused: (scripts) => {
+      for (const script of scripts) {
+        if (refusedSeen.has(script) || refusedSeen.size > 100) continue;
+        refusedSeen.add(script);
+        console.warn(`Content-Security-Policy: an inline script not written by Next is not hashed: ${script}…`);
+      }
+    },
+  });
 
   let listener: (req: http.IncomingMessage, res: http.ServerResponse) => unknown = handle;
   let closeRevision = () => {};

@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { AgreementLine } from "@/components/agreement-line";
 import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
+import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
 import { breakdownRows, StatusChart } from "@/components/status-chart";
 import { loadAgreements, loadCatalogRows, loadLatestUpdates, loadOpenDeadlines } from "@/db/public";
@@ -32,7 +33,10 @@ export default function HomePage() {
   const { overdue, upcoming } = loadOpenDeadlines(today);
   const updates = loadLatestUpdates(8);
   // Top-level commitments of every agreement, for the theme and owner charts (the counting rule).
-  const catalogTop = loadCatalogRows().filter((r) => r.level === "commitment");
+  const catalog = loadCatalogRows();
+  const catalogTop = catalog.filter((r) => r.level === "commitment");
+  // Progress as the list shows it (a parent's rolls up from its milestones), for the deadline lists.
+  const progressOf = new Map(catalog.map((r) => [r.id, r.progress]));
   const undated = agreements.reduce((n, a) => n + a.openWithoutTarget, 0);
   // With more than one agreement, each item of the mixed lists says which one it belongs to.
   const several = agreements.length > 1;
@@ -118,6 +122,9 @@ export default function HomePage() {
                   <TargetDateText date={d.targetDate} precision={d.targetPrecision} /> —{" "}
                   <Link href={`/commitments/${d.id}`}>{d.title}</Link> <StatusBadge status={d.status} />{" "}
                   <DeadlineFlag status={d.status} targetDate={d.targetDate} fulfilledOn={null} today={today} />
+                  <div>
+                    <ProgressMeter value={progressOf.get(d.id) ?? null} />
+                  </div>
                   {several ? <AgreementLine agreement={d.agreement} /> : null}
                 </li>
               ))}
@@ -134,6 +141,9 @@ export default function HomePage() {
                       Target <TargetDateText date={d.targetDate} precision={d.targetPrecision} /> ·{" "}
                       <StatusBadge status={d.status} />{" "}
                       <DeadlineFlag status={d.status} targetDate={d.targetDate} fulfilledOn={null} today={today} />
+                    </div>
+                    <div>
+                      <ProgressMeter value={progressOf.get(d.id) ?? null} />
                     </div>
                     {several ? <AgreementLine agreement={d.agreement} /> : null}
                   </li>

@@ -5,7 +5,12 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/auth";
 import { safeRedirectPath } from "@/lib/redirect";
 
-import { GENERIC_SIGN_IN_ERROR, type SignInState, THROTTLED_SIGN_IN_ERROR } from "./state";
+import {
+  GENERIC_SIGN_IN_ERROR,
+  type SignInState,
+  THROTTLED_ADDRESS_SIGN_IN_ERROR,
+  THROTTLED_SIGN_IN_ERROR,
+} from "./state";
 
 /** Sign in with email and password; redirects to a same-site `redirectTo` (default /staff) on success. */
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
@@ -18,6 +23,9 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     // signIn() throws a redirect on success: only Auth.js errors are handled here.
     if (error instanceof CredentialsSignin && error.code === "throttled") {
       return { error: THROTTLED_SIGN_IN_ERROR, email };
+    }
+    if (error instanceof CredentialsSignin && error.code === "throttled_address") {
+      return { error: THROTTLED_ADDRESS_SIGN_IN_ERROR, email };
     }
     if (error instanceof AuthError) return { error: GENERIC_SIGN_IN_ERROR, email };
     throw error;

@@ -50,6 +50,8 @@ export interface AuditPage {
     actorEmail: string | null;
     before: unknown;
     after: unknown;
+    /** the client's address, recorded for sign-in attempts */
+    clientAddress: string | null;
   }[];
   total: number;
   page: number;
@@ -79,6 +81,7 @@ export function listAudit(db: Db, filter: AuditFilter): AuditPage {
       actorEmail: users.email,
       before: auditLog.before,
       after: auditLog.after,
+      clientAddress: auditLog.clientAddress,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))

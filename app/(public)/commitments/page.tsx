@@ -214,7 +214,7 @@ export default async function CommitmentsPage({ searchParams }: Props) {
         </p>
       ) : (
         <div className="table-wrap" role="region" aria-label="Matching commitments" tabIndex={0}>
-          <table className="list-table">
+          <table className="list-table reflow-table">
             <thead>
               <tr>
                 <th scope="col" className="ref">
@@ -230,7 +230,9 @@ export default async function CommitmentsPage({ searchParams }: Props) {
             <tbody>
               {result.rows.map((r) => (
                 <tr key={r.id} data-testid="list-row">
-                  <td className="ref">{r.ref}</td>
+                  <td className="ref" data-label="#">
+                    {r.ref}
+                  </td>
                   <td>
                     {r.level === "milestone" ? <span className="tag">Milestone</span> : null}{" "}
                     <Link href={`/commitments/${r.id}`}>{r.title}</Link>
@@ -239,22 +241,20 @@ export default async function CommitmentsPage({ searchParams }: Props) {
                       {r.theme}
                     </div>
                   </td>
-                  <td>
+                  <td data-label={query.asOf ? "Status then" : "Status"}>
                     <StatusBadge status={r.status} />
-                    {r.progress !== null ? (
-                      <div>
-                        <ProgressMeter value={r.progress} />
-                      </div>
-                    ) : null}
+                    <div>
+                      <ProgressMeter value={r.progress} />
+                    </div>
                   </td>
-                  <td>{r.owner}</td>
-                  <td>
+                  <td data-label="Owner">{r.owner}</td>
+                  <td data-label="Target date">
                     <TargetDateText date={r.targetDate} precision={r.targetPrecision} />
                     <div>
                       <DeadlineFlag status={r.status} targetDate={r.targetDate} fulfilledOn={null} today={result.day} />
                     </div>
                   </td>
-                  <td>
+                  <td data-label="Last update">
                     <FreshnessLine
                       status={r.status}
                       lastUpdatedOn={r.lastUpdatedOn}

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { AgreementLine } from "@/components/agreement-line";
-import { DateText } from "@/components/dates";
+import { DateText, TargetDateText } from "@/components/dates";
+import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
 import { loadAgreements, loadCatalogRows } from "@/db/public";
-import { isCalendarDate } from "@/lib/calendar-date";
+import { formatCalendarDate, isCalendarDate } from "@/lib/calendar-date";
 import { countByLevel, countPhrase } from "@/lib/commitment-list";
 import { compareDates } from "@/lib/compare";
 import { appToday } from "@/lib/today";
@@ -90,7 +91,7 @@ export default async function ComparePage({ searchParams }: Props) {
         <p className="notice">Nothing changed between these dates.</p>
       ) : (
         <div className="table-wrap" role="region" aria-label="Changes" tabIndex={0}>
-          <table>
+          <table className="reflow-table">
             <thead>
               <tr>
                 <th scope="col">Commitment</th>
@@ -109,19 +110,22 @@ export default async function ComparePage({ searchParams }: Props) {
                     <span className="muted">{c.row.ref}.</span>{" "}
                     <Link href={`/commitments/${c.row.id}`}>{c.row.title}</Link>
                     {several ? <AgreementLine agreement={c.row.agreement} /> : null}
+                    <div className="meta-line">
+                      Target <TargetDateText date={c.row.targetDate} precision={c.row.targetPrecision} />
+                    </div>
                   </td>
-                  <td>
+                  <td data-label={`On ${formatCalendarDate(from)}`}>
                     {c.fromStatus ? (
                       <StatusBadge status={c.fromStatus} />
                     ) : (
                       <span className="muted">Not yet agreed</span>
                     )}
                   </td>
-                  <td>
+                  <td data-label={`On ${formatCalendarDate(to)}`}>
                     <StatusBadge status={c.toStatus} />
-                    {c.toProgress !== null && c.toProgress !== c.fromProgress ? (
-                      <span className="muted"> {c.toProgress}%</span>
-                    ) : null}
+                    <div>
+                      <ProgressMeter value={c.toProgress} />
+                    </div>
                   </td>
                 </tr>
               ))}

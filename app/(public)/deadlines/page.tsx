@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { DeadlineFlag, TargetDateText } from "@/components/dates";
+import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
 import { loadCatalogRows } from "@/db/public";
 import { formatMonth } from "@/lib/calendar-date";
@@ -118,6 +119,9 @@ function Row({ r, today, many }: { r: CatalogRow; today: string; many: boolean }
             <DeadlineFlag status={r.status} targetDate={r.targetDate} fulfilledOn={null} today={today} />
           </>
         ) : null}
+      </div>
+      <div>
+        <ProgressMeter value={r.progress} />
       </div>
     </li>
   );

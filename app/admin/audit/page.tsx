@@ -98,6 +98,7 @@ export default async function AuditPage({ searchParams }: Props) {
                 </td>
                 <td>
                   <EntityCell type={r.entityType} id={r.entityId} />
+                  {r.clientAddress ? <span className="meta-line"> from {r.clientAddress}</span> : null}
                 </td>
                 <td>
                   <Changes before={r.before} after={r.after} />

@@ -173,7 +173,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
 
       <h2 id="commitments-heading">Commitments by theme</h2>
       <div className="table-wrap" role="region" aria-labelledby="commitments-heading" tabIndex={0}>
-        <table className="commitments-table">
+        <table className="commitments-table reflow-table">
           <colgroup>
             <col className="col-ref" />
             <col className="col-title" />
@@ -239,7 +239,9 @@ function withMilestones(c: AgreementCommitment, depth: number): { c: AgreementCo
 function CommitmentRow({ c, depth, today }: { c: AgreementCommitment; depth: number; today: string }) {
   return (
     <tr className={depth === 0 ? undefined : "milestone"} data-testid="commitment-row">
-      <td className="ref">{c.ref}</td>
+      <td className="ref" data-label="#">
+        {c.ref}
+      </td>
       <td style={depth > 0 ? { paddingLeft: `${0.6 + depth * 1.25}rem` } : undefined}>
         {depth > 0 ? <span className="visually-hidden">Milestone: </span> : null}
         <Link href={`/commitments/${c.id}`}>{c.title}</Link>
@@ -247,11 +249,11 @@ function CommitmentRow({ c, depth, today }: { c: AgreementCommitment; depth: num
           <div className="meta-line">Owed by {c.parties.map((p) => p.code).join(", ")}</div>
         ) : null}
       </td>
-      <td>
+      <td data-label="Status">
         <StatusBadge status={c.status} />
       </td>
-      <td>{c.owner}</td>
-      <td>
+      <td data-label="Owner">{c.owner}</td>
+      <td data-label="Target date">
         {c.targetDate ? (
           <>
             <TargetDateText date={c.targetDate} precision={c.targetPrecision} />
@@ -263,7 +265,7 @@ function CommitmentRow({ c, depth, today }: { c: AgreementCommitment; depth: num
           <NotRecorded label="No target date" />
         )}
       </td>
-      <td>
+      <td data-label="Progress">
         {c.progress === null ? <NotRecorded label="Progress not recorded" /> : <ProgressMeter value={c.progress} />}
       </td>
     </tr>
