@@ -4,10 +4,15 @@
  *
  * Started by scripts/lib/serve.ts (`npm start`, the e2e server, `npm run bench`) after the build
  * and the database are ready. Usage: `node --import tsx scripts/server.ts --port 3000 [--hostname 127.0.0.1]`.
- * Env: DATABASE_URL (the prepared database), AUTH_SECRET, NODE_ENV=production, and RESPONSE_CACHE_MB
- * (size of the cache in MiB, default 64; 0 turns it off).
+ * Env: DATABASE_URL (the prepared database), AUTH_SECRET, NODE_ENV=production, RESPONSE_CACHE_MB
+ * (size of the cache in MiB, default 64; 0 turns it off) and TRUST_PROXY.
+ *
+ * At the door, before the cache or Next sees a request: forwarded headers are judged
+ * (lib/forwarded.ts), Next's internal headers removed, and a bad Host, a control character in the
+ * query, a cross-site page POST or a server-action body Next could not decode is refused with a 4xx
+ * (lib/request-guard.ts).
  */
-import http from "node:http";
+import http, { IncomingMessage } from "node:http";
 import { parseArgs } from "node:util";
 
 import next from "next";
@@ -15,6 +20,19 @@ import next from "next";
 import { openPublicRevision } from "../db/public-revision";
 import { databasePath, readEnv } from "../lib/env";
 import { normaliseForwardedHeaders } from "../lib/forwarded";
+import {
+  ACTION_BODY_LIMIT,
+  actionBodyKind,
+  actionBodyRefusal,
+  crossSiteRefusal,
+  hostRefusal,
+  isPageAction,
+  queryRefusal,
+  type Refusal,
+  refusalBody,
+  stripInternalHeaders,
+  tooLarge,
+} from "../lib/request-guard";
 import { ResponseCache, withResponseCache } from "../lib/response-cache";
 import { appToday } from "../lib/today";
 
@@ -49,6 +67,12 @@ async function main() {
 
   const server = http.createServer((req, res) => {
     normaliseForwardedHeaders(req, trustProxy);
+    stripInternalHeaders(req.headers);
+    const url = req.url ?? "/";
+    const pathname = url.split("?")[0] ?? "/";
+    const refusal = hostRefusal(req.headers) ?? queryRefusal(url);
+    if (refusal) return refuse(req, res, refusal, pathname);
+    if (isPageAction(req.method, pathname)) return guardPagePost(req, res, pathname, listener);
     return listener(req, res);
   });
   server.listen(port, hostname, () => {
@@ -69,6 +93,77 @@ async function main() {
   // Started by scripts/lib/serve.ts: stop when that process goes away, even if it was killed
   // outright (so a killed `npm start` never leaves an orphaned server on the port).
   if (process.send) process.once("disconnect", stop);
+}
+
+type Listener = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
+
+/** Answer `refusal` as a small plain page (lib/request-guard.ts), never cached. */
+function refuse(req: http.IncomingMessage, res: http.ServerResponse, refusal: Refusal, pathname: string): void {
+  const { type, body } = refusalBody(refusal, pathname);
+  res.statusCode = refusal.status;
+  res.setHeader("content-type", type);
+  res.setHeader("cache-control", "no-store");
+  res.setHeader("x-content-type-options", "nosniff");
+  res.setHeader("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
+  // A body we did not read (or read only in part) is not worth draining: close the connection.
+  if (!req.complete) res.setHeader("connection", "close");
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/**
+ * A POST to a page, which Next treats as a possible server action: refused when it comes from
+ * another site or carries a body Next could not decode; otherwise its body (when Next decodes one)
+ * is read, checked and handed to Next as a fresh request carrying the same bytes.
+ */
+async function guardPagePost(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, next: Listener) {
+  const crossSite = crossSiteRefusal(req.headers);
+  if (crossSite) return refuse(req, res, crossSite, pathname);
+  const kind = actionBodyKind(req.headers);
+  if (kind !== null && typeof kind === "object") return refuse(req, res, kind, pathname);
+  if (kind === null) return next(req, res);
+  const body = await readBody(req, ACTION_BODY_LIMIT);
+  if (body === "too-large") return refuse(req, res, tooLarge(), pathname);
+  if (body === "aborted") return undefined;
+  const bad = await actionBodyRefusal(kind, req.headers, body);
+  if (bad) return refuse(req, res, bad, pathname);
+  return next(replay(req, body), res);
+}
+
+/** The request body, or "too-large" as soon as it passes `limit` bytes, or "aborted". */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | "too-large" | "aborted"> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off("data", onData);
+        req.pause();
+        resolve("too-large");
+      } else chunks.push(chunk);
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(Buffer.concat(chunks)));
+    req.once("error", () => resolve("aborted"));
+    req.once("aborted", () => resolve("aborted"));
+  });
+}
+
+/** A request like `req` (method, URL, judged headers, socket) whose body is `body`, already complete. */
+function replay(req: http.IncomingMessage, body: Buffer): http.IncomingMessage {
+  const copy = new IncomingMessage(req.socket);
+  copy.method = req.method;
+  copy.url = req.url;
+  copy.httpVersion = req.httpVersion;
+  copy.httpVersionMajor = req.httpVersionMajor;
+  copy.httpVersionMinor = req.httpVersionMinor;
+  copy.headers = { ...req.headers, "content-length": String(body.length) };
+  delete copy.headers["transfer-encoding"];
+  copy.rawHeaders = req.rawHeaders;
+  copy.push(body);
+  copy.push(null);
+  copy.complete = true;
+  return copy;
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import escapeHtml from "escape-html";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
@@ -192,8 +193,15 @@ export default async function CommitmentPage({ params }: Props) {
   );
 }
 
+/**
+ * The HTML another site pastes to show the badge. Every value is escaped for an attribute
+ * (escape-html), since the snippet is markup we build as a string: a `ref` such as
+ * `"onload=alert(1)//` must stay text inside `alt`.
+ */
 function embedSnippet(origin: string, id: number, ref: string, label: string): string {
-  return `<a href="${origin}/commitments/${id}"><img src="${origin}/badge/commitments/${id}.svg" alt="Commitment ${ref}: ${label}" height="20"></a>`;
+  const page = escapeHtml(`${origin}/commitments/${id}`);
+  const badge = escapeHtml(`${origin}/badge/commitments/${id}.svg`);
+  return `<a href="${page}"><img src="${badge}" alt="${escapeHtml(`Commitment ${ref}: ${label}`)}" height="20"></a>`;
 }
 
 function TimelineItem({ u }: { u: TimelineEntry }) {
