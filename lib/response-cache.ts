@@ -19,8 +19,8 @@
  *   X-Forwarded-Host and -Proto, already judged at the door), the kind of client as Next tells bots
  *   from browsers by User-Agent, and the headers in {@link KEY_HEADERS} (Next's RSC navigation
  *   headers and Accept-Encoding), where an absent header and an empty one are told apart. A
- *   response whose Vary names any other header, that sets a cookie, says `private` or `no-store`,
- *   or whose status is not 200 or 404 is not stored.
+ *   response whose Vary names any other header, that sets a cookie, that is Next's answer to a
+ *   middleware prefetch probe, or whose status is not 200 or 404 is not stored.
  * - The stamp (from the caller: the database's data version and today's date) is read when a
  *   request arrives. A new stamp empties the cache. A response is stored only if the stamp is still
  *   the one read when its request arrived, so a page rendered from data older than the newest
@@ -35,6 +35,7 @@ import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerR
 import computeEtag from "etag";
 import fresh from "fresh";
 import { LRUCache } from "lru-cache";
+import { isNonHtmlSecFetchDest } from "next/dist/server/lib/is-non-html-sec-fetch-dest";
 import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
 
 import { hasSessionCookie } from "./session-cookie";
@@ -112,13 +113,17 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | null 
 /**
  * The cache key of a request, one line per part: the URL; the site origin (`siteOrigin`, so two
  * requests share an entry exactly when their pages carry the same links); Next's bot class of the
- * User-Agent (Next renders metadata differently for bots: `getBotType`, used by its renderer); then
+ * User-Agent (Next renders metadata differently for bots: `getBotType`, used by its renderer);
+ * whether Sec-Fetch-Dest names a subresource (Next answers a 404 for an image or a script with a
+ * plain-text "Not Found": `isNonHtmlSecFetchDest`); then
  * each of {@link KEY_HEADERS} as `-` when absent and `=value` when present, so an empty header never
  * shares an entry with an absent one.
  */
 export function cacheKey(url: string, headers: IncomingHttpHeaders): string {
   const origin = siteOrigin({ get: (name) => headerValue(headers, name) });
-  let key = `${url}\n${origin}\n${getBotType(headerValue(headers, "user-agent") ?? "") ?? "browser"}`;
+  const bot = getBotType(headerValue(headers, "user-agent") ?? "") ?? "browser";
+  const destination = isNonHtmlSecFetchDest(headerValue(headers, "sec-fetch-dest")) ? "subresource" : "document";
+  let key = `${url}\n${origin}\n${bot}\n${destination}`;
   for (const name of KEY_HEADERS) {
     const value = headerValue(headers, name);
     key += value === null ? "\n-" : `\n=${value}`;
@@ -136,7 +141,7 @@ export interface CachedResponse {
 /**
  * Whether a finished response may be stored, and in what form. An entry without an ETag gets one
  * computed from its bytes (the `etag` package), so repeat requests can be answered 304.
- * @returns the entry, or null when the status, a cookie, Cache-Control or the Vary header rules it out.
+ * @returns the entry, or null when the status, a cookie, Next's prefetch marker or the Vary header rules it out.
  */
 export function storableResponse(status: number, headers: OutgoingHttpHeaders, body: Buffer): CachedResponse | null {
   if (status !== 200 && status !== 404) return null;
@@ -147,9 +152,10 @@ export function storableResponse(status: number, headers: OutgoingHttpHeaders, b
     kept[lower] = value;
   }
   if (kept["set-cookie"] !== undefined) return null;
-  // A shared cache must not store these (RFC 9111 §5.2.2.5, §5.2.2.7): Next says so of answers that
-  // were meant for one request only (a prefetch probe, a 404 for an image request).
-  if (/\b(?:private|no-store)\b/i.test(String(kept["cache-control"] ?? ""))) return null;
+  // Next's answer to a middleware prefetch probe (an empty `{}`); the door also removes the header
+  // that asks for it (lib/request-guard.ts). Cache-Control cannot tell it apart: Next marks every
+  // dynamic page `private, no-store`.
+  if (kept["x-middleware-skip"] !== undefined) return null;
   const vary = kept["vary"];
   if (vary !== undefined) {
     const names = String(vary)

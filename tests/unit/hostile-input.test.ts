@@ -16,6 +16,7 @@ import { statusBadgeSvg } from "@/lib/badge";
 import type { CatalogRow } from "@/lib/commitment-list";
 import { listQuerySchema } from "@/lib/commitment-list";
 import { commitmentsCsv, neutraliseFormula } from "@/lib/csv";
+import { embedSnippet } from "@/lib/embed";
 import { normaliseForwardedHeaders } from "@/lib/forwarded";
 import {
   ACTION_BODY_LIMIT,
@@ -149,11 +150,20 @@ describe("[DEFECT 1] the cache key and the site origin read the same values", ()
     expect(hostRefusal({})).toBeNull();
   });
 
-  it("never stores a response that says private or no-store", () => {
+  it("never stores Next's answer to a prefetch probe, and keys a subresource's request apart", () => {
     const body = Buffer.from("{}");
-    expect(storableResponse(200, { "cache-control": "private, no-cache, no-store, max-age=0" }, body)).toBeNull();
-    expect(storableResponse(404, { "cache-control": "no-store" }, body)).toBeNull();
-    expect(storableResponse(200, { "cache-control": "public, no-cache" }, body)).not.toBeNull();
+    expect(storableResponse(200, { "x-middleware-skip": "1", "cache-control": "private, no-store" }, body)).toBeNull();
+    // Next marks every dynamic page like this; such pages are what the cache is for.
+    expect(
+      storableResponse(200, { "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" }, body),
+    ).not.toBeNull();
+    const base = { host: "tracker.example" };
+    expect(cacheKey("/commitments/999", { ...base, "sec-fetch-dest": "image" })).not.toBe(
+      cacheKey("/commitments/999", base),
+    );
+    expect(cacheKey("/commitments/999", { ...base, "sec-fetch-dest": "document" })).toBe(
+      cacheKey("/commitments/999", base),
+    );
   });
 });
 
@@ -203,6 +213,13 @@ describe("[DEFECT 2] markup and the commitment number", () => {
     );
     expect(edited).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { ref: [message] } });
     expect(t.db.select().from(schema.commitments).where(eq(schema.commitments.id, row.id)).get()?.ref).toBe("2");
+  });
+
+  it("escapes every value of the embed snippet", () => {
+    const snippet = embedSnippet("http://127.0.0.1:3101", 2, '"onload=alert(1)//', "In progress");
+    expect(snippet).toBe(
+      '<a href="http://127.0.0.1:3101/commitments/2"><img src="http://127.0.0.1:3101/badge/commitments/2.svg" alt="Commitment &quot;onload=alert(1)//: In progress" height="20"></a>',
+    );
   });
 
   it("escapes the badge's text", () => {

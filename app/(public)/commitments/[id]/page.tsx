@@ -1,4 +1,3 @@
-import escapeHtml from "escape-html";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
@@ -12,6 +11,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { loadCommitment } from "@/db/public";
 import type { TimelineEntry } from "@/db/queries/commitments";
 import { formatCalendarDate } from "@/lib/calendar-date";
+import { embedSnippet } from "@/lib/embed";
 import { parseRowId } from "@/lib/ids";
 import { STATUSES } from "@/lib/status";
 import { siteOrigin } from "@/lib/site-origin";
@@ -191,17 +191,6 @@ export default async function CommitmentPage({ params }: Props) {
       ) : null}
     </>
   );
-}
-
-/**
- * The HTML another site pastes to show the badge. Every value is escaped for an attribute
- * (escape-html), since the snippet is markup we build as a string: a `ref` such as
- * `"onload=alert(1)//` must stay text inside `alt`.
- */
-function embedSnippet(origin: string, id: number, ref: string, label: string): string {
-  const page = escapeHtml(`${origin}/commitments/${id}`);
-  const badge = escapeHtml(`${origin}/badge/commitments/${id}.svg`);
-  return `<a href="${page}"><img src="${badge}" alt="${escapeHtml(`Commitment ${ref}: ${label}`)}" height="20"></a>`;
 }
 
 function TimelineItem({ u }: { u: TimelineEntry }) {
