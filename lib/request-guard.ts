@@ -59,11 +59,18 @@ export const ACTION_BODY_LIMIT = 1024 * 1024;
 /** C0 controls, DEL and C1 controls. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 
-/** Remove {@link NEXT_INTERNAL_REQUEST_HEADERS} and write Host in canonical (lower-case) form. */
+/**
+ * Remove {@link NEXT_INTERNAL_REQUEST_HEADERS} and write Host and X-Forwarded-Host in canonical
+ * (trimmed, lower-case) form, so Next's server-action check, which compares them with the
+ * lower-case host of Origin as written, agrees with the site origin and {@link crossSiteRefusal}.
+ */
 export function stripInternalHeaders(headers: IncomingHttpHeaders): void {
   for (const name of NEXT_INTERNAL_REQUEST_HEADERS) delete headers[name];
-  const host = parseHost(headers.host);
-  if (host) headers.host = host;
+  for (const name of ["host", "x-forwarded-host"] as const) {
+    const value = headers[name];
+    const host = typeof value === "string" ? parseHost(value) : null;
+    if (host) headers[name] = host;
+  }
 }
 
 /**

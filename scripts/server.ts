@@ -75,6 +75,7 @@ async function main() {
     if (isPageAction(req.method, pathname)) return guardPagePost(req, res, pathname, listener);
     return listener(req, res);
   });
+  server.on("clientError", answerClientError);
   server.listen(port, hostname, () => {
     const cache = megabytes > 0 ? `response cache ${megabytes} MiB` : "response cache off";
     console.log(`Serving on http://${hostname ?? "localhost"}:${port} (${cache})`);
@@ -105,9 +106,63 @@ function refuse(req: http.IncomingMessage, res: http.ServerResponse, refusal: Re
   res.setHeader("cache-control", "no-store");
   res.setHeader("x-content-type-options", "nosniff");
   res.setHeader("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
-  // A body we did not read (or read only in part) is not worth draining: close the connection.
-  if (!req.complete) res.setHeader("connection", "close");
+  if (!req.complete) drainThenForget(req);
   res.end(req.method === "HEAD" ? undefined : body);
+}
+
+const CLIENT_ERRORS: Record<string, [string, string]> = {
+  HPE_HEADER_OVERFLOW: ["431 Request Header Fields Too Large", "The address or the headers are too long."],
+  ERR_HTTP_REQUEST_TIMEOUT: ["408 Request Timeout", "The request took too long to arrive."],
+  HPE_HEADER_TIMEOUT: ["408 Request Timeout", "The request took too long to arrive."],
+};
+const answered = new WeakSet<object>();
+
+/**
+ * A request Node's HTTP parser refused (headers too long, malformed): answer it as Node would
+ * (431, 408 or 400), but keep reading what the client is still sending for a moment, so it receives
+ * the answer instead of a reset (Node's own handler closes the connection at once).
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: import("node:stream").Duplex): void {
+  if (answered.has(socket) || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  answered.add(socket);
+  const [status, message] = CLIENT_ERRORS[error.code ?? ""] ?? ["400 Bad Request", "The request is malformed."];
+  // No body: the method may not have been read, and a HEAD request's answer must have none. The
+  // reason phrase and X-Refused say what went wrong.
+  const body = "";
+  socket.end(
+    `HTTP/1.1 ${status}\r\nConnection: close\r\nX-Refused: ${message}\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\n\r\n${body}`,
+  );
+  socket.on("data", () => {});
+  socket.resume();
+  setTimeout(() => socket.destroy(), DRAIN_MS).unref();
+}
+
+/** A refused request's body is read and dropped this long at most, before its connection is cut. */
+const DRAIN_MS = 10_000;
+const DRAIN_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Read and drop the rest of a refused request's body, so the client, still sending, receives the
+ * answer (closing a connection with unread data resets it, and the answer is lost: the lingering
+ * close of RFC 9112 §9.6). A body longer than {@link DRAIN_BYTES} or slower than {@link DRAIN_MS}
+ * has its connection cut.
+ */
+function drainThenForget(req: http.IncomingMessage): void {
+  let bytes = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, DRAIN_MS);
+  timer.unref();
+  req.on("data", (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes > DRAIN_BYTES) cut();
+  });
+  req.once("end", () => clearTimeout(timer));
+  req.once("close", () => clearTimeout(timer));
+  req.resume();
 }
 
 /**

@@ -140,6 +140,10 @@ describe("[DEFECT 1] the cache key and the site origin read the same values", ()
       true,
     );
     expect(headers["x-forwarded-host"]).toBe("b.example");
+    expect(atTheDoor({ host: "A.Example", "x-forwarded-host": " Tracker.Example " }, true)).toMatchObject({
+      host: "a.example",
+      "x-forwarded-host": "tracker.example",
+    });
     expect(headers["x-forwarded-proto"]).toBe("https");
   });
 
