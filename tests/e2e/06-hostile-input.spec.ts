@@ -115,6 +115,13 @@ test.describe("[SECURITY][CACHE] headers cannot poison the response cache", () =
       expect(again.headers["x-cache"], url).toBe("HIT");
       expect(again.body, url).toBe(normal.body);
     }
+    // The issue's own sequence, on the addresses as shared (cached or not at this point).
+    for (const surface of surfaces) {
+      await send(surface, { headers: { "X-Forwarded-Host": "" } });
+      const normal = await send(surface);
+      expect(normal.body, surface).not.toContain("localhost:3000");
+      expect(normal.body, surface).toContain(ORIGIN);
+    }
     const page = await send(`/commitments/2?poison=${Date.now()}`, { headers: { "X-Forwarded-Host": "" } });
     expect(page.body).toContain(`<link rel="canonical" href="${ORIGIN}/commitments/2"/>`);
     expect(page.body).toContain(`&lt;a href=&quot;${ORIGIN}/commitments/2&quot;&gt;`);
