@@ -10,10 +10,14 @@ export interface FormState {
 
 export const INITIAL_FORM_STATE: FormState = { attempt: 0, error: null, values: {} };
 
-/** The state for a refusal, keeping what was typed. */
+/**
+ * The state for a refusal, keeping what was typed. `prev` comes from the client (a server action's
+ * first argument), so anything but a number as its `attempt` counts as 0.
+ */
 export function refusedState(prev: FormState, refusal: Refusal, values: Record<string, unknown>): FormState {
+  const attempt = typeof prev?.attempt === "number" && Number.isSafeInteger(prev.attempt) ? prev.attempt : 0;
   return {
-    attempt: prev.attempt + 1,
+    attempt: attempt + 1,
     error: {
       kind: refusal.kind,
       message: refusal.message,

@@ -3,6 +3,8 @@
  * status as text (never colour alone) and an accessible name (`role="img"` + `<title>`). Text widths
  * are estimated from character counts (about 6.5 px a character at 11 px Verdana/DejaVu Sans).
  */
+import escapeHtml from "escape-html";
+
 import { STATUSES, type Status } from "./status";
 
 const COLOURS: Record<Status, string> = {
@@ -15,12 +17,8 @@ const COLOURS: Record<Status, string> = {
   not_fulfilled: "#cf222e",
 };
 
-function escapeXml(text: string): string {
-  return text.replace(
-    /[<>&"']/g,
-    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] ?? c,
-  );
-}
+/** Text for an SVG element or attribute (escape-html's five entities are also XML's). */
+const escapeXml = escapeHtml;
 
 function width(text: string): number {
   return Math.round(text.length * 6.5 + 12);

@@ -54,11 +54,15 @@ export interface CatalogRow {
   history: HistoryPoint[];
 }
 
+/** C0 and C1 control characters: no parameter has a use for them (a NUL breaks SQLite's FTS5 parser). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, { message: `At most ${max} characters` })
+    .refine((v) => !CONTROL.test(v), { message: "Use text without control characters (such as NUL)", abort: true })
     .optional()
     .transform((v) => v || undefined);
 

@@ -1,6 +1,13 @@
 /**
  * The CSV export of the commitment list (issue 4): UTF-8 with a byte-order mark, so Excel reads Korean
  * and Malay correctly; RFC 4180 quoting and CRLF line ends (csv-stringify); dates as YYYY-MM-DD.
+ *
+ * Formula injection: a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return
+ * gets a single quote in front (`'=HYPERLINK(…)`), so a spreadsheet shows it as text instead of
+ * running it (OWASP, "CSV Injection", https://owasp.org/www-community/attacks/CSV_Injection).
+ * Number cells (id, parent_id, progress) are written as numbers and left alone; dates and the
+ * other fixed values never begin with those characters.
+ *
  * One documented column set, the same for every filtered list:
  */
 import { stringify } from "csv-stringify/sync";
@@ -35,6 +42,13 @@ export const CSV_COLUMNS = {
   stale: "yes when open and not updated for more than 180 days",
   url: "Public page",
 } as const;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** `text` with a leading `'` when a spreadsheet would read it as a formula (see the module comment). */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
 
 /** The CSV text (with BOM) for `rows`, judged on `day`, with absolute links on `origin`. */
 export function commitmentsCsv(rows: readonly CatalogRow[], day: CalendarDate, origin: string): string {
@@ -71,6 +85,7 @@ export function commitmentsCsv(rows: readonly CatalogRow[], day: CalendarDate, o
     columns: Object.keys(CSV_COLUMNS),
     bom: true,
     record_delimiter: "\r\n",
+    cast: { string: neutraliseFormula },
     // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR;
     // RFC 4180 wants every field with a line break quoted.
     quoted_match: /[\r\n]/,

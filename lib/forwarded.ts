@@ -7,7 +7,10 @@
  *
  * - without a trusted proxy, every forwarded header a client sent is removed;
  * - with one, a forwarded header whose value is empty or only spaces is removed (an empty header
- *   and an absent one mean the same thing everywhere);
+ *   and an absent one mean the same thing everywhere), and X-Forwarded-Host and -Proto keep only
+ *   their first entry (the address the first proxy was asked for, MDN "X-Forwarded-Host"), so Next's
+ *   server-action check (which reads the first entry), Auth.js (which reads the whole value) and
+ *   the site origin read one value;
  * - {@link CLIENT_ADDRESS_HEADER} is always replaced by the server: the socket's peer address, or,
  *   behind a trusted proxy, the last X-Forwarded-For entry (the address the proxy itself saw; the
  *   entries before it are the client's own claims, MDN "X-Forwarded-For", "Security and privacy").
@@ -38,6 +41,11 @@ export function normaliseForwardedHeaders(req: IncomingMessage, trustProxy: bool
     if (value === undefined) continue;
     const text = Array.isArray(value) ? value.join(",") : value;
     if (!trustProxy || text.trim() === "") delete headers[name];
+    else if (name === "x-forwarded-host" || name === "x-forwarded-proto") {
+      const first = text.split(",")[0]?.trim() ?? "";
+      if (first === "") delete headers[name];
+      else headers[name] = first;
+    }
   }
   let address = req.socket.remoteAddress ?? "";
   if (trustProxy) {

@@ -14,9 +14,13 @@
  *   visitor; they read no cookie and no session (tests/unit/response-cache.test.ts checks their
  *   sources). As a second guard, a response rendered for a request that carries a session cookie
  *   is served but never stored.
- * - The key is the URL plus the request headers a response may depend on ({@link KEY_HEADERS}:
- *   Next's RSC navigation headers, Accept-Encoding, Host and X-Forwarded-*). A response whose Vary
- *   names any other header, that sets a cookie, or whose status is not 200 or 404 is not stored.
+ * - The key ({@link cacheKey}) is the URL plus every request value a response depends on, each as
+ *   its renderer reads it: the site origin as `siteOrigin` computes it (from APP_URL, or Host,
+ *   X-Forwarded-Host and -Proto, already judged at the door), the kind of client as Next tells bots
+ *   from browsers by User-Agent, and the headers in {@link KEY_HEADERS} (Next's RSC navigation
+ *   headers and Accept-Encoding), where an absent header and an empty one are told apart. A
+ *   response whose Vary names any other header, that sets a cookie, that is Next's answer to a
+ *   middleware prefetch probe, or whose status is not 200 or 404 is not stored.
  * - The stamp (from the caller: the database's data version and today's date) is read when a
  *   request arrives. A new stamp empties the cache. A response is stored only if the stamp is still
  *   the one read when its request arrived, so a page rendered from data older than the newest
@@ -31,14 +35,18 @@ import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerR
 import computeEtag from "etag";
 import fresh from "fresh";
 import { LRUCache } from "lru-cache";
+import { isNonHtmlSecFetchDest } from "next/dist/server/lib/is-non-html-sec-fetch-dest";
+import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
 
 import { hasSessionCookie } from "./session-cookie";
+import { siteOrigin } from "./site-origin";
 
-/** Request headers that are part of the cache key. */
+/**
+ * Request headers that are part of the cache key as sent (Next reads them itself). Host and the
+ * forwarded headers enter the key through the site origin instead; User-Agent through Next's bot
+ * classification.
+ */
 export const KEY_HEADERS = [
-  "host",
-  "x-forwarded-host",
-  "x-forwarded-proto",
   "accept-encoding",
   "rsc",
   "next-router-state-tree",
@@ -97,12 +105,28 @@ function isPlainPath(pathname: string): boolean {
   return true;
 }
 
-/** The cache key of a request: the URL and the values of {@link KEY_HEADERS}, one per line. */
+function headerValue(headers: IncomingHttpHeaders, name: string): string | null {
+  const value = headers[name];
+  return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+}
+
+/**
+ * The cache key of a request, one line per part: the URL; the site origin (`siteOrigin`, so two
+ * requests share an entry exactly when their pages carry the same links); Next's bot class of the
+ * User-Agent (Next renders metadata differently for bots: `getBotType`, used by its renderer);
+ * whether Sec-Fetch-Dest names a subresource (Next answers a 404 for an image or a script with a
+ * plain-text "Not Found": `isNonHtmlSecFetchDest`); then
+ * each of {@link KEY_HEADERS} as `-` when absent and `=value` when present, so an empty header never
+ * shares an entry with an absent one.
+ */
 export function cacheKey(url: string, headers: IncomingHttpHeaders): string {
-  let key = url;
+  const origin = siteOrigin({ get: (name) => headerValue(headers, name) });
+  const bot = getBotType(headerValue(headers, "user-agent") ?? "") ?? "browser";
+  const destination = isNonHtmlSecFetchDest(headerValue(headers, "sec-fetch-dest")) ? "subresource" : "document";
+  let key = `${url}\n${origin}\n${bot}\n${destination}`;
   for (const name of KEY_HEADERS) {
-    const value = headers[name];
-    key += `\n${Array.isArray(value) ? value.join(",") : (value ?? "")}`;
+    const value = headerValue(headers, name);
+    key += value === null ? "\n-" : `\n=${value}`;
   }
   return key;
 }
@@ -117,7 +141,7 @@ export interface CachedResponse {
 /**
  * Whether a finished response may be stored, and in what form. An entry without an ETag gets one
  * computed from its bytes (the `etag` package), so repeat requests can be answered 304.
- * @returns the entry, or null when the status, a cookie or the Vary header rules it out.
+ * @returns the entry, or null when the status, a cookie, Next's prefetch marker or the Vary header rules it out.
  */
 export function storableResponse(status: number, headers: OutgoingHttpHeaders, body: Buffer): CachedResponse | null {
   if (status !== 200 && status !== 404) return null;
@@ -128,6 +152,10 @@ export function storableResponse(status: number, headers: OutgoingHttpHeaders, b
     kept[lower] = value;
   }
   if (kept["set-cookie"] !== undefined) return null;
+  // Next's answer to a middleware prefetch probe (an empty `{}`); the door also removes the header
+  // that asks for it (lib/request-guard.ts). Cache-Control cannot tell it apart: Next marks every
+  // dynamic page `private, no-store`.
+  if (kept["x-middleware-skip"] !== undefined) return null;
   const vary = kept["vary"];
   if (vary !== undefined) {
     const names = String(vary)

@@ -11,11 +11,13 @@ import path from "node:path";
 import { prepareAuth } from "../auth/startup";
 import { prepareDatabase } from "../db/client";
 import { E2E_ADMIN, E2E_EDITORS } from "../tests/support/e2e-accounts";
+import { e2eDatabasePointer } from "../tests/support/e2e-database";
 import { insertUser, TEST_PASSWORD } from "../tests/support/users";
 import { ensureBuild } from "./lib/build";
 import { serve } from "./lib/serve";
 
 const PREFIX = "accord-e2e-";
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 function isAlive(pid: number): boolean {
   try {
@@ -58,12 +60,14 @@ async function prepare(): Promise<string> {
   }
   db.$client.close();
   console.log(`e2e database: ${file}`);
+  // Specs that read the database directly (tests/support/e2e-database.ts) find it here.
+  fs.writeFileSync(e2eDatabasePointer(PORT), `${file}\n`);
   return secret;
 }
 
 void prepare().then((secret) =>
   serve({
-    port: Number(process.env.E2E_PORT ?? 3100),
+    port: PORT,
     hostname: "127.0.0.1",
     // The suite plays a reverse proxy's part in places ([PUBLIC][PROXY]), so forwarded headers count.
     env: { DATABASE_URL: file, AUTH_SECRET: secret, TRUST_PROXY: process.env.TRUST_PROXY ?? "1" },

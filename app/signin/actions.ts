@@ -3,6 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 
 import { signIn } from "@/auth";
+import { asFormData } from "@/lib/form-data";
 import { safeRedirectPath } from "@/lib/redirect";
 
 import {
@@ -13,7 +14,8 @@ import {
 } from "./state";
 
 /** Sign in with email and password; redirects to a same-site `redirectTo` (default /staff) on success. */
-export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+export async function signInAction(_prev: SignInState, input: FormData): Promise<SignInState> {
+  const formData = asFormData(input);
   const email = String(formData.get("email") ?? "").slice(0, 320);
   const password = String(formData.get("password") ?? "");
   const redirectTo = safeRedirectPath(formData.get("redirectTo"));

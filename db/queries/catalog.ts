@@ -96,11 +96,15 @@ function wordQuery(word: string): string {
  * Ids of commitments whose title, description, quote, status-update notes or evidence titles match
  * every word of `q` (prefix match; SQLite FTS5 with the unicode61 tokenizer, diacritics folded; the
  * query is NFKC-normalised, and a word with digits also matches sub- and superscript digits).
+ * Each word becomes a quoted FTS5 string (its `"` removed), so FTS5 syntax in `q` (AND, OR, NOT,
+ * NEAR(…), column:, ^, *) is searched for as text, never parsed as a query.
  * Returns an empty set when `q` has no word.
  */
 export function searchCommitmentIds(db: Db, q: string): Set<number> {
   const words = q
     .normalize("NFKC")
+    // Control characters are refused with the parameter; a NUL would end FTS5's string early.
+    .replace(/\p{Cc}/gu, " ")
     .split(/[\s"'()*:^+-]+/u)
     .map((w) => w.trim())
     .filter(Boolean)

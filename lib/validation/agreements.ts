@@ -84,6 +84,18 @@ export const ZAgreementRef = z.object({ agreementId: zId("agreement") });
 
 export type TAgreementFields = z.infer<typeof ZAgreementFields>;
 
+/**
+ * What a paragraph number looks like in joint statements, MoUs and treaties: "12", "12(a)", "3.2",
+ * "6.1", "II.3", "Annex I", "Art. 4", "§ 5": letters (any script) and digits, with spaces and
+ * `. ( ) - – /` between them, starting with a letter, a digit, § or "(" ("(a)"). Quotes, `<`, `>`, `&`, `=` and
+ * every other sign are refused, so a number never carries markup.
+ */
+export const REF_PATTERN = /^[\p{L}\p{N}§(](?:[\p{L}\p{N} .()\-–/]*[\p{L}\p{N}).])?$/u;
+
+const ZRef = zText(20, { required: true, label: "The number (ref)" }).refine((v) => v === "" || REF_PATTERN.test(v), {
+  message: "The number (ref) may hold letters, digits, spaces and . ( ) - / only, such as 12, 12(a), 3.2 or Annex I",
+});
+
 const ZTargetPrecision = z
   .union([z.enum(TARGET_PRECISIONS, { error: "Choose day, month, quarter or year" }), z.literal("")])
   .optional()
@@ -95,7 +107,7 @@ export const ZCommitmentFields = z
       .union([z.literal(""), zId("parent commitment")])
       .optional()
       .transform((v) => (v === "" || v === undefined ? null : v)),
-    ref: zText(20, { required: true, label: "The number" }),
+    ref: ZRef,
     title: zText(300, { required: true, label: "The title" }),
     description: zText(5000),
     quote: zText(5000),

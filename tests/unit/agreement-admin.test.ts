@@ -143,7 +143,7 @@ describe("commitments", () => {
     expect(getAgreementBySlug(t.db, SLUG)?.total).toBe(17);
     expect(createCommitment(t.db, admin, { ...base, ref: "", title: "", theme: "", parties: ["JP"] })).toMatchObject({
       fieldErrors: {
-        ref: ["The number is required"],
+        ref: ["The number (ref) is required"],
         title: ["The title is required"],
         theme: ["The theme is required"],
       },

@@ -52,8 +52,9 @@ describe("environment", () => {
       TRUST_PROXY: false,
     });
     expect(readEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(true);
-    expect(readEnv({ TRUST_PROXY: "True" }).TRUST_PROXY).toBe(true);
-    expect(() => readEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY: must be 1 or true/);
+    expect(readEnv({ TRUST_PROXY: " TRUE " }).TRUST_PROXY).toBe(true);
+    expect(readEnv({ TRUST_PROXY: "0" }).TRUST_PROXY).toBe(false);
+    expect(() => readEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY/);
     expect(readEnv({ RESPONSE_CACHE_MB: "0" }).RESPONSE_CACHE_MB).toBe(0);
     expect(readEnv({ RESPONSE_CACHE_MB: "128" }).RESPONSE_CACHE_MB).toBe(128);
     expect(databasePath(env)).toBe(path.resolve("data/accord.sqlite"));

@@ -7,12 +7,12 @@ import { sessionUserId } from "@/auth/actor";
 import { type FormState, refusedState } from "@/components/form-state";
 import { getDb } from "@/db/client";
 import { createAgreement, deleteAgreement, restoreAgreement, updateAgreement } from "@/db/mutations/agreements";
-import { formDataToObject } from "@/lib/form-data";
+import { asFormData, formDataToObject } from "@/lib/form-data";
 
 // Each action re-checks the caller through its write verb (role, zod, one transaction with audit).
 
 function values(formData: FormData) {
-  return { ...formDataToObject(formData), parties: formData.getAll("parties").map(String) };
+  return { ...formDataToObject(formData), parties: asFormData(formData).getAll("parties").map(String) };
 }
 
 function done(agreementId: number, notice: string): never {

@@ -7,13 +7,13 @@ import { sessionUserId } from "@/auth/actor";
 import { type FormState, refusedState } from "@/components/form-state";
 import { getDb } from "@/db/client";
 import { createCommitment, deleteCommitment, restoreCommitment, updateCommitment } from "@/db/mutations/commitments";
-import { formDataToObject } from "@/lib/form-data";
+import { asFormData, formDataToObject } from "@/lib/form-data";
 import { appToday } from "@/lib/today";
 
 // Each action re-checks the caller through its write verb (role, zod, one transaction with audit).
 
 function values(formData: FormData) {
-  return { ...formDataToObject(formData), parties: formData.getAll("parties").map(String) };
+  return { ...formDataToObject(formData), parties: asFormData(formData).getAll("parties").map(String) };
 }
 
 function done(commitmentId: number, notice: string): never {

@@ -11,6 +11,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { loadCommitment } from "@/db/public";
 import type { TimelineEntry } from "@/db/queries/commitments";
 import { formatCalendarDate } from "@/lib/calendar-date";
+import { embedSnippet } from "@/lib/embed";
 import { parseRowId } from "@/lib/ids";
 import { STATUSES } from "@/lib/status";
 import { siteOrigin } from "@/lib/site-origin";
@@ -190,10 +191,6 @@ export default async function CommitmentPage({ params }: Props) {
       ) : null}
     </>
   );
-}
-
-function embedSnippet(origin: string, id: number, ref: string, label: string): string {
-  return `<a href="${origin}/commitments/${id}"><img src="${origin}/badge/commitments/${id}.svg" alt="Commitment ${ref}: ${label}" height="20"></a>`;
 }
 
 function TimelineItem({ u }: { u: TimelineEntry }) {
