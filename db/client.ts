@@ -26,7 +26,7 @@ const globalForDb = globalThis as unknown as { __accordDb?: Holder };
 
 /**
  * Open a SQLite file (or `:memory:`) with the project's pragmas: WAL, foreign keys on,
- * busy_timeout 5 s, synchronous FULL (decision 005). Does not migrate.
+ * busy_timeout 5 s, synchronous FULL (decision 008). Does not migrate.
  * @throws DatabaseLocationError (db/location.ts) naming the file and the reason when its place
  *   cannot hold a database; Error naming the file when SQLite cannot open it, or when it holds tables but no Accord
  *   Tracker migration history (another application's database is never touched).
@@ -54,7 +54,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  // FULL: a commit is on disk before it is acknowledged, power loss included (docs/decisions/005-durability.md).
+  // FULL: a commit is on disk before it is acknowledged, power loss included (docs/decisions/008-durability.md).
   sqlite.pragma("synchronous = FULL");
   return drizzle(sqlite, { schema }) as Db;
 }

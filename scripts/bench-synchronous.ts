@@ -1,6 +1,6 @@
 /**
  * `npm run bench:sync`: what `PRAGMA synchronous = FULL` costs a write, against NORMAL
- * (docs/decisions/005-durability.md). Posts `BENCH_WRITES` (default 400) status updates through the
+ * (docs/decisions/008-durability.md). Posts `BENCH_WRITES` (default 400) status updates through the
  * real write verb (db/mutations/status-updates.ts: role check, zod, IMMEDIATE transaction, audit
  * row) on a throwaway copy of the default dataset, once per setting, and prints ms per write
  * (mean, p50, p99) and writes per second. Not a test: the figures depend on the disk and on what

@@ -47,7 +47,7 @@ async function main() {
     serve({ port, env: { AUTH_SECRET: secret } });
     return;
   }
-  // Litestream beside the server (docs/decisions/005-durability.md): it starts first, and stops
+  // Litestream beside the server (docs/decisions/008-durability.md): it starts first, and stops
   // (syncing the rest of the WAL) only after the server has exited. If it stops on its own, the
   // app stops too: with replication asked for, the app does not run without it.
   const replication = startReplication(file, replicaUrl, (code) => {

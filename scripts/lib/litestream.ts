@@ -1,6 +1,6 @@
 /**
  * Continuous replication of the database with Litestream (https://litestream.io), the optional
- * `npm start` mode chosen by `LITESTREAM_REPLICA_URL` (docs/decisions/005-durability.md).
+ * `npm start` mode chosen by `LITESTREAM_REPLICA_URL` (docs/decisions/008-durability.md).
  *
  * The binary (v0.3.13) comes from npm: `@flydotio/litestream` depends on one package per platform
  * (`@flydotio/litestream-linux-x64`, …) that holds it, so `npm ci` installs it with no download.
