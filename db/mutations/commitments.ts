@@ -18,7 +18,7 @@ import { writeAudit } from "../audit";
 import type { Db } from "../client";
 import { agreementParties, agreements, commitmentParties, commitments, statusUpdates } from "../schema";
 import { IMMEDIATE } from "../transaction";
-import { isGone } from "../queries/shared";
+import { commitmentIsLive, isLiveCommitment } from "../live";
 import { authorize } from "./guard";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -58,7 +58,7 @@ function checkPlacement(tx: Tx, agreementId: number, fields: TCommitmentFields, 
         and(
           eq(commitments.id, fields.parentId),
           eq(commitments.agreementId, agreementId),
-          isNull(commitments.deletedAt),
+          isLiveCommitment(commitments.id),
         ),
       )
       .get();
@@ -148,14 +148,7 @@ export function updateCommitment(
   const { commitmentId, version, ...fields } = parsed.data;
   return db.transaction((tx): WriteResult<{ commitmentId: number; version: number }> => {
     const before = snapshot(tx, commitmentId);
-    const agreementLive = before
-      ? tx
-          .select({ id: agreements.id })
-          .from(agreements)
-          .where(and(eq(agreements.id, before.agreementId), isNull(agreements.deletedAt)))
-          .get()
-      : undefined;
-    if (!before || isGone(tx, commitmentId) || !agreementLive)
+    if (!before || !commitmentIsLive(tx, commitmentId))
       return {
         ok: false,
         kind: "not_found",

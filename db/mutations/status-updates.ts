@@ -4,7 +4,7 @@
  * → one synchronous transaction (idempotency check again, version check, insert, bump version,
  * audit row) → small result.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
 import { ZRepeatedForm } from "../../lib/validation/fields";
@@ -13,7 +13,7 @@ import { CONFLICT_MESSAGE, invalid, REUSED_FORM, type WriteResult } from "../../
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
 import { agreements, commitments, evidence, statusUpdates } from "../schema";
-import { isGone } from "../queries/shared";
+import { isLiveCommitment } from "../live";
 import { authorize } from "./guard";
 import { IMMEDIATE } from "../transaction";
 
@@ -89,11 +89,10 @@ export function postStatusUpdate(
       .select({ c: commitments, signedOn: agreements.signedOn })
       .from(commitments)
       .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
-      .where(and(eq(commitments.id, input.commitmentId), isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
+      .where(and(eq(commitments.id, input.commitmentId), isLiveCommitment(commitments.id)))
       .get();
     const current = found?.c;
-    if (!current || isGone(tx, current.id))
-      return { ok: false, kind: "not_found", message: "This commitment does not exist or was deleted." };
+    if (!current) return { ok: false, kind: "not_found", message: "This commitment does not exist or was deleted." };
     if (found?.signedOn && input.happenedOn < found.signedOn) {
       const message = `The date it happened can't be before the agreement (${found.signedOn})`;
       return {

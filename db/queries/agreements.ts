@@ -1,14 +1,15 @@
 /**
- * Public reads about agreements. Every function returns only public fields and skips soft-deleted
- * rows. Counting follows the rule in `./shared.ts` (top-level commitments; milestones apart).
+ * Public reads about agreements. Every function returns only public fields and only live rows
+ * (db/live.ts). Counting follows the rule in `./shared.ts` (top-level commitments; milestones apart).
  */
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
 import { meanProgress } from "../../lib/progress";
 import { emptyStatusCounts, isFinal, type Status } from "../../lib/status";
 import type { TargetPrecision } from "../../lib/target-date";
 import type { Db } from "../client";
+import { isLiveCommitment, liveAgreement } from "../live";
 import { agreementParties, agreements, commitments, parties } from "../schema";
 import {
   fulfilledOnByCommitment,
@@ -54,7 +55,7 @@ function countsFor(db: Db, agreementId: number) {
       withoutTarget: sql<number>`sum(case when ${commitments.parentId} is null and ${commitments.targetDate} is null then 1 else 0 end)`,
     })
     .from(commitments)
-    .where(and(eq(commitments.agreementId, agreementId), isNull(commitments.deletedAt)))
+    .where(and(eq(commitments.agreementId, agreementId), isLiveCommitment(commitments.id)))
     .groupBy(commitments.status)
     .all();
   const statusCounts = emptyStatusCounts();
@@ -82,7 +83,7 @@ export function listAgreements(db: Db): AgreementSummary[] {
       place: agreements.place,
     })
     .from(agreements)
-    .where(isNull(agreements.deletedAt))
+    .where(liveAgreement())
     .orderBy(desc(agreements.signedOn), asc(agreements.id))
     .all();
   return rows.map((a) => ({ ...a, parties: agreementPartiesOf(db, a.id), ...countsFor(db, a.id) }));
@@ -122,7 +123,7 @@ export function getAgreementBySlug(db: Db, slug: string): AgreementDetail | null
   const a = db
     .select()
     .from(agreements)
-    .where(and(eq(agreements.slug, slug), isNull(agreements.deletedAt)))
+    .where(and(eq(agreements.slug, slug), liveAgreement()))
     .get();
   if (!a) return null;
   const rows = db
@@ -141,7 +142,7 @@ export function getAgreementBySlug(db: Db, slug: string): AgreementDetail | null
       progress: commitments.progress,
     })
     .from(commitments)
-    .where(and(eq(commitments.agreementId, a.id), isNull(commitments.deletedAt)))
+    .where(and(eq(commitments.agreementId, a.id), isLiveCommitment(commitments.id)))
     .orderBy(asc(commitments.position), asc(commitments.id))
     .all();
   const ids = rows.map((r) => r.id);

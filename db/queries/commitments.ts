@@ -1,7 +1,7 @@
 /**
  * Public reads about commitments: one commitment with its timeline and evidence, upcoming and
- * overdue deadlines, and the latest status updates. Soft-deleted rows (and commitments of deleted
- * agreements) are never returned.
+ * overdue deadlines, and the latest status updates. Only live rows are returned (db/live.ts: not
+ * deleted, nothing above them deleted, agreement not deleted).
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 
@@ -11,6 +11,7 @@ import { effectiveProgress } from "../../lib/progress";
 import { STATUS_VALUES, isFinal, type Status } from "../../lib/status";
 import type { TargetPrecision } from "../../lib/target-date";
 import type { Db } from "../client";
+import { isLiveCommitment } from "../live";
 import { agreements, commitments, evidence, statusUpdates } from "../schema";
 import {
   addedOnByCommitment,
@@ -18,7 +19,6 @@ import {
   lastUpdatedByCommitment,
   type PartyRef,
   partiesByCommitment,
-  isGone,
   progressByCommitment,
 } from "./shared";
 
@@ -101,9 +101,9 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
     })
     .from(commitments)
     .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
-    .where(and(eq(commitments.id, id), isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
+    .where(and(eq(commitments.id, id), isLiveCommitment(commitments.id)))
     .get();
-  if (!row || isGone(db, id)) return null;
+  if (!row) return null;
   const c = row.c;
 
   const parent =
@@ -112,7 +112,7 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
       : (db
           .select({ id: commitments.id, ref: commitments.ref, title: commitments.title })
           .from(commitments)
-          .where(and(eq(commitments.id, c.parentId), isNull(commitments.deletedAt)))
+          .where(and(eq(commitments.id, c.parentId), isLiveCommitment(commitments.id)))
           .get() ?? null);
 
   const rolled = progressByCommitment(db, c.agreementId);
@@ -125,7 +125,7 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
       progress: commitments.progress,
     })
     .from(commitments)
-    .where(and(eq(commitments.parentId, c.id), isNull(commitments.deletedAt)))
+    .where(and(eq(commitments.parentId, c.id), isLiveCommitment(commitments.id)))
     .orderBy(asc(commitments.position), asc(commitments.id))
     .all()
     .map((m) => ({ ...m, progress: rolled.get(m.id) ?? m.progress }));
@@ -222,9 +222,8 @@ export function openDeadlines(db: Db, today: CalendarDate): { overdue: DeadlineI
     .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
     .where(
       and(
-        isNull(commitments.deletedAt),
+        isLiveCommitment(commitments.id),
         isNull(commitments.parentId),
-        isNull(agreements.deletedAt),
         isNotNull(commitments.targetDate),
         inArray(commitments.status, NON_FINAL),
       ),
@@ -288,8 +287,7 @@ export function latestUpdates(
     .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
     .where(
       and(
-        isNull(commitments.deletedAt),
-        isNull(agreements.deletedAt),
+        isLiveCommitment(commitments.id),
         scope.agreementSlug === undefined ? undefined : eq(agreements.slug, scope.agreementSlug),
         scope.commitmentId === undefined ? undefined : eq(commitments.id, scope.commitmentId),
       ),

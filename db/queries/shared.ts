@@ -3,15 +3,16 @@
  *
  * Counting rule (one rule for every page and export): status counts and totals count top-level
  * commitments only; milestones are counted separately (`milestones`) and never inflate a total.
- * Soft-deleted rows are never counted or shown.
+ * Only live rows (db/live.ts) are ever counted or shown.
  */
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 
 import { type CalendarDate, calendarDateIn } from "../../lib/calendar-date";
 import { readEnv } from "../../lib/env";
 import { effectiveProgress } from "../../lib/progress";
 import type { Status } from "../../lib/status";
 import type { Db } from "../client";
+import { commitmentIsLive, isLiveCommitment, liveAgreement } from "../live";
 import { agreements, auditLog, commitmentParties, commitments, parties, statusUpdates } from "../schema";
 
 /**
@@ -111,22 +112,14 @@ export function agreementExists(db: Db, slug: string): boolean {
     db
       .select({ id: agreements.id })
       .from(agreements)
-      .where(and(eq(agreements.slug, slug), isNull(agreements.deletedAt)))
+      .where(and(eq(agreements.slug, slug), liveAgreement()))
       .get() !== undefined
   );
 }
 
-/** True when a live commitment of a live agreement has this id (and nothing above it is deleted). */
+/** True when this id is a live commitment or milestone (db/live.ts: nothing above it is deleted). */
 export function commitmentExists(db: Db, id: number): boolean {
-  return (
-    !isGone(db, id) &&
-    db
-      .select({ id: commitments.id })
-      .from(commitments)
-      .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
-      .where(and(eq(commitments.id, id), isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
-      .get() !== undefined
-  );
+  return commitmentIsLive(db, id);
 }
 
 /**
@@ -142,7 +135,7 @@ export function progressByCommitment(db: Db, agreementId: number): Map<number, n
       status: commitments.status,
     })
     .from(commitments)
-    .where(and(eq(commitments.agreementId, agreementId), isNull(commitments.deletedAt)))
+    .where(and(eq(commitments.agreementId, agreementId), isLiveCommitment(commitments.id)))
     .all();
   const children = new Map<number, typeof rows>();
   for (const r of rows) if (r.parentId !== null) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
@@ -161,33 +154,4 @@ export function progressByCommitment(db: Db, agreementId: number): Map<number, n
   };
   for (const r of rows) visit(r, new Set());
   return memo;
-}
-
-type Reader = Pick<Db, "all">;
-
-/**
- * Ids of commitments that are deleted or sit under a deleted commitment (a milestone of a deleted
- * commitment is gone with it, and comes back when it is restored).
- */
-export function deadCommitmentIds(db: Reader): Set<number> {
-  const rows = db.all<{ id: number }>(sql`
-    WITH RECURSIVE dead(id) AS (
-      SELECT id FROM commitments WHERE deleted_at IS NOT NULL
-      UNION
-      SELECT c.id FROM commitments c JOIN dead ON c.parent_id = dead.id
-    )
-    SELECT id FROM dead`);
-  return new Set(rows.map((r) => r.id));
-}
-
-/** True when this commitment or one of the commitments above it is deleted. */
-export function isGone(db: Reader, id: number): boolean {
-  const rows = db.all<{ n: number }>(sql`
-    WITH RECURSIVE chain(id, parent_id, deleted_at, depth) AS (
-      SELECT id, parent_id, deleted_at, 0 FROM commitments WHERE id = ${id}
-      UNION ALL
-      SELECT c.id, c.parent_id, c.deleted_at, chain.depth + 1 FROM commitments c JOIN chain ON c.id = chain.parent_id WHERE chain.depth < 100
-    )
-    SELECT count(*) AS n FROM chain WHERE deleted_at IS NOT NULL`);
-  return (rows[0]?.n ?? 0) > 0;
 }

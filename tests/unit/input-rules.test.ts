@@ -45,7 +45,12 @@ describe("commitment ids in URLs", () => {
 describe("environment", () => {
   it("defaults to ./data/accord.sqlite, UTC and a 64 MiB response cache", () => {
     const env = readEnv({});
-    expect(env).toEqual({ DATABASE_URL: "./data/accord.sqlite", APP_TIME_ZONE: "UTC", RESPONSE_CACHE_MB: 64 });
+    expect(env).toEqual({
+      DATABASE_URL: "./data/accord.sqlite",
+      APP_TIME_ZONE: "UTC",
+      RESPONSE_CACHE_MB: 64,
+      TRUST_PROXY: false,
+    });
     expect(readEnv({ RESPONSE_CACHE_MB: "0" }).RESPONSE_CACHE_MB).toBe(0);
     expect(readEnv({ RESPONSE_CACHE_MB: "128" }).RESPONSE_CACHE_MB).toBe(128);
     expect(databasePath(env)).toBe(path.resolve("data/accord.sqlite"));

@@ -1,0 +1,157 @@
+/**
+ * Data rules of issue 8 (defects 7–12) against a real SQLite file: one definition of "live",
+ * dates checked against each other, freshness from assessments, unchanged saves, the progress
+ * roll-up, and the smaller API and dataset fixes.
+ */
+import { count, eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import type { Db } from "@/db/client";
+import { createCommitment, deleteCommitment, restoreCommitment } from "@/db/mutations/commitments";
+import { postStatusUpdate } from "@/db/mutations/status-updates";
+import { getAgreementBySlug, listAgreements } from "@/db/queries/agreements";
+import { loadCatalog } from "@/db/queries/catalog";
+import { getCommitment, latestUpdates } from "@/db/queries/commitments";
+import { commitmentExists } from "@/db/queries/shared";
+import { listCommitmentsForStaff } from "@/db/queries/staff";
+import * as schema from "@/db/schema";
+import { agreementSummaryJson } from "@/lib/api/serialize";
+import { listCommitments, listQuerySchema } from "@/lib/commitment-list";
+
+import { createTempDb, type TempDb } from "../support/temp-db";
+import { insertUser } from "../support/users";
+
+const SLUG = "kr-my-strategic-partnership-2024";
+const TODAY = "2026-11-29";
+let t: TempDb;
+let admin: number;
+
+function commitmentRow(db: Db, ref: string) {
+  const row = db.select().from(schema.commitments).where(eq(schema.commitments.ref, ref)).get();
+  if (!row) throw new Error(`no commitment ${ref}`);
+  return row;
+}
+function agreementId(db: Db) {
+  return db.select().from(schema.agreements).where(eq(schema.agreements.slug, SLUG)).get()?.id ?? 0;
+}
+function auditCount(db: Db) {
+  return db.select({ n: count() }).from(schema.auditLog).get()?.n ?? 0;
+}
+function milestoneForm(parentRef: string, ref: string, overrides: Record<string, unknown> = {}) {
+  return {
+    agreementId: agreementId(t.db),
+    parentId: String(commitmentRow(t.db, parentRef).id),
+    ref,
+    title: `Milestone ${ref}`,
+    description: "",
+    quote: "",
+    theme: "Critical minerals",
+    strength: "",
+    owner: "",
+    parties: ["KR"],
+    targetDate: "",
+    targetPrecision: "",
+    targetPhrase: "",
+    ...overrides,
+  };
+}
+function addMilestone(parentRef: string, ref: string, overrides: Record<string, unknown> = {}): number {
+  const result = createCommitment(t.db, admin, milestoneForm(parentRef, ref, overrides));
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.data.commitmentId;
+}
+function post(commitmentId: number, overrides: Record<string, unknown> = {}) {
+  const version =
+    t.db
+      .select({ v: schema.commitments.version })
+      .from(schema.commitments)
+      .where(eq(schema.commitments.id, commitmentId))
+      .get()?.v ?? 0;
+  const result = postStatusUpdate(
+    t.db,
+    admin,
+    {
+      commitmentId,
+      version,
+      submissionId: crypto.randomUUID(),
+      status: "in_progress",
+      progress: "",
+      happenedOn: "2026-11-20",
+      note: "Step taken.",
+      evidence: [
+        { title: "Report", url: "https://example.org/r", publisher: "Ministry", publishedOn: "", kind: "official" },
+      ],
+      ...overrides,
+    },
+    TODAY,
+  );
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.data;
+}
+
+beforeEach(async () => {
+  t = createTempDb();
+  admin = await insertUser(t.db, "admin@example.org", "admin");
+});
+afterEach(() => t.cleanup());
+
+describe("defect 7: one definition of live", () => {
+  it("takes a deleted commitment's milestones and their updates off every surface, and brings them back on restore", () => {
+    const parent = commitmentRow(t.db, "10");
+    const m1 = addMilestone("10", "10.1");
+    const m2 = addMilestone("10", "10.2");
+    const m21 = addMilestone("10", "10.2.1", { parentId: String(m2) });
+    post(m1, { note: "Milestone note one" });
+    post(m21, { note: "Grand-milestone note" });
+    expect(listAgreements(t.db)[0]?.milestones).toBe(3);
+
+    const removed = deleteCommitment(t.db, admin, {
+      commitmentId: parent.id,
+      version: commitmentRow(t.db, "10").version,
+    });
+    expect(removed).toMatchObject({ ok: true });
+
+    const notes = (list: { note: string }[]) => list.map((u) => u.note);
+    // Home page's latest updates and /feed.xml, the agreement feed.
+    expect(notes(latestUpdates(t.db, 50))).not.toContain("Milestone note one");
+    expect(notes(latestUpdates(t.db, 50))).not.toContain("Grand-milestone note");
+    expect(notes(latestUpdates(t.db, 50, { agreementSlug: SLUG }))).not.toContain("Milestone note one");
+    // Home card, agreement page and API agreement record.
+    expect(listAgreements(t.db)[0]).toMatchObject({ total: 16, milestones: 0 });
+    const detail = getAgreementBySlug(t.db, SLUG);
+    expect(detail).toMatchObject({ total: 16, milestones: 0 });
+    if (!detail) throw new Error("no agreement");
+    expect(agreementSummaryJson(detail, "http://x")).toMatchObject({ commitments: 16, milestones: 0 });
+    // The list, the staff list, the pages.
+    const list = listCommitments(loadCatalog(t.db), listQuerySchema(TODAY).parse({ level: "milestone" }), TODAY, null);
+    expect(list.total).toEqual({ commitments: 0, milestones: 0 });
+    expect(listCommitmentsForStaff(t.db).map((r) => r.id)).not.toContain(m21);
+    for (const id of [m1, m2, m21]) {
+      expect(getCommitment(t.db, id)).toBeNull();
+      expect(commitmentExists(t.db, id)).toBe(false);
+    }
+    // A status update on a milestone of a deleted commitment is refused.
+    expect(
+      postStatusUpdate(
+        t.db,
+        admin,
+        {
+          commitmentId: m1,
+          version: 2,
+          submissionId: crypto.randomUUID(),
+          status: "in_progress",
+          progress: "",
+          happenedOn: "2026-11-21",
+          note: "",
+          evidence: [{ title: "R", url: "https://example.org/r2", publisher: "", publishedOn: "", kind: "media" }],
+        },
+        TODAY,
+      ),
+    ).toMatchObject({ ok: false, kind: "not_found" });
+
+    restoreCommitment(t.db, admin, { commitmentId: parent.id, version: commitmentRow(t.db, "10").version });
+    expect(listAgreements(t.db)[0]).toMatchObject({ total: 17, milestones: 3 });
+    expect(notes(latestUpdates(t.db, 50))).toContain("Grand-milestone note");
+    expect(auditCount(t.db)).toBeGreaterThan(0);
+  });
+});
