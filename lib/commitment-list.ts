@@ -10,6 +10,7 @@
 import { z } from "zod";
 
 import { type CalendarDate, isCalendarDate } from "./calendar-date";
+import { isAssessment } from "./freshness";
 import { isFinal, STATUS_VALUES, type Status } from "./status";
 import type { TargetPrecision } from "./target-date";
 
@@ -133,7 +134,7 @@ export function asOfRow(row: CatalogRow, asOf: CalendarDate | undefined): Catalo
     ...target,
     status: last?.statusTo ?? "not_assessed",
     progress,
-    lastUpdatedOn: last?.happenedOn ?? null,
+    lastUpdatedOn: past.findLast(isAssessment)?.happenedOn ?? null,
   };
 }
 

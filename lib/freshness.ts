@@ -1,5 +1,5 @@
 /**
- * How fresh a commitment's record is (issue 4): days since its last status update — or, before any,
+ * How fresh a commitment's record is (issue 4): days since its last assessment (`isAssessment`) — or, before any,
  * since its agreement was signed or it was added — and the "stale" flag: more than STALE_AFTER_DAYS without an update
  * while the status is not final.
  */
@@ -7,6 +7,20 @@ import { type CalendarDate, daysBetween } from "./calendar-date";
 import { isFinal, type Status } from "./status";
 
 export const STALE_AFTER_DAYS = 180;
+
+/**
+ * True when a timeline entry is an assessment: a status update posted by staff (or loaded with a
+ * dataset) that says where the commitment stands — its status and, when given, its progress.
+ * An entry written because an admin moved the target date (it records `targetDateFrom` ≠
+ * `targetDateTo`) is on the public timeline but assesses nothing, so it never makes a record look
+ * fresh (issue 8, defect 9). The same rule in SQL: `assessmentOnly()` in db/queries/shared.ts.
+ */
+export function isAssessment(entry: {
+  targetDateFrom: CalendarDate | null;
+  targetDateTo: CalendarDate | null;
+}): boolean {
+  return entry.targetDateFrom === entry.targetDateTo;
+}
 
 export interface Freshness {
   /** the date counted from: the last update, else when it was added or its agreement's date */

@@ -5,6 +5,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 
 import type { CatalogRow, HistoryPoint } from "../../lib/commitment-list";
+import { isAssessment } from "../../lib/freshness";
 import type { Db } from "../client";
 import { isLiveCommitment } from "../live";
 import { agreements, commitments, statusUpdates } from "../schema";
@@ -66,7 +67,7 @@ export function loadCatalog(db: Db): CatalogRow[] {
       level: r.parentId === null ? "commitment" : "milestone",
       parties: (parties.get(r.id) ?? []).map((p) => p.code),
       progress: rolled.get(r.id) ?? r.progress,
-      lastUpdatedOn: h.at(-1)?.happenedOn ?? null,
+      lastUpdatedOn: h.findLast(isAssessment)?.happenedOn ?? null,
       addedOn: added.get(r.id) ?? null,
       history: h,
     };

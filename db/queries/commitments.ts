@@ -7,6 +7,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
 import type { EvidenceKind } from "../../lib/evidence";
+import { isAssessment } from "../../lib/freshness";
 import { effectiveProgress } from "../../lib/progress";
 import { STATUS_VALUES, isFinal, type Status } from "../../lib/status";
 import type { TargetPrecision } from "../../lib/target-date";
@@ -182,7 +183,7 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
     })),
     otherEvidence,
     fulfilledOn: fulfilledOnByCommitment(db, [c.id]).get(c.id) ?? null,
-    lastUpdatedOn: updates[0]?.happenedOn ?? null,
+    lastUpdatedOn: updates.find(isAssessment)?.happenedOn ?? null,
     addedOn: addedOnByCommitment(db, [c.id]).get(c.id) ?? null,
   };
 }

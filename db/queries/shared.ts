@@ -5,7 +5,7 @@
  * commitments only; milestones are counted separately (`milestones`) and never inflate a total.
  * Only live rows (db/live.ts) are ever counted or shown.
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 
 import { type CalendarDate, calendarDateIn } from "../../lib/calendar-date";
 import { readEnv } from "../../lib/env";
@@ -66,14 +66,22 @@ export function fulfilledOnByCommitment(db: Db, ids: readonly number[]): Map<num
   return out;
 }
 
-/** For each commitment id, the latest `happened_on` of its status updates. */
+/**
+ * The status updates that are assessments (lib/freshness.ts `isAssessment`): not the entries a
+ * target-date edit writes. Freshness and "last updated" count only these.
+ */
+export function assessmentOnly(): SQL {
+  return sql`${statusUpdates.targetDateFrom} IS ${statusUpdates.targetDateTo}`;
+}
+
+/** For each commitment id, the latest `happened_on` of its assessments (`assessmentOnly`). */
 export function lastUpdatedByCommitment(db: Db, ids: readonly number[]): Map<number, CalendarDate> {
   const out = new Map<number, CalendarDate>();
   if (ids.length === 0) return out;
   const rows = db
     .select({ commitmentId: statusUpdates.commitmentId, happenedOn: statusUpdates.happenedOn })
     .from(statusUpdates)
-    .where(inArray(statusUpdates.commitmentId, [...ids]))
+    .where(and(inArray(statusUpdates.commitmentId, [...ids]), assessmentOnly()))
     .all();
   for (const r of rows) {
     const prev = out.get(r.commitmentId);

@@ -7,7 +7,7 @@ import { count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import type { Db } from "@/db/client";
-import { createCommitment, deleteCommitment, restoreCommitment } from "@/db/mutations/commitments";
+import { createCommitment, deleteCommitment, restoreCommitment, updateCommitment } from "@/db/mutations/commitments";
 import { postStatusUpdate } from "@/db/mutations/status-updates";
 import { getAgreementBySlug, listAgreements } from "@/db/queries/agreements";
 import { loadCatalog } from "@/db/queries/catalog";
@@ -15,8 +15,10 @@ import { getCommitment, latestUpdates } from "@/db/queries/commitments";
 import { commitmentExists } from "@/db/queries/shared";
 import { listCommitmentsForStaff } from "@/db/queries/staff";
 import * as schema from "@/db/schema";
-import { agreementSummaryJson } from "@/lib/api/serialize";
+import { agreementSummaryJson, commitmentJson } from "@/lib/api/serialize";
 import { listCommitments, listQuerySchema } from "@/lib/commitment-list";
+import { commitmentsCsv } from "@/lib/csv";
+import { freshness } from "@/lib/freshness";
 
 import { createTempDb, type TempDb } from "../support/temp-db";
 import { insertUser } from "../support/users";
@@ -153,5 +155,51 @@ describe("defect 7: one definition of live", () => {
     expect(listAgreements(t.db)[0]).toMatchObject({ total: 17, milestones: 3 });
     expect(notes(latestUpdates(t.db, 50))).toContain("Grand-milestone note");
     expect(auditCount(t.db)).toBeGreaterThan(0);
+  });
+});
+
+describe("defect 9: freshness counts assessments, not target edits", () => {
+  it("keeps a stale commitment stale when only its target date is set", () => {
+    const c = commitmentRow(t.db, "16");
+    const form = {
+      commitmentId: c.id,
+      version: c.version,
+      parentId: "",
+      ref: c.ref,
+      title: c.title,
+      description: c.description,
+      quote: c.quote,
+      theme: c.theme,
+      strength: c.strength ?? "",
+      owner: c.owner,
+      parties: ["KR", "MY"],
+      targetDate: "2027-06-30",
+      targetPrecision: "day",
+      targetPhrase: "by mid-2027",
+    };
+    expect(updateCommitment(t.db, admin, form, TODAY)).toMatchObject({ ok: true });
+    const detail = getCommitment(t.db, c.id);
+    // The move is on the public timeline, dated today …
+    expect(detail?.timeline[0]).toMatchObject({ happenedOn: TODAY, targetDateTo: "2027-06-30" });
+    // … but nobody assessed it: no "last updated today", still stale everywhere.
+    expect(detail?.lastUpdatedOn).toBeNull();
+    const f = freshness(
+      { status: "not_assessed", lastUpdatedOn: detail?.lastUpdatedOn ?? null, agreementSignedOn: "2024-11-25" },
+      TODAY,
+    );
+    expect(f).toMatchObject({ neverUpdated: true, stale: true });
+    const row = loadCatalog(t.db).find((r) => r.id === c.id);
+    if (!row) throw new Error("no row");
+    expect(row.lastUpdatedOn).toBeNull();
+    expect(commitmentJson(row, TODAY, "http://x")).toMatchObject({ lastUpdatedOn: null, stale: true });
+    const csv = commitmentsCsv([row], TODAY, "http://x").split("\r\n");
+    const header = (csv[0] ?? "").replace("\uFEFF", "").split(",");
+    const cells = (csv[1] ?? "").split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+    expect(cells[header.indexOf("stale")]).toBe("yes");
+    expect(cells[header.indexOf("last_updated_on")]).toBe("");
+    // A real assessment afterwards does count.
+    post(c.id, { happenedOn: "2026-11-28" });
+    expect(getCommitment(t.db, c.id)?.lastUpdatedOn).toBe("2026-11-28");
+    expect(loadCatalog(t.db).find((r) => r.id === c.id)?.lastUpdatedOn).toBe("2026-11-28");
   });
 });
