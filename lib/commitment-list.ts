@@ -11,6 +11,7 @@ import { z } from "zod";
 
 import { type CalendarDate, isCalendarDate } from "./calendar-date";
 import { isAssessment } from "./freshness";
+import { rollUpProgress } from "./progress";
 import { isFinal, STATUS_VALUES, type Status } from "./status";
 import type { TargetPrecision } from "./target-date";
 
@@ -136,6 +137,18 @@ export function asOfRow(row: CatalogRow, asOf: CalendarDate | undefined): Catalo
     progress,
     lastUpdatedOn: past.findLast(isAssessment)?.happenedOn ?? null,
   };
+}
+
+/**
+ * Every row of `catalog` as it stood at the end of `asOf` (`asOfRow`), with each parent's progress
+ * rolled up again from its milestones as they stood then (lib/progress.ts, the same rule as today's
+ * views). Without `asOf`, the catalog as it is.
+ */
+export function asOfCatalog(catalog: readonly CatalogRow[], asOf: CalendarDate | undefined): CatalogRow[] {
+  if (!asOf) return [...catalog];
+  const rows = catalog.map((r) => asOfRow(r, asOf)).filter((r): r is CatalogRow => r !== null);
+  const rolled = rollUpProgress(rows);
+  return rows.map((r) => ({ ...r, progress: rolled.get(r.id) ?? r.progress }));
 }
 
 /** True when overdue on `day`: target date passed and the status is not final. */
@@ -274,7 +287,7 @@ export function listCommitments(
   pageSize = PAGE_SIZE,
 ): ListResult {
   const day = query.asOf ?? today;
-  const rows = catalog.map((r) => asOfRow(r, query.asOf)).filter((r): r is CatalogRow => r !== null);
+  const rows = asOfCatalog(catalog, query.asOf);
   const matching = sortRows(
     rows.filter((r) => matches(r, query, day, searchIds)),
     query.sort,

@@ -66,8 +66,9 @@ export interface CommitmentDetail {
   targetPrecision: TargetPrecision | null;
   targetPhrase: string;
   status: Status;
-  /** own progress, or the roll-up of its milestones */
+  /** own progress, or the roll-up of its milestones (lib/progress.ts) */
   progress: number | null;
+  /** true when `progress` is the mean of milestones (it has none of its own and some milestone has one) */
   progressRolledUp: boolean;
   agreement: { slug: string; title: string; signedOn: CalendarDate | null };
   parent: { id: number; ref: string; title: string } | null;
@@ -164,7 +165,7 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
     targetPhrase: c.targetPhrase,
     status: c.status,
     progress: rolled.get(c.id) ?? effectiveProgress({ progress: c.progress, status: c.status }),
-    progressRolledUp: c.progress === null && milestones.length > 0,
+    progressRolledUp: c.progress === null && milestones.some((m) => m.progress !== null),
     agreement: row.agreement,
     parent,
     parties: partiesByCommitment(db, [c.id]).get(c.id) ?? [],

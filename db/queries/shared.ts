@@ -9,7 +9,7 @@ import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 
 import { type CalendarDate, calendarDateIn } from "../../lib/calendar-date";
 import { readEnv } from "../../lib/env";
-import { effectiveProgress } from "../../lib/progress";
+import { rollUpProgress } from "../../lib/progress";
 import type { Status } from "../../lib/status";
 import type { Db } from "../client";
 import { commitmentIsLive, isLiveCommitment, liveAgreement } from "../live";
@@ -145,21 +145,5 @@ export function progressByCommitment(db: Db, agreementId: number): Map<number, n
     .from(commitments)
     .where(and(eq(commitments.agreementId, agreementId), isLiveCommitment(commitments.id)))
     .all();
-  const children = new Map<number, typeof rows>();
-  for (const r of rows) if (r.parentId !== null) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
-  const memo = new Map<number, number | null>();
-  const visit = (r: (typeof rows)[number], path: Set<number>): number | null => {
-    const known = memo.get(r.id);
-    if (known !== undefined) return known;
-    // A cycle cannot be made through the app; if one is in the data, it stops here.
-    if (path.has(r.id)) return r.progress;
-    path.add(r.id);
-    const kids = (children.get(r.id) ?? []).map((k) => ({ progress: visit(k, path), status: k.status }));
-    path.delete(r.id);
-    const value = effectiveProgress({ progress: r.progress, status: r.status, milestones: kids });
-    memo.set(r.id, value);
-    return value;
-  };
-  for (const r of rows) visit(r, new Set());
-  return memo;
+  return rollUpProgress(rows);
 }

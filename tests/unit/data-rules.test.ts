@@ -15,6 +15,7 @@ import { getCommitment, latestUpdates } from "@/db/queries/commitments";
 import { commitmentExists } from "@/db/queries/shared";
 import { listCommitmentsForStaff } from "@/db/queries/staff";
 import * as schema from "@/db/schema";
+import { agreementAsOf } from "@/lib/agreement-summary";
 import { agreementSummaryJson, commitmentJson } from "@/lib/api/serialize";
 import { listCommitments, listQuerySchema } from "@/lib/commitment-list";
 import { commitmentsCsv } from "@/lib/csv";
@@ -201,5 +202,43 @@ describe("defect 9: freshness counts assessments, not target edits", () => {
     post(c.id, { happenedOn: "2026-11-28" });
     expect(getCommitment(t.db, c.id)?.lastUpdatedOn).toBe("2026-11-28");
     expect(loadCatalog(t.db).find((r) => r.id === c.id)?.lastUpdatedOn).toBe("2026-11-28");
+  });
+});
+
+describe("defect 11: parent progress", () => {
+  it("reads a parent whose milestones have no progress as not recorded, leaves it out of the mean, and rolls up as-of views alike", () => {
+    const parent = commitmentRow(t.db, "5");
+    expect(parent.progress).toBeNull();
+    const before = getAgreementBySlug(t.db, SLUG);
+    const m1 = addMilestone("5", "5.1");
+    addMilestone("5", "5.2");
+
+    const after = getAgreementBySlug(t.db, SLUG);
+    expect(after?.commitments.find((c) => c.id === parent.id)?.progress).toBeNull();
+    expect(after?.meanProgress).toBe(before?.meanProgress);
+    expect(getCommitment(t.db, parent.id)).toMatchObject({ progress: null, progressRolledUp: false });
+    expect(loadCatalog(t.db).find((r) => r.id === parent.id)?.progress).toBeNull();
+
+    // A mix: the mean of the milestones that have progress recorded.
+    post(m1, { progress: "40", happenedOn: "2026-11-20" });
+    expect(getCommitment(t.db, parent.id)).toMatchObject({ progress: 40, progressRolledUp: true });
+    expect(getAgreementBySlug(t.db, SLUG)?.commitments.find((c) => c.id === parent.id)?.progress).toBe(40);
+
+    // As of a date, parents roll up from their milestones as they stood then.
+    const catalog = loadCatalog(t.db);
+    const detail = getAgreementBySlug(t.db, SLUG);
+    if (!detail) throw new Error("no agreement");
+    const progressOn = (asOf: string) =>
+      agreementAsOf(detail, catalog, asOf).commitments.find((c) => c.id === parent.id)?.progress;
+    expect(progressOn("2026-11-25")).toBe(40);
+    expect(progressOn("2026-11-19")).toBeNull();
+    const listed = listCommitments(
+      catalog,
+      listQuerySchema(TODAY).parse({ asOf: "2026-11-25" }),
+      TODAY,
+      null,
+      Infinity,
+    );
+    expect(listed.rows.find((r) => r.id === parent.id)?.progress).toBe(40);
   });
 });
