@@ -17,6 +17,7 @@ import { writeAudit } from "../audit";
 import type { Db } from "../client";
 import { agreementParties, agreements, commitmentParties, commitments, parties } from "../schema";
 import { IMMEDIATE } from "../transaction";
+import { sameCodes, sameFields } from "../../lib/unchanged";
 import { authorize } from "./guard";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -105,18 +106,21 @@ export function createAgreement(
   }, IMMEDIATE);
 }
 
-/** Update an agreement's facts and parties (kept signatories stay). */
+/**
+ * Update an agreement's facts and parties (kept signatories stay). A form equal to the stored
+ * agreement is a no-op (`unchanged: true`): no audit row, no new version (issue 8, defect 10).
+ */
 export function updateAgreement(
   db: Db,
   actorId: number | null,
   raw: unknown,
-): WriteResult<{ agreementId: number; slug: string }> {
+): WriteResult<{ agreementId: number; slug: string; unchanged: boolean }> {
   const guard = authorize(db, actorId, "agreement.update");
   if (!guard.ok) return guard;
   const parsed = parseAgreementForm(ZUpdateAgreement, raw);
   if (!parsed.success) return invalid(parsed.error);
   const { agreementId, updatedAt, ...input } = parsed.data;
-  return db.transaction((tx): WriteResult<{ agreementId: number; slug: string }> => {
+  return db.transaction((tx): WriteResult<{ agreementId: number; slug: string; unchanged: boolean }> => {
     const before = snapshot(tx, agreementId);
     if (!before) return { ok: false, kind: "not_found", message: "This agreement does not exist." };
     if (before.deletedAt)
@@ -153,6 +157,8 @@ export function updateAgreement(
       return fieldError("parties", `${codes} still owes commitments of this agreement; change those first`);
     }
     const { parties: _p, newPartyCode: _c, newPartyName: _n, ...fields } = input;
+    if (sameFields(before, fields) && sameCodes(before.parties, partyResult.codes))
+      return { ok: true, data: { agreementId, slug: input.slug, unchanged: true } };
     tx.update(agreements)
       .set({ ...fields, updatedAt: new Date().toISOString() })
       .where(eq(agreements.id, agreementId))
@@ -176,7 +182,7 @@ export function updateAgreement(
       before,
       after: snapshot(tx, agreementId),
     });
-    return { ok: true, data: { agreementId, slug: input.slug } };
+    return { ok: true, data: { agreementId, slug: input.slug, unchanged: false } };
   }, IMMEDIATE);
 }
 

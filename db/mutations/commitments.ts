@@ -20,6 +20,7 @@ import { agreementParties, agreements, commitmentParties, commitments, statusUpd
 import { IMMEDIATE } from "../transaction";
 import { commitmentIsLive, isLiveCommitment } from "../live";
 import { authorize } from "./guard";
+import { sameCodes, sameFields } from "../../lib/unchanged";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -131,22 +132,32 @@ export function createCommitment(db: Db, actorId: number | null, raw: unknown): 
   }, IMMEDIATE);
 }
 
+export interface UpdatedCommitment {
+  commitmentId: number;
+  version: number;
+  /** true when the form matched the stored commitment: nothing was written (no audit row, no version bump) */
+  unchanged: boolean;
+  /** true when the target date moved (a timeline entry was added) */
+  targetMoved: boolean;
+}
+
 /**
  * Update a commitment's wording, placement, owner, parties and target. Refused against an old
- * version. A moved target date adds a timeline entry dated `today`.
+ * version. A moved target date adds a timeline entry dated `today`. A form equal to the stored
+ * commitment is a no-op (`unchanged: true`): nothing is written (issue 8, defect 10).
  */
 export function updateCommitment(
   db: Db,
   actorId: number | null,
   raw: unknown,
   today: CalendarDate,
-): WriteResult<{ commitmentId: number; version: number }> {
+): WriteResult<UpdatedCommitment> {
   const guard = authorize(db, actorId, "commitment.update");
   if (!guard.ok) return guard;
   const parsed = ZUpdateCommitment.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const { commitmentId, version, ...fields } = parsed.data;
-  return db.transaction((tx): WriteResult<{ commitmentId: number; version: number }> => {
+  return db.transaction((tx): WriteResult<UpdatedCommitment> => {
     const before = snapshot(tx, commitmentId);
     if (!before || !commitmentIsLive(tx, commitmentId))
       return {
@@ -158,6 +169,8 @@ export function updateCommitment(
       return { ok: false, kind: "conflict", message: CONFLICT_MESSAGE, currentVersion: before.version };
     const refusal = checkPlacement(tx, before.agreementId, fields, commitmentId);
     if (refusal) return refusal;
+    if (sameFields(before, commitmentColumns(fields)) && sameCodes(before.parties, fields.parties))
+      return { ok: true, data: { commitmentId, version, unchanged: true, targetMoved: false } };
     tx.update(commitments)
       .set({ ...commitmentColumns(fields), version: version + 1, updatedAt: new Date().toISOString() })
       .where(and(eq(commitments.id, commitmentId), eq(commitments.version, version)))
@@ -191,7 +204,15 @@ export function updateCommitment(
       before,
       after: snapshot(tx, commitmentId),
     });
-    return { ok: true, data: { commitmentId, version: version + 1 } };
+    return {
+      ok: true,
+      data: {
+        commitmentId,
+        version: version + 1,
+        unchanged: false,
+        targetMoved: before.targetDate !== fields.targetDate,
+      },
+    };
   }, IMMEDIATE);
 }
 

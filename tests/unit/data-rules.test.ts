@@ -8,7 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import type { Db } from "@/db/client";
 import { createCommitment, deleteCommitment, restoreCommitment, updateCommitment } from "@/db/mutations/commitments";
+import { updateAgreement } from "@/db/mutations/agreements";
 import { postStatusUpdate } from "@/db/mutations/status-updates";
+import { setUserRole } from "@/db/mutations/users";
 import { getAgreementBySlug, listAgreements } from "@/db/queries/agreements";
 import { loadCatalog } from "@/db/queries/catalog";
 import { getCommitment, latestUpdates } from "@/db/queries/commitments";
@@ -240,5 +242,89 @@ describe("defect 11: parent progress", () => {
       Infinity,
     );
     expect(listed.rows.find((r) => r.id === parent.id)?.progress).toBe(40);
+  });
+});
+
+describe("defect 10: an unchanged save is a no-op", () => {
+  function commitmentForm(ref: string) {
+    const c = commitmentRow(t.db, ref);
+    return {
+      commitmentId: c.id,
+      version: c.version,
+      parentId: c.parentId === null ? "" : String(c.parentId),
+      ref: c.ref,
+      title: c.title,
+      description: c.description,
+      quote: c.quote,
+      theme: c.theme,
+      strength: c.strength ?? "",
+      owner: c.owner,
+      parties: ["MY", "KR"],
+      targetDate: c.targetDate ?? "",
+      targetPrecision: c.targetPrecision ?? "",
+      targetPhrase: c.targetPhrase,
+    };
+  }
+  function timelineLength(id: number) {
+    return (
+      t.db.select({ n: count() }).from(schema.statusUpdates).where(eq(schema.statusUpdates.commitmentId, id)).get()
+        ?.n ?? 0
+    );
+  }
+
+  it("writes nothing for a commitment form saved as it was, and still saves a real change", () => {
+    const c = commitmentRow(t.db, "6");
+    const audits = auditCount(t.db);
+    const entries = timelineLength(c.id);
+    expect(updateCommitment(t.db, admin, commitmentForm("6"), TODAY)).toEqual({
+      ok: true,
+      data: { commitmentId: c.id, version: c.version, unchanged: true, targetMoved: false },
+    });
+    expect(auditCount(t.db)).toBe(audits);
+    expect(commitmentRow(t.db, "6")).toEqual(c);
+    expect(timelineLength(c.id)).toBe(entries);
+
+    expect(updateCommitment(t.db, admin, { ...commitmentForm("6"), owner: "MITI" }, TODAY)).toMatchObject({
+      ok: true,
+      data: { version: c.version + 1, unchanged: false, targetMoved: false },
+    });
+    expect(auditCount(t.db)).toBe(audits + 1);
+    expect(timelineLength(c.id)).toBe(entries);
+  });
+
+  it("writes nothing for an agreement form saved as it was", () => {
+    const a = t.db.select().from(schema.agreements).where(eq(schema.agreements.slug, SLUG)).get();
+    if (!a) throw new Error("no agreement");
+    const audits = auditCount(t.db);
+    const form = {
+      agreementId: a.id,
+      updatedAt: a.updatedAt,
+      slug: a.slug,
+      title: a.title,
+      kind: a.kind,
+      signedOn: a.signedOn ?? "",
+      place: a.place ?? "",
+      summary: a.summary,
+      sourceUrl: a.sourceUrl ?? "",
+      parties: ["MY", "KR"],
+    };
+    expect(updateAgreement(t.db, admin, form)).toEqual({
+      ok: true,
+      data: { agreementId: a.id, slug: a.slug, unchanged: true },
+    });
+    expect(auditCount(t.db)).toBe(audits);
+    expect(t.db.select().from(schema.agreements).where(eq(schema.agreements.id, a.id)).get()).toEqual(a);
+  });
+
+  it("writes nothing when a user's role is set to the role they have", async () => {
+    const editor = await insertUser(t.db, "editor@example.org", "editor");
+    const audits = auditCount(t.db);
+    expect(setUserRole(t.db, admin, { userId: editor, role: "editor" })).toEqual({
+      ok: true,
+      data: { userId: editor, role: "editor", unchanged: true },
+    });
+    expect(auditCount(t.db)).toBe(audits);
+    expect(setUserRole(t.db, admin, { userId: editor, role: "admin" })).toMatchObject({ data: { unchanged: false } });
+    expect(auditCount(t.db)).toBe(audits + 1);
   });
 });

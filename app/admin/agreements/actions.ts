@@ -32,7 +32,7 @@ export async function createAgreementAction(prev: FormState, formData: FormData)
 export async function updateAgreementAction(prev: FormState, formData: FormData): Promise<FormState> {
   const input = values(formData);
   const result = updateAgreement(getDb(), await sessionUserId(), input);
-  if (result.ok) done(result.data.agreementId, "saved");
+  if (result.ok) done(result.data.agreementId, result.data.unchanged ? "unchanged" : "saved");
   if (result.kind === "conflict") revalidatePath("/admin", "layout");
   return refusedState(prev, result, input);
 }

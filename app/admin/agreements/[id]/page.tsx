@@ -17,6 +17,7 @@ export const metadata: Metadata = { title: "Admin: edit agreement", robots: { in
 const NOTICES: Record<string, string> = {
   created: "Agreement created. Add its commitments below.",
   saved: "Agreement saved.",
+  unchanged: "No changes to save.",
   deleted: "Agreement deleted: it no longer shows on public pages. You can restore it.",
   restored: "Agreement restored.",
 };

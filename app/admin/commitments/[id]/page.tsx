@@ -19,7 +19,9 @@ export const metadata: Metadata = { title: "Admin: edit commitment", robots: { i
 
 const NOTICES: Record<string, string> = {
   created: "Commitment created.",
-  saved: "Commitment saved. A moved target date is on its public timeline.",
+  saved: "Commitment saved.",
+  moved: "Commitment saved. The moved target date is on its public timeline.",
+  unchanged: "No changes to save.",
   deleted: "Commitment deleted: it no longer shows on public pages. You can restore it.",
   restored: "Commitment restored.",
 };
