@@ -7,6 +7,7 @@
 import { and, eq, inArray, isNull, max } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
+import { targetBeforeSigning } from "../../lib/date-consistency";
 import {
   ZCommitmentRef,
   ZCreateCommitment,
@@ -89,7 +90,10 @@ function commitmentColumns(fields: TCommitmentFields) {
   return columns;
 }
 
-/** Create a commitment (or a milestone, with `parentId`) of a live agreement. */
+/**
+ * Create a commitment (or a milestone, with `parentId`) of a live agreement. A target date before
+ * the agreement was signed is refused (lib/date-consistency.ts).
+ */
 export function createCommitment(db: Db, actorId: number | null, raw: unknown): WriteResult<{ commitmentId: number }> {
   const guard = authorize(db, actorId, "commitment.create");
   if (!guard.ok) return guard;
@@ -98,13 +102,15 @@ export function createCommitment(db: Db, actorId: number | null, raw: unknown): 
   const { agreementId, ...fields } = parsed.data;
   return db.transaction((tx): WriteResult<{ commitmentId: number }> => {
     const agreement = tx
-      .select({ id: agreements.id })
+      .select({ id: agreements.id, signedOn: agreements.signedOn })
       .from(agreements)
       .where(and(eq(agreements.id, agreementId), isNull(agreements.deletedAt)))
       .get();
     if (!agreement) return { ok: false, kind: "not_found", message: "This agreement does not exist or was deleted." };
     const refusal = checkPlacement(tx, agreementId, fields, null);
     if (refusal) return refusal;
+    const early = targetBeforeSigning(fields.targetDate, agreement.signedOn);
+    if (early) return fieldError("targetDate", early);
     const position =
       (tx
         .select({ p: max(commitments.position) })
@@ -143,7 +149,8 @@ export interface UpdatedCommitment {
 
 /**
  * Update a commitment's wording, placement, owner, parties and target. Refused against an old
- * version. A moved target date adds a timeline entry dated `today`. A form equal to the stored
+ * version. A new target date before the agreement was signed is refused (lib/date-consistency.ts);
+ * a moved target date adds a timeline entry dated `today`. A form equal to the stored
  * commitment is a no-op (`unchanged: true`): nothing is written (issue 8, defect 10).
  */
 export function updateCommitment(
@@ -169,6 +176,13 @@ export function updateCommitment(
       return { ok: false, kind: "conflict", message: CONFLICT_MESSAGE, currentVersion: before.version };
     const refusal = checkPlacement(tx, before.agreementId, fields, commitmentId);
     if (refusal) return refusal;
+    if (fields.targetDate !== before.targetDate) {
+      const signedOn =
+        tx.select({ s: agreements.signedOn }).from(agreements).where(eq(agreements.id, before.agreementId)).get()?.s ??
+        null;
+      const early = targetBeforeSigning(fields.targetDate, signedOn);
+      if (early) return fieldError("targetDate", early);
+    }
     if (sameFields(before, commitmentColumns(fields)) && sameCodes(before.parties, fields.parties))
       return { ok: true, data: { commitmentId, version, unchanged: true, targetMoved: false } };
     tx.update(commitments)

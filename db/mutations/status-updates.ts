@@ -7,6 +7,7 @@
 import { and, eq } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
+import { updateBeforeSigning } from "../../lib/date-consistency";
 import { ZRepeatedForm } from "../../lib/validation/fields";
 import { parseStatusUpdate } from "../../lib/validation/status-update";
 import { CONFLICT_MESSAGE, invalid, REUSED_FORM, type WriteResult } from "../../lib/write-result";
@@ -93,8 +94,8 @@ export function postStatusUpdate(
       .get();
     const current = found?.c;
     if (!current) return { ok: false, kind: "not_found", message: "This commitment does not exist or was deleted." };
-    if (found?.signedOn && input.happenedOn < found.signedOn) {
-      const message = `The date it happened can't be before the agreement (${found.signedOn})`;
+    const message = updateBeforeSigning(input.happenedOn, found?.signedOn ?? null);
+    if (message) {
       return {
         ok: false,
         kind: "invalid",

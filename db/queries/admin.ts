@@ -170,7 +170,7 @@ export function getAgreementForAdmin(db: Db, id: number) {
   };
 }
 
-/** One commitment for the edit form (deleted ones too), with its parties and the agreement's. */
+/** One commitment for the edit form (deleted ones too), with its parties and its parent's number and target date. */
 export function getCommitmentForAdmin(db: Db, id: number) {
   const commitment = db.select().from(commitments).where(eq(commitments.id, id)).get();
   if (!commitment) return null;
@@ -180,7 +180,15 @@ export function getCommitmentForAdmin(db: Db, id: number) {
     .where(eq(commitmentParties.commitmentId, id))
     .all()
     .map((p) => p.code);
-  return { commitment, owedBy };
+  const parent =
+    commitment.parentId === null
+      ? null
+      : (db
+          .select({ ref: commitments.ref, targetDate: commitments.targetDate })
+          .from(commitments)
+          .where(eq(commitments.id, commitment.parentId))
+          .get() ?? null);
+  return { commitment, owedBy, parent };
 }
 
 /** Distinct themes in use, for suggestions. */

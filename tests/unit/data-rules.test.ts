@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import type { Db } from "@/db/client";
 import { createCommitment, deleteCommitment, restoreCommitment, updateCommitment } from "@/db/mutations/commitments";
-import { updateAgreement } from "@/db/mutations/agreements";
+import { createAgreement, updateAgreement } from "@/db/mutations/agreements";
 import { postStatusUpdate } from "@/db/mutations/status-updates";
 import { setUserRole } from "@/db/mutations/users";
 import { getAgreementBySlug, listAgreements } from "@/db/queries/agreements";
@@ -21,6 +21,7 @@ import { agreementAsOf } from "@/lib/agreement-summary";
 import { agreementSummaryJson, commitmentJson } from "@/lib/api/serialize";
 import { listCommitments, listQuerySchema } from "@/lib/commitment-list";
 import { commitmentsCsv } from "@/lib/csv";
+import { milestoneAfterParent } from "@/lib/date-consistency";
 import { freshness } from "@/lib/freshness";
 
 import { createTempDb, type TempDb } from "../support/temp-db";
@@ -308,7 +309,7 @@ describe("defect 10: an unchanged save is a no-op", () => {
       sourceUrl: a.sourceUrl ?? "",
       parties: ["MY", "KR"],
     };
-    expect(updateAgreement(t.db, admin, form)).toEqual({
+    expect(updateAgreement(t.db, admin, form, TODAY)).toEqual({
       ok: true,
       data: { agreementId: a.id, slug: a.slug, unchanged: true },
     });
@@ -326,5 +327,114 @@ describe("defect 10: an unchanged save is a no-op", () => {
     expect(auditCount(t.db)).toBe(audits);
     expect(setUserRole(t.db, admin, { userId: editor, role: "admin" })).toMatchObject({ data: { unchanged: false } });
     expect(auditCount(t.db)).toBe(audits + 1);
+  });
+});
+
+describe("defect 8: dates checked against each other", () => {
+  function agreementForm(overrides: Record<string, unknown> = {}) {
+    const a = t.db.select().from(schema.agreements).where(eq(schema.agreements.slug, SLUG)).get();
+    if (!a) throw new Error("no agreement");
+    return {
+      agreementId: a.id,
+      updatedAt: a.updatedAt,
+      slug: a.slug,
+      title: a.title,
+      kind: a.kind,
+      signedOn: a.signedOn ?? "",
+      place: a.place ?? "",
+      summary: a.summary,
+      sourceUrl: a.sourceUrl ?? "",
+      parties: ["KR", "MY"],
+      ...overrides,
+    };
+  }
+
+  it("refuses a target date before the agreement was signed, on create and on edit, naming both dates", () => {
+    const message = "Target date 2024-01-01 is before the agreement was signed (2024-11-25)";
+    const audits = auditCount(t.db);
+    expect(
+      createCommitment(t.db, admin, milestoneForm("10", "10.9", { targetDate: "2024-01-01", targetPrecision: "day" })),
+    ).toMatchObject({ ok: false, kind: "invalid", fieldErrors: { targetDate: [message] } });
+    const c = commitmentRow(t.db, "16");
+    const edit = {
+      commitmentId: c.id,
+      version: c.version,
+      parentId: "",
+      ref: c.ref,
+      title: c.title,
+      description: c.description,
+      quote: c.quote,
+      theme: c.theme,
+      strength: c.strength ?? "",
+      owner: c.owner,
+      parties: ["KR", "MY"],
+      targetDate: "2024-01-01",
+      targetPrecision: "day",
+      targetPhrase: "",
+    };
+    expect(updateCommitment(t.db, admin, edit, TODAY)).toMatchObject({ fieldErrors: { targetDate: [message] } });
+    expect(commitmentRow(t.db, "16")).toEqual(c);
+    expect(auditCount(t.db)).toBe(audits);
+    // The signing day itself, and a year whose end is after it, are fine.
+    expect(updateCommitment(t.db, admin, { ...edit, targetDate: "2024-11-25" }, TODAY)).toMatchObject({ ok: true });
+    expect(
+      createCommitment(t.db, admin, milestoneForm("10", "10.9", { targetDate: "2024-01-01", targetPrecision: "year" })),
+    ).toMatchObject({ ok: true });
+  });
+
+  it("refuses a signing date in the future or after the agreement's own status updates or targets", () => {
+    const audits = auditCount(t.db);
+    expect(updateAgreement(t.db, admin, agreementForm({ signedOn: "2026-11-30" }), TODAY)).toMatchObject({
+      fieldErrors: { signedOn: ["Signing date 2026-11-30 is after today (2026-11-29)"] },
+    });
+    expect(updateAgreement(t.db, admin, agreementForm({ signedOn: "2025-01-01" }), TODAY)).toMatchObject({
+      fieldErrors: {
+        signedOn: ["Signing date 2025-01-01 is after the agreement's earliest status update (2024-11-25)"],
+      },
+    });
+    expect(auditCount(t.db)).toBe(audits);
+    expect(
+      createAgreement(
+        t.db,
+        admin,
+        { ...agreementForm({ slug: "future-accord", signedOn: "2027-01-01" }), agreementId: undefined },
+        TODAY,
+      ),
+    ).toMatchObject({ fieldErrors: { signedOn: ["Signing date 2027-01-01 is after today (2026-11-29)"] } });
+    // An earlier signing date contradicts nothing.
+    expect(updateAgreement(t.db, admin, agreementForm({ signedOn: "2024-11-24" }), TODAY)).toMatchObject({ ok: true });
+  });
+
+  it("names both dates when a status update is dated before the signing", () => {
+    const result = postStatusUpdate(
+      t.db,
+      admin,
+      {
+        commitmentId: commitmentRow(t.db, "16").id,
+        version: 1,
+        submissionId: crypto.randomUUID(),
+        status: "not_assessed",
+        progress: "",
+        happenedOn: "2024-11-24",
+        note: "",
+        evidence: [],
+      },
+      TODAY,
+    );
+    expect(result).toMatchObject({
+      fieldErrors: {
+        happenedOn: ["The date it happened, 2024-11-24, is before the agreement was signed (2024-11-25)"],
+      },
+    });
+  });
+
+  it("accepts a milestone due after its parent, with a warning naming both dates", () => {
+    expect(milestoneAfterParent("2026-06-30", { ref: "6", targetDate: "2025-12-31" })).toBe(
+      "This milestone's target date, 2026-06-30, is after the target date of commitment 6 (2025-12-31). It is saved; check that this is meant.",
+    );
+    expect(milestoneAfterParent("2025-06-30", { ref: "6", targetDate: "2025-12-31" })).toBeNull();
+    expect(
+      createCommitment(t.db, admin, milestoneForm("6", "6.1", { targetDate: "2026-06-30", targetPrecision: "day" })),
+    ).toMatchObject({ ok: true });
   });
 });
