@@ -25,7 +25,7 @@ export function isAssessment(entry: {
 export interface Freshness {
   /** the date counted from: the last update, else when it was added or its agreement's date */
   since: CalendarDate | null;
-  /** whole days from `since` to today; null when there is no date at all */
+  /** whole days from `since` to today (negative when `since` is after today); null when there is no date at all */
   days: number | null;
   /** true when there is no status update yet (`since` is the agreement's date or the day it was added) */
   neverUpdated: boolean;
@@ -54,7 +54,7 @@ export function freshness(
     addedOn !== null &&
     (input.agreementSignedOn === null || addedOn > input.agreementSignedOn);
   const since = input.lastUpdatedOn ?? (sinceAdded ? addedOn : input.agreementSignedOn);
-  const days = since ? Math.max(0, daysBetween(since, today)) : null;
+  const days = since ? daysBetween(since, today) : null;
   return {
     since,
     days,
@@ -64,9 +64,14 @@ export function freshness(
   };
 }
 
-/** "today", "yesterday", "12 days ago". */
+/**
+ * "today", "yesterday", "12 days ago"; for a date after today (a negative count: an update or a
+ * date typed ahead, or one seen from an as-of date) "tomorrow", "in 3 days" — never "today".
+ */
 export function daysAgo(days: number): string {
   if (days === 0) return "today";
   if (days === 1) return "yesterday";
+  if (days === -1) return "tomorrow";
+  if (days < 0) return `in ${-days} days`;
   return `${days} days ago`;
 }

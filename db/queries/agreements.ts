@@ -71,6 +71,18 @@ function countsFor(db: Db, agreementId: number) {
   return { statusCounts, total, milestones, openWithoutTarget };
 }
 
+/** The slugs of every live agreement (for checking an `?agreement=` parameter). */
+export function liveAgreementSlugs(db: Db): Set<string> {
+  return new Set(
+    db
+      .select({ slug: agreements.slug })
+      .from(agreements)
+      .where(liveAgreement())
+      .all()
+      .map((r) => r.slug),
+  );
+}
+
 /** Every agreement that is not deleted, newest first by signing date, with its status counts. */
 export function listAgreements(db: Db): AgreementSummary[] {
   const rows = db

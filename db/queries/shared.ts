@@ -41,8 +41,9 @@ export function addedOnByCommitment(db: Db, ids: readonly number[]): Map<number,
 const FULFILLING: ReadonlySet<Status> = new Set<Status>(["fulfilled", "partially_fulfilled"]);
 
 /**
- * For each commitment id, the date of the status update that last moved it into fulfilled or partly
- * fulfilled (from a status that was neither); absent when it never did.
+ * For each commitment id now fulfilled or partly fulfilled, the date of the status update that moved
+ * it into that status (partly fulfilled → fulfilled counts as the day it was fulfilled); absent
+ * when its last status is neither. The API shows it as `fulfilledOn` only for "fulfilled".
  */
 export function fulfilledOnByCommitment(db: Db, ids: readonly number[]): Map<number, CalendarDate> {
   const out = new Map<number, CalendarDate>();
@@ -59,9 +60,8 @@ export function fulfilledOnByCommitment(db: Db, ids: readonly number[]): Map<num
     .orderBy(asc(statusUpdates.happenedOn), asc(statusUpdates.id))
     .all();
   for (const r of rows) {
-    const enters = FULFILLING.has(r.statusTo) && !(r.statusFrom && FULFILLING.has(r.statusFrom));
-    if (enters) out.set(r.commitmentId, r.happenedOn);
-    else if (!FULFILLING.has(r.statusTo)) out.delete(r.commitmentId);
+    if (!FULFILLING.has(r.statusTo)) out.delete(r.commitmentId);
+    else if (r.statusFrom !== r.statusTo || !out.has(r.commitmentId)) out.set(r.commitmentId, r.happenedOn);
   }
   return out;
 }

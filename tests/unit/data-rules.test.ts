@@ -8,21 +8,24 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import type { Db } from "@/db/client";
 import { createCommitment, deleteCommitment, restoreCommitment, updateCommitment } from "@/db/mutations/commitments";
-import { createAgreement, updateAgreement } from "@/db/mutations/agreements";
+import { createAgreement, deleteAgreement, updateAgreement } from "@/db/mutations/agreements";
 import { postStatusUpdate } from "@/db/mutations/status-updates";
 import { setUserRole } from "@/db/mutations/users";
-import { getAgreementBySlug, listAgreements } from "@/db/queries/agreements";
+import { getAgreementBySlug, listAgreements, liveAgreementSlugs } from "@/db/queries/agreements";
 import { loadCatalog } from "@/db/queries/catalog";
 import { getCommitment, latestUpdates } from "@/db/queries/commitments";
 import { commitmentExists } from "@/db/queries/shared";
 import { listCommitmentsForStaff } from "@/db/queries/staff";
 import * as schema from "@/db/schema";
+import { seedDefaultDataset } from "@/db/seed";
 import { agreementAsOf } from "@/lib/agreement-summary";
-import { agreementSummaryJson, commitmentJson } from "@/lib/api/serialize";
+import { openApiDocument } from "@/lib/api/openapi";
+import { ZApiCommitment } from "@/lib/api/schemas";
+import { agreementSummaryJson, commitmentDetailJson, commitmentJson } from "@/lib/api/serialize";
 import { listCommitments, listQuerySchema } from "@/lib/commitment-list";
 import { commitmentsCsv } from "@/lib/csv";
 import { milestoneAfterParent } from "@/lib/date-consistency";
-import { freshness } from "@/lib/freshness";
+import { daysAgo, freshness } from "@/lib/freshness";
 
 import { createTempDb, type TempDb } from "../support/temp-db";
 import { insertUser } from "../support/users";
@@ -436,5 +439,71 @@ describe("defect 8: dates checked against each other", () => {
     expect(
       createCommitment(t.db, admin, milestoneForm("6", "6.1", { targetDate: "2026-06-30", targetPrecision: "day" })),
     ).toMatchObject({ ok: true });
+  });
+});
+
+describe("defect 12: smaller fixes", () => {
+  it("gives fulfilledOn only to a fulfilled commitment, dated when it became fulfilled", () => {
+    const c = commitmentRow(t.db, "8");
+    post(c.id, { status: "partially_fulfilled", happenedOn: "2026-03-01" });
+    const row = () => loadCatalog(t.db).find((r) => r.id === c.id);
+    const api = () => {
+      const detail = getCommitment(t.db, c.id);
+      const r = row();
+      if (!detail || !r) throw new Error("missing");
+      return commitmentDetailJson(detail, r, TODAY, "http://x");
+    };
+    expect(getCommitment(t.db, c.id)?.fulfilledOn).toBe("2026-03-01");
+    expect(api()).toMatchObject({ status: "partially_fulfilled", fulfilledOn: null });
+    post(c.id, { status: "fulfilled", happenedOn: "2026-09-01" });
+    expect(api()).toMatchObject({ status: "fulfilled", fulfilledOn: "2026-09-01" });
+  });
+
+  it("says dueToday beside overdue in the API", () => {
+    const row = loadCatalog(t.db).find((r) => r.ref === "16");
+    if (!row) throw new Error("no row");
+    expect(commitmentJson(row, "2025-12-31", "http://x")).toMatchObject({ overdue: false, dueToday: true });
+    expect(commitmentJson(row, "2026-01-01", "http://x")).toMatchObject({ overdue: true, dueToday: false });
+    expect(commitmentJson(row, "2025-12-30", "http://x")).toMatchObject({ overdue: false, dueToday: false });
+    expect(ZApiCommitment.shape.dueToday).toBeDefined();
+    const doc = JSON.stringify(openApiDocument("http://x"));
+    expect(doc).toContain('"dueToday"');
+  });
+
+  it("never says 'today' for a date after today", () => {
+    expect(daysAgo(0)).toBe("today");
+    expect(daysAgo(-1)).toBe("tomorrow");
+    expect(daysAgo(-3)).toBe("in 3 days");
+    const f = freshness({ status: "in_progress", lastUpdatedOn: "2026-12-02", agreementSignedOn: "2024-11-25" }, TODAY);
+    expect(f).toMatchObject({ days: -3, stale: false });
+    expect(daysAgo(f.days ?? 0)).toBe("in 3 days");
+  });
+
+  it("refuses an unknown or deleted agreement slug as a bad parameter naming it", () => {
+    const slugs = liveAgreementSlugs(t.db);
+    expect(slugs).toEqual(new Set([SLUG]));
+    const schemaFor = (known: ReadonlySet<string>) => listQuerySchema(TODAY, { agreements: known });
+    expect(schemaFor(slugs).safeParse({ agreement: SLUG }).success).toBe(true);
+    const unknown = schemaFor(slugs).safeParse({ agreement: "nope" });
+    expect(unknown.success).toBe(false);
+    expect(unknown.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["agreement", 'No agreement has the slug "nope": it is unknown or was deleted'],
+    ]);
+    deleteAgreement(t.db, admin, { agreementId: agreementId(t.db) });
+    expect(schemaFor(liveAgreementSlugs(t.db)).safeParse({ agreement: SLUG }).success).toBe(false);
+  });
+
+  it("dates commitment 17 fulfilled on 2025-11-01 in a new database, and leaves an existing one as it is", () => {
+    const id = commitmentRow(t.db, "17").id;
+    expect(getCommitment(t.db, id)?.timeline.map((u) => u.happenedOn)).toEqual(["2025-11-01"]);
+    expect(getCommitment(t.db, id)?.fulfilledOn).toBe("2025-11-01");
+    // A database made before the correction keeps its own record: the seed loads only into an empty one.
+    t.db
+      .update(schema.statusUpdates)
+      .set({ happenedOn: "2025-10-27" })
+      .where(eq(schema.statusUpdates.commitmentId, id))
+      .run();
+    expect(seedDefaultDataset(t.db)).toBe(false);
+    expect(getCommitment(t.db, id)?.timeline.map((u) => u.happenedOn)).toEqual(["2025-10-27"]);
   });
 });
