@@ -6,8 +6,9 @@
  * with its parent and comes back when the parent is restored. Agreements have no parent: a live
  * agreement is one whose `deleted_at` is null (`liveAgreement`).
  *
- * Use these conditions in `where` clauses instead of testing `deleted_at` by hand. Each binds no
- * variable per row (the view is one sub-select), so they scale with the table.
+ * Use these in `where` clauses instead of testing `deleted_at` by hand: `isLiveCommitment` for
+ * reads over many rows (one sub-select of the view, no variable per row), `commitmentIsLive` for
+ * one commitment.
  */
 import { isNull, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
@@ -26,7 +27,24 @@ export function liveAgreement(): SQL {
 
 type Reader = { all: <T>(query: SQL) => T[] };
 
-/** True when the commitment with this id is live (see the module comment). */
+/**
+ * True when the commitment with this id is live, by the same rule as the view, walked from the row
+ * up to its top-level commitment instead of from every top-level row down: a handful of index
+ * lookups rather than the whole table, for reads and writes about one commitment. Its answer
+ * equals membership of the view for every row (tests/unit/data-rules.test.ts checks it).
+ */
 export function commitmentIsLive(db: Reader, id: number): boolean {
-  return db.all<{ n: number }>(sql`SELECT count(*) AS n FROM live_commitments WHERE id = ${id}`)[0]?.n === 1;
+  const rows = db.all<{ live: number }>(sql`
+    WITH RECURSIVE chain(id, parent_id, deleted_at, agreement_id, depth) AS (
+      SELECT id, parent_id, deleted_at, agreement_id, 0 FROM commitments WHERE id = ${id}
+      UNION ALL
+      SELECT c.id, c.parent_id, c.deleted_at, c.agreement_id, chain.depth + 1
+      FROM commitments c JOIN chain ON c.id = chain.parent_id WHERE chain.depth < 100
+    )
+    SELECT EXISTS (SELECT 1 FROM chain WHERE parent_id IS NULL)
+      AND NOT EXISTS (SELECT 1 FROM chain WHERE deleted_at IS NOT NULL)
+      AND NOT EXISTS (
+        SELECT 1 FROM chain JOIN agreements a ON a.id = chain.agreement_id WHERE a.deleted_at IS NOT NULL
+      ) AS live`);
+  return rows[0]?.live === 1;
 }

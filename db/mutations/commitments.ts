@@ -19,7 +19,7 @@ import { writeAudit } from "../audit";
 import type { Db } from "../client";
 import { agreementParties, agreements, commitmentParties, commitments, statusUpdates } from "../schema";
 import { IMMEDIATE } from "../transaction";
-import { commitmentIsLive, isLiveCommitment } from "../live";
+import { commitmentIsLive } from "../live";
 import { authorize } from "./guard";
 import { sameCodes, sameFields } from "../../lib/unchanged";
 
@@ -56,15 +56,10 @@ function checkPlacement(tx: Tx, agreementId: number, fields: TCommitmentFields, 
     const parent = tx
       .select({ id: commitments.id })
       .from(commitments)
-      .where(
-        and(
-          eq(commitments.id, fields.parentId),
-          eq(commitments.agreementId, agreementId),
-          isLiveCommitment(commitments.id),
-        ),
-      )
+      .where(and(eq(commitments.id, fields.parentId), eq(commitments.agreementId, agreementId)))
       .get();
-    if (!parent) return fieldError("parentId", "Choose a commitment of the same agreement");
+    if (!parent || !commitmentIsLive(tx, parent.id))
+      return fieldError("parentId", "Choose a commitment of the same agreement");
     if (selfId !== null) {
       let cursor: number | null = fields.parentId;
       for (let depth = 0; cursor !== null && depth < 100; depth++) {

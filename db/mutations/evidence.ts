@@ -12,17 +12,18 @@ import { CONFLICT_MESSAGE, invalid, REUSED_FORM, type WriteResult } from "../../
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
 import { commitments, evidence } from "../schema";
-import { isLiveCommitment } from "../live";
+import { commitmentIsLive } from "../live";
 import { authorize } from "./guard";
 import { IMMEDIATE } from "../transaction";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 function liveCommitment(tx: Tx | Db, id: number) {
+  if (!commitmentIsLive(tx, id)) return undefined;
   return tx
     .select({ id: commitments.id, version: commitments.version, status: commitments.status })
     .from(commitments)
-    .where(and(eq(commitments.id, id), isLiveCommitment(commitments.id)))
+    .where(eq(commitments.id, id))
     .get();
 }
 

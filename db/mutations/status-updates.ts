@@ -14,7 +14,7 @@ import { CONFLICT_MESSAGE, invalid, REUSED_FORM, type WriteResult } from "../../
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
 import { agreements, commitments, evidence, statusUpdates } from "../schema";
-import { isLiveCommitment } from "../live";
+import { commitmentIsLive } from "../live";
 import { authorize } from "./guard";
 import { IMMEDIATE } from "../transaction";
 
@@ -90,9 +90,9 @@ export function postStatusUpdate(
       .select({ c: commitments, signedOn: agreements.signedOn })
       .from(commitments)
       .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
-      .where(and(eq(commitments.id, input.commitmentId), isLiveCommitment(commitments.id)))
+      .where(eq(commitments.id, input.commitmentId))
       .get();
-    const current = found?.c;
+    const current = found && commitmentIsLive(tx, found.c.id) ? found.c : undefined;
     if (!current) return { ok: false, kind: "not_found", message: "This commitment does not exist or was deleted." };
     const message = updateBeforeSigning(input.happenedOn, found?.signedOn ?? null);
     if (message) {

@@ -12,7 +12,7 @@ import { effectiveProgress } from "../../lib/progress";
 import { STATUS_VALUES, isFinal, type Status } from "../../lib/status";
 import type { TargetPrecision } from "../../lib/target-date";
 import type { Db } from "../client";
-import { isLiveCommitment } from "../live";
+import { commitmentIsLive, isLiveCommitment } from "../live";
 import { agreements, commitments, evidence, statusUpdates } from "../schema";
 import {
   addedOnByCommitment,
@@ -103,9 +103,9 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
     })
     .from(commitments)
     .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
-    .where(and(eq(commitments.id, id), isLiveCommitment(commitments.id)))
+    .where(eq(commitments.id, id))
     .get();
-  if (!row) return null;
+  if (!row || !commitmentIsLive(db, id)) return null;
   const c = row.c;
 
   const parent =
@@ -114,7 +114,8 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
       : (db
           .select({ id: commitments.id, ref: commitments.ref, title: commitments.title })
           .from(commitments)
-          .where(and(eq(commitments.id, c.parentId), isLiveCommitment(commitments.id)))
+          // c is live, so every commitment above it is.
+          .where(eq(commitments.id, c.parentId))
           .get() ?? null);
 
   const rolled = progressByCommitment(db, c.agreementId);
@@ -127,7 +128,8 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
       progress: commitments.progress,
     })
     .from(commitments)
-    .where(and(eq(commitments.parentId, c.id), isLiveCommitment(commitments.id)))
+    // c is live, so a milestone of it is live unless deleted itself.
+    .where(and(eq(commitments.parentId, c.id), isNull(commitments.deletedAt)))
     .orderBy(asc(commitments.position), asc(commitments.id))
     .all()
     .map((m) => ({ ...m, progress: rolled.get(m.id) ?? m.progress }));

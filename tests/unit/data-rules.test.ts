@@ -3,7 +3,7 @@
  * dates checked against each other, freshness from assessments, unchanged saves, the progress
  * roll-up, and the smaller API and dataset fixes.
  */
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import type { Db } from "@/db/client";
@@ -16,6 +16,7 @@ import { loadCatalog } from "@/db/queries/catalog";
 import { getCommitment, latestUpdates } from "@/db/queries/commitments";
 import { commitmentExists } from "@/db/queries/shared";
 import { listCommitmentsForStaff } from "@/db/queries/staff";
+import { commitmentIsLive } from "@/db/live";
 import * as schema from "@/db/schema";
 import { seedDefaultDataset } from "@/db/seed";
 import { agreementAsOf } from "@/lib/agreement-summary";
@@ -162,6 +163,24 @@ describe("defect 7: one definition of live", () => {
     expect(listAgreements(t.db)[0]).toMatchObject({ total: 17, milestones: 3 });
     expect(notes(latestUpdates(t.db, 50))).toContain("Grand-milestone note");
     expect(auditCount(t.db)).toBeGreaterThan(0);
+  });
+  it("answers the same for one commitment (walked up) as the view does for all (walked down)", () => {
+    const m1 = addMilestone("10", "10.1");
+    const m11 = addMilestone("10", "10.1.1", { parentId: String(m1) });
+    addMilestone("6", "6.1");
+    const check = () => {
+      const inView = new Set(t.db.all<{ id: number }>(sql`SELECT id FROM live_commitments`).map((r) => r.id));
+      const all = t.db.select({ id: schema.commitments.id }).from(schema.commitments).all();
+      for (const { id } of all) expect([id, commitmentIsLive(t.db, id)]).toEqual([id, inView.has(id)]);
+      return inView;
+    };
+    expect(check().size).toBe(20);
+    deleteCommitment(t.db, admin, { commitmentId: m1, version: 1 });
+    const afterMilestone = check();
+    expect(afterMilestone.has(m11)).toBe(false);
+    expect(afterMilestone.size).toBe(18);
+    deleteAgreement(t.db, admin, { agreementId: agreementId(t.db) });
+    expect(check().size).toBe(0);
   });
 });
 
