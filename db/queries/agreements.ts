@@ -46,29 +46,48 @@ function agreementPartiesOf(db: Db, agreementId: number) {
     .all();
 }
 
-function countsFor(db: Db, agreementId: number) {
+type Counts = Pick<AgreementSummary, "statusCounts" | "total" | "milestones" | "openWithoutTarget">;
+
+/**
+ * Status counts of the live commitments of one agreement, or of every agreement at once (one query
+ * over the live view, grouped by agreement and status).
+ */
+function countsByAgreement(db: Db, agreementId?: number): Map<number, Counts> {
   const rows = db
     .select({
+      agreementId: commitments.agreementId,
       status: commitments.status,
       topLevel: sql<number>`sum(case when ${commitments.parentId} is null then 1 else 0 end)`,
       milestones: sql<number>`sum(case when ${commitments.parentId} is not null then 1 else 0 end)`,
       withoutTarget: sql<number>`sum(case when ${commitments.parentId} is null and ${commitments.targetDate} is null then 1 else 0 end)`,
     })
     .from(commitments)
-    .where(and(eq(commitments.agreementId, agreementId), isLiveCommitment(commitments.id)))
-    .groupBy(commitments.status)
+    .where(
+      and(
+        agreementId === undefined ? undefined : eq(commitments.agreementId, agreementId),
+        isLiveCommitment(commitments.id),
+      ),
+    )
+    .groupBy(commitments.agreementId, commitments.status)
     .all();
-  const statusCounts = emptyStatusCounts();
-  let total = 0;
-  let milestones = 0;
-  let openWithoutTarget = 0;
+  const out = new Map<number, Counts>();
   for (const r of rows) {
-    statusCounts[r.status] += Number(r.topLevel);
-    total += Number(r.topLevel);
-    milestones += Number(r.milestones);
-    if (!isFinal(r.status)) openWithoutTarget += Number(r.withoutTarget);
+    const c = out.get(r.agreementId) ?? emptyCounts();
+    c.statusCounts[r.status] += Number(r.topLevel);
+    c.total += Number(r.topLevel);
+    c.milestones += Number(r.milestones);
+    if (!isFinal(r.status)) c.openWithoutTarget += Number(r.withoutTarget);
+    out.set(r.agreementId, c);
   }
-  return { statusCounts, total, milestones, openWithoutTarget };
+  return out;
+}
+
+function emptyCounts(): Counts {
+  return { statusCounts: emptyStatusCounts(), total: 0, milestones: 0, openWithoutTarget: 0 };
+}
+
+function countsFor(db: Db, agreementId: number): Counts {
+  return countsByAgreement(db, agreementId).get(agreementId) ?? emptyCounts();
 }
 
 /** The slugs of every live agreement (for checking an `?agreement=` parameter). */
@@ -98,7 +117,8 @@ export function listAgreements(db: Db): AgreementSummary[] {
     .where(liveAgreement())
     .orderBy(desc(agreements.signedOn), asc(agreements.id))
     .all();
-  return rows.map((a) => ({ ...a, parties: agreementPartiesOf(db, a.id), ...countsFor(db, a.id) }));
+  const counts = countsByAgreement(db);
+  return rows.map((a) => ({ ...a, parties: agreementPartiesOf(db, a.id), ...(counts.get(a.id) ?? emptyCounts()) }));
 }
 
 export interface AgreementCommitment {
