@@ -107,6 +107,10 @@ test.describe("[DATA][RULES]", () => {
 
     await page.goto("/admin/agreements");
     await page.getByRole("link", { name: /Strategic Partnership between/ }).click();
+    await expect(page.getByLabel("Signed or announced on")).toHaveValue("2024-11-25");
+    // Saved as it is: nothing to save, and said so.
+    await page.getByRole("button", { name: "Save agreement" }).click();
+    await expect(page.getByTestId("notice")).toHaveText("No changes to save.");
     await page.getByLabel("Signed or announced on").fill("2099-01-01");
     await page.getByRole("button", { name: "Save agreement" }).click();
     await expect(page.getByTestId("error-signedOn")).toContainText("Signing date 2099-01-01 is after today (");
