@@ -186,6 +186,8 @@ export function updateAgreement(
           .where(
             and(
               eq(commitments.agreementId, agreementId),
+              // Not the live view: a milestone hidden with a deleted parent comes back on restore,
+              // and must not come back owed by a party the agreement no longer has.
               isNull(commitments.deletedAt),
               inArray(commitmentParties.partyCode, dropped),
             ),

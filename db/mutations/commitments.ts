@@ -4,7 +4,7 @@
  * A changed target date is also recorded as a dated timeline entry, so the public history shows
  * "target moved from X to Y".
  */
-import { and, eq, inArray, isNull, max } from "drizzle-orm";
+import { and, eq, inArray, max } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
 import { targetBeforeSigning } from "../../lib/date-consistency";
@@ -19,7 +19,7 @@ import { writeAudit } from "../audit";
 import type { Db } from "../client";
 import { agreementParties, agreements, commitmentParties, commitments, statusUpdates } from "../schema";
 import { IMMEDIATE } from "../transaction";
-import { commitmentIsLive } from "../live";
+import { commitmentIsLive, liveAgreement } from "../live";
 import { authorize } from "./guard";
 import { sameCodes, sameFields } from "../../lib/unchanged";
 
@@ -99,7 +99,7 @@ export function createCommitment(db: Db, actorId: number | null, raw: unknown): 
     const agreement = tx
       .select({ id: agreements.id, signedOn: agreements.signedOn })
       .from(agreements)
-      .where(and(eq(agreements.id, agreementId), isNull(agreements.deletedAt)))
+      .where(and(eq(agreements.id, agreementId), liveAgreement()))
       .get();
     if (!agreement) return { ok: false, kind: "not_found", message: "This agreement does not exist or was deleted." };
     const refusal = checkPlacement(tx, agreementId, fields, null);
