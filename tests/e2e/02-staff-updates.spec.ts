@@ -105,13 +105,16 @@ test.describe("[STAFF][BAD_INPUT]", () => {
       ["-10", "Enter a whole number from 0 to 100"],
       ["abc", "Enter a whole number from 0 to 100"],
     ];
-    for (const [progress, message] of cases) {
+    const form = page.getByTestId("status-update-form");
+    for (const [attempt, [progress, message]] of cases.entries()) {
       await page.getByLabel("New status").selectOption("in_progress");
       await page.getByLabel("Progress (%)").fill(progress);
       await page.getByLabel("Note").fill(`Trying ${progress}`);
       await fillEvidence(page, { title: "Bad link", url: "javascript:alert(1)" });
       await page.getByLabel("Date it happened").fill("2999-01-01");
       await page.getByRole("button", { name: "Post status update" }).click();
+      // Each answer remounts the form: wait for this one's, since the messages repeat.
+      await expect(form).toHaveAttribute("data-attempt", String(attempt + 1));
       await expect(page.getByTestId("error-progress")).toHaveText(message);
       await expect(page.getByTestId("error-evidence.0.url")).toHaveText(
         "Use a web address starting with http:// or https://",
@@ -125,6 +128,7 @@ test.describe("[STAFF][BAD_INPUT]", () => {
     }
     await page.getByLabel("Note").fill("x".repeat(5001));
     await page.getByRole("button", { name: "Post status update" }).click();
+    await expect(form).toHaveAttribute("data-attempt", String(cases.length + 1));
     await expect(page.getByTestId("error-note")).toHaveText("At most 5000 characters");
 
     await page.goto(`/commitments/${id}`);

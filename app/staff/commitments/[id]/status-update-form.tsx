@@ -42,6 +42,7 @@ export function StatusUpdateForm(props: {
       className="form"
       noValidate
       key={state.attempt}
+      data-attempt={state.attempt}
       data-testid="status-update-form"
       aria-labelledby="post-update-heading"
     >
