@@ -8,11 +8,12 @@ import "server-only";
 import { cache } from "react";
 
 import { getDb } from "./client";
-import { getAgreementBySlug, listAgreements } from "./queries/agreements";
+import { getAgreementBySlug, listAgreements, liveAgreementSlugs } from "./queries/agreements";
 import { loadCatalog, searchCommitmentIds } from "./queries/catalog";
 import { getCommitment, latestUpdates, openDeadlines } from "./queries/commitments";
 
 export const loadAgreements = cache(() => listAgreements(getDb()));
+export const loadAgreementSlugs = cache(() => liveAgreementSlugs(getDb()));
 export const loadAgreement = cache((slug: string) => getAgreementBySlug(getDb(), slug));
 export const loadCommitment = cache((id: number) => getCommitment(getDb(), id));
 export const loadOpenDeadlines = cache((today: string) => openDeadlines(getDb(), today));

@@ -11,7 +11,16 @@
  * - `audit_log` has no foreign keys, so it outlives what it describes.
  */
 import { sql } from "drizzle-orm";
-import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  sqliteView,
+  text,
+} from "drizzle-orm/sqlite-core";
 
 import { EVIDENCE_KINDS } from "../lib/evidence";
 import { STATUS_VALUES } from "../lib/status";
@@ -225,6 +234,13 @@ export const publicRevision = sqliteTable("public_revision", {
   id: integer("id").primaryKey(),
   revision: integer("revision").notNull().default(0),
 });
+
+/**
+ * Ids of the live commitments and milestones: not deleted, agreement not deleted, and every
+ * commitment above it live (drizzle/0008_live_commitments_view.sql holds the definition; drizzle-kit
+ * leaves an `existing()` view alone). Read it through `db/live.ts`.
+ */
+export const liveCommitments = sqliteView("live_commitments", { id: integer("id").notNull() }).existing();
 
 export type Party = typeof parties.$inferSelect;
 export type Agreement = typeof agreements.$inferSelect;

@@ -4,7 +4,7 @@
  */
 import type { AgreementCommitment, AgreementDetail } from "../db/queries/agreements";
 import type { CalendarDate } from "./calendar-date";
-import { asOfRow, type CatalogRow } from "./commitment-list";
+import { asOfCatalog, type CatalogRow } from "./commitment-list";
 import { meanProgress } from "./progress";
 import { emptyStatusCounts, isFinal, type Status } from "./status";
 import { isOverdue } from "./target-date";
@@ -42,7 +42,8 @@ export function groupByTheme<T extends { theme: string }>(items: readonly T[]): 
 
 /**
  * The agreement as it stood at the end of `asOf`: every commitment's and milestone's status,
- * progress, target date and last update from its history (the list's rule, `asOfRow`), a
+ * progress (parents rolled up from their milestones then), target date and last update from its
+ * history (the list's rule, `asOfCatalog`), a
  * fulfilment date only if it came by then, and the status counts and mean progress recomputed.
  * Rows are matched to `catalog` by id; one not in the catalog is left as it is.
  */
@@ -51,10 +52,9 @@ export function agreementAsOf(
   catalog: readonly CatalogRow[],
   asOf: CalendarDate,
 ): AgreementDetail {
-  const rows = new Map(catalog.map((r) => [r.id, r]));
+  const rows = new Map(asOfCatalog(catalog, asOf).map((r) => [r.id, r]));
   const then = (c: AgreementCommitment): AgreementCommitment => {
-    const row = rows.get(c.id);
-    const past = row ? asOfRow(row, asOf) : null;
+    const past = rows.get(c.id) ?? null;
     return {
       ...c,
       ...(past

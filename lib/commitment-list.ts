@@ -10,6 +10,8 @@
 import { z } from "zod";
 
 import { type CalendarDate, isCalendarDate } from "./calendar-date";
+import { isAssessment } from "./freshness";
+import { rollUpProgress } from "./progress";
 import { isFinal, STATUS_VALUES, type Status } from "./status";
 import type { TargetPrecision } from "./target-date";
 
@@ -66,10 +68,17 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => v || undefined);
 
-/** The list's query parameters; every message names what is expected. */
-export function listQuerySchema(today: CalendarDate) {
+/**
+ * The list's query parameters; every message names what is expected. With `agreements` (the slugs
+ * of the live agreements), an `agreement` that is not one of them — unknown or deleted — is a bad
+ * parameter, not an empty list.
+ */
+export function listQuerySchema(today: CalendarDate, options: { agreements?: ReadonlySet<string> } = {}) {
+  const known = options.agreements;
   return z.object({
-    agreement: optionalText(80),
+    agreement: optionalText(80).refine((v) => v === undefined || known === undefined || known.has(v), {
+      error: (issue) => `No agreement has the slug ${JSON.stringify(issue.input)}: it is unknown or was deleted`,
+    }),
     status: z.enum(STATUS_VALUES, { error: `Use one of: ${STATUS_VALUES.join(", ")}` }).optional(),
     theme: optionalText(80),
     party: optionalText(10).transform((v) => v?.toUpperCase()),
@@ -137,8 +146,25 @@ export function asOfRow(row: CatalogRow, asOf: CalendarDate | undefined): Catalo
     ...target,
     status: last?.statusTo ?? "not_assessed",
     progress,
-    lastUpdatedOn: last?.happenedOn ?? null,
+    lastUpdatedOn: past.findLast(isAssessment)?.happenedOn ?? null,
   };
+}
+
+/**
+ * Every row of `catalog` as it stood at the end of `asOf` (`asOfRow`), with each parent's progress
+ * rolled up again from its milestones as they stood then (lib/progress.ts, the same rule as today's
+ * views). Without `asOf`, the catalog as it is.
+ */
+export function asOfCatalog(catalog: readonly CatalogRow[], asOf: CalendarDate | undefined): CatalogRow[] {
+  if (!asOf) return [...catalog];
+  const rows = catalog.map((r) => asOfRow(r, asOf)).filter((r): r is CatalogRow => r !== null);
+  const rolled = rollUpProgress(rows);
+  return rows.map((r) => ({ ...r, progress: rolled.get(r.id) ?? r.progress }));
+}
+
+/** True when due on `day`: the target date is that day and the status is not final. */
+export function dueOn(row: Pick<CatalogRow, "targetDate" | "status">, day: CalendarDate): boolean {
+  return row.targetDate === day && !isFinal(row.status);
 }
 
 /** True when overdue on `day`: target date passed and the status is not final. */
@@ -277,7 +303,7 @@ export function listCommitments(
   pageSize = PAGE_SIZE,
 ): ListResult {
   const day = query.asOf ?? today;
-  const rows = catalog.map((r) => asOfRow(r, query.asOf)).filter((r): r is CatalogRow => r !== null);
+  const rows = asOfCatalog(catalog, query.asOf);
   const matching = sortRows(
     rows.filter((r) => matches(r, query, day, searchIds)),
     query.sort,

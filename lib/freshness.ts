@@ -1,5 +1,5 @@
 /**
- * How fresh a commitment's record is (issue 4): days since its last status update — or, before any,
+ * How fresh a commitment's record is (issue 4): days since its last assessment (`isAssessment`) — or, before any,
  * since its agreement was signed or it was added — and the "stale" flag: more than STALE_AFTER_DAYS without an update
  * while the status is not final.
  */
@@ -8,10 +8,24 @@ import { isFinal, type Status } from "./status";
 
 export const STALE_AFTER_DAYS = 180;
 
+/**
+ * True when a timeline entry is an assessment: a status update posted by staff (or loaded with a
+ * dataset) that says where the commitment stands — its status and, when given, its progress.
+ * An entry written because an admin moved the target date (it records `targetDateFrom` ≠
+ * `targetDateTo`) is on the public timeline but assesses nothing, so it never makes a record look
+ * fresh (issue 8, defect 9). The same rule in SQL: `assessmentOnly()` in db/queries/shared.ts.
+ */
+export function isAssessment(entry: {
+  targetDateFrom: CalendarDate | null;
+  targetDateTo: CalendarDate | null;
+}): boolean {
+  return entry.targetDateFrom === entry.targetDateTo;
+}
+
 export interface Freshness {
   /** the date counted from: the last update, else when it was added or its agreement's date */
   since: CalendarDate | null;
-  /** whole days from `since` to today; null when there is no date at all */
+  /** whole days from `since` to today (negative when `since` is after today); null when there is no date at all */
   days: number | null;
   /** true when there is no status update yet (`since` is the agreement's date or the day it was added) */
   neverUpdated: boolean;
@@ -40,7 +54,7 @@ export function freshness(
     addedOn !== null &&
     (input.agreementSignedOn === null || addedOn > input.agreementSignedOn);
   const since = input.lastUpdatedOn ?? (sinceAdded ? addedOn : input.agreementSignedOn);
-  const days = since ? Math.max(0, daysBetween(since, today)) : null;
+  const days = since ? daysBetween(since, today) : null;
   return {
     since,
     days,
@@ -50,9 +64,14 @@ export function freshness(
   };
 }
 
-/** "today", "yesterday", "12 days ago". */
+/**
+ * "today", "yesterday", "12 days ago"; for a date after today (a negative count: an update or a
+ * date typed ahead, or one seen from an as-of date) "tomorrow", "in 3 days" — never "today".
+ */
 export function daysAgo(days: number): string {
   if (days === 0) return "today";
   if (days === 1) return "yesterday";
+  if (days === -1) return "tomorrow";
+  if (days < 0) return `in ${-days} days`;
   return `${days} days ago`;
 }

@@ -1,4 +1,4 @@
-import { loadCatalogRows, searchIds } from "@/db/public";
+import { loadAgreementSlugs, loadCatalogRows, searchIds } from "@/db/public";
 import { badRequest, CORS_HEADERS, searchParamsRecord } from "@/lib/api/http";
 import { listCommitments, listQuerySchema } from "@/lib/commitment-list";
 import { commitmentsCsv } from "@/lib/csv";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   const url = new URL(request.url);
   const today = appToday();
-  const parsed = listQuerySchema(today).safeParse(searchParamsRecord(url));
+  const parsed = listQuerySchema(today, { agreements: loadAgreementSlugs() }).safeParse(searchParamsRecord(url));
   if (!parsed.success) return badRequest(parsed.error);
   const query = parsed.data;
   const result = listCommitments(loadCatalogRows(), query, today, query.q ? searchIds(query.q) : null, Infinity);

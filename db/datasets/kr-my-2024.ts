@@ -384,10 +384,12 @@ export const KR_MY_2024: Dataset = {
       target: { date: END_2025, precision: "year", phrase: "2025" },
       updates: [
         {
-          happenedOn: "2025-10-27",
+          // Dated when the second role ended: the APEC leaders' week in Gyeongju closed on 1 Nov 2025
+          // (the fact sheet, corrected from 2025-10-27, the ASEAN summit).
+          happenedOn: "2025-11-01",
           statusTo: "fulfilled",
           progressTo: 100,
-          note: "Both roles were held in 2025; the leaders met at the ASEAN summit in Kuala Lumpur.",
+          note: "Both roles were carried out in 2025: the leaders met at the ASEAN summit in Kuala Lumpur (26–28 October), and the APEC Economic Leaders' Meeting that Korea hosted in Gyeongju ended on 1 November.",
           evidence: [HAWK_SUMMIT],
         },
       ],

@@ -3,7 +3,10 @@
  * one transaction with its audit row → small result. An update is refused when the agreement changed
  * since the form was opened (its `updated_at` is the version).
  */
-import { and, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, min, ne } from "drizzle-orm";
+
+import type { CalendarDate } from "../../lib/calendar-date";
+import { type SigningContext, signingDateProblem } from "../../lib/date-consistency";
 
 import {
   parseAgreementForm,
@@ -15,8 +18,9 @@ import {
 import { invalid, type WriteResult } from "../../lib/write-result";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
-import { agreementParties, agreements, commitmentParties, commitments, parties } from "../schema";
+import { agreementParties, agreements, commitmentParties, commitments, parties, statusUpdates } from "../schema";
 import { IMMEDIATE } from "../transaction";
+import { sameCodes, sameFields } from "../../lib/unchanged";
 import { authorize } from "./guard";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -58,6 +62,30 @@ function resolveParties(
   return { ok: true, codes };
 }
 
+/**
+ * The earliest status update and the earliest target date among all the agreement's commitments,
+ * deleted ones included (a restore brings them back, and the record must not contradict itself).
+ */
+function datesOf(tx: Tx, agreementId: number): Omit<SigningContext, "today"> {
+  const update = tx
+    .select({ d: min(statusUpdates.happenedOn) })
+    .from(statusUpdates)
+    .innerJoin(commitments, eq(commitments.id, statusUpdates.commitmentId))
+    .where(eq(commitments.agreementId, agreementId))
+    .get()?.d;
+  const target = tx
+    .select({ date: commitments.targetDate, ref: commitments.ref })
+    .from(commitments)
+    .where(and(eq(commitments.agreementId, agreementId), isNotNull(commitments.targetDate)))
+    .orderBy(asc(commitments.targetDate))
+    .limit(1)
+    .get();
+  return {
+    earliestUpdate: update ?? null,
+    earliestTarget: target?.date ? { date: target.date, ref: target.ref } : null,
+  };
+}
+
 function snapshot(tx: Tx, id: number) {
   const row = tx.select().from(agreements).where(eq(agreements.id, id)).get();
   if (!row) return null;
@@ -71,17 +99,23 @@ function snapshot(tx: Tx, id: number) {
   return { ...fields, parties: signatories.map((c) => c.code), signatories };
 }
 
-/** Create an agreement. @returns its id and slug. */
+/**
+ * Create an agreement. A signing date after `today` is refused (lib/date-consistency.ts).
+ * @returns its id and slug.
+ */
 export function createAgreement(
   db: Db,
   actorId: number | null,
   raw: unknown,
+  today: CalendarDate,
 ): WriteResult<{ agreementId: number; slug: string }> {
   const guard = authorize(db, actorId, "agreement.create");
   if (!guard.ok) return guard;
   const parsed = parseAgreementForm(ZCreateAgreement, raw);
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
+  const future = signingDateProblem(input.signedOn, { today, earliestUpdate: null, earliestTarget: null });
+  if (future) return fieldError("signedOn", future);
   return db.transaction((tx): WriteResult<{ agreementId: number; slug: string }> => {
     if (tx.select({ id: agreements.id }).from(agreements).where(eq(agreements.slug, input.slug)).get()) {
       return fieldError("slug", "Another agreement already uses this address name");
@@ -105,18 +139,24 @@ export function createAgreement(
   }, IMMEDIATE);
 }
 
-/** Update an agreement's facts and parties (kept signatories stay). */
+/**
+ * Update an agreement's facts and parties (kept signatories stay). A new signing date after
+ * `today`, after one of its status updates or after one of its commitments' target dates is
+ * refused (lib/date-consistency.ts). A form equal to the stored
+ * agreement is a no-op (`unchanged: true`): no audit row, no new version (issue 8, defect 10).
+ */
 export function updateAgreement(
   db: Db,
   actorId: number | null,
   raw: unknown,
-): WriteResult<{ agreementId: number; slug: string }> {
+  today: CalendarDate,
+): WriteResult<{ agreementId: number; slug: string; unchanged: boolean }> {
   const guard = authorize(db, actorId, "agreement.update");
   if (!guard.ok) return guard;
   const parsed = parseAgreementForm(ZUpdateAgreement, raw);
   if (!parsed.success) return invalid(parsed.error);
   const { agreementId, updatedAt, ...input } = parsed.data;
-  return db.transaction((tx): WriteResult<{ agreementId: number; slug: string }> => {
+  return db.transaction((tx): WriteResult<{ agreementId: number; slug: string; unchanged: boolean }> => {
     const before = snapshot(tx, agreementId);
     if (!before) return { ok: false, kind: "not_found", message: "This agreement does not exist." };
     if (before.deletedAt)
@@ -131,6 +171,10 @@ export function updateAgreement(
     ) {
       return fieldError("slug", "Another agreement already uses this address name");
     }
+    if (input.signedOn !== before.signedOn) {
+      const problem = signingDateProblem(input.signedOn, { today, ...datesOf(tx, agreementId) });
+      if (problem) return fieldError("signedOn", problem);
+    }
     const partyResult = resolveParties(tx, input);
     if (!partyResult.ok) return partyResult;
     const dropped = before.parties.filter((c) => !partyResult.codes.includes(c));
@@ -142,6 +186,8 @@ export function updateAgreement(
           .where(
             and(
               eq(commitments.agreementId, agreementId),
+              // Not the live view: a milestone hidden with a deleted parent comes back on restore,
+              // and must not come back owed by a party the agreement no longer has.
               isNull(commitments.deletedAt),
               inArray(commitmentParties.partyCode, dropped),
             ),
@@ -153,6 +199,8 @@ export function updateAgreement(
       return fieldError("parties", `${codes} still owes commitments of this agreement; change those first`);
     }
     const { parties: _p, newPartyCode: _c, newPartyName: _n, ...fields } = input;
+    if (sameFields(before, fields) && sameCodes(before.parties, partyResult.codes))
+      return { ok: true, data: { agreementId, slug: input.slug, unchanged: true } };
     tx.update(agreements)
       .set({ ...fields, updatedAt: new Date().toISOString() })
       .where(eq(agreements.id, agreementId))
@@ -176,7 +224,7 @@ export function updateAgreement(
       before,
       after: snapshot(tx, agreementId),
     });
-    return { ok: true, data: { agreementId, slug: input.slug } };
+    return { ok: true, data: { agreementId, slug: input.slug, unchanged: false } };
   }, IMMEDIATE);
 }
 

@@ -4,9 +4,10 @@
  * A changed target date is also recorded as a dated timeline entry, so the public history shows
  * "target moved from X to Y".
  */
-import { and, eq, inArray, isNull, max } from "drizzle-orm";
+import { and, eq, inArray, max } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
+import { targetBeforeSigning } from "../../lib/date-consistency";
 import {
   ZCommitmentRef,
   ZCreateCommitment,
@@ -18,8 +19,9 @@ import { writeAudit } from "../audit";
 import type { Db } from "../client";
 import { agreementParties, agreements, commitmentParties, commitments, statusUpdates } from "../schema";
 import { IMMEDIATE } from "../transaction";
-import { isGone } from "../queries/shared";
+import { commitmentIsLive, liveAgreement } from "../live";
 import { authorize } from "./guard";
+import { sameCodes, sameFields } from "../../lib/unchanged";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -54,15 +56,10 @@ function checkPlacement(tx: Tx, agreementId: number, fields: TCommitmentFields, 
     const parent = tx
       .select({ id: commitments.id })
       .from(commitments)
-      .where(
-        and(
-          eq(commitments.id, fields.parentId),
-          eq(commitments.agreementId, agreementId),
-          isNull(commitments.deletedAt),
-        ),
-      )
+      .where(and(eq(commitments.id, fields.parentId), eq(commitments.agreementId, agreementId)))
       .get();
-    if (!parent) return fieldError("parentId", "Choose a commitment of the same agreement");
+    if (!parent || !commitmentIsLive(tx, parent.id))
+      return fieldError("parentId", "Choose a commitment of the same agreement");
     if (selfId !== null) {
       let cursor: number | null = fields.parentId;
       for (let depth = 0; cursor !== null && depth < 100; depth++) {
@@ -88,7 +85,10 @@ function commitmentColumns(fields: TCommitmentFields) {
   return columns;
 }
 
-/** Create a commitment (or a milestone, with `parentId`) of a live agreement. */
+/**
+ * Create a commitment (or a milestone, with `parentId`) of a live agreement. A target date before
+ * the agreement was signed is refused (lib/date-consistency.ts).
+ */
 export function createCommitment(db: Db, actorId: number | null, raw: unknown): WriteResult<{ commitmentId: number }> {
   const guard = authorize(db, actorId, "commitment.create");
   if (!guard.ok) return guard;
@@ -97,13 +97,15 @@ export function createCommitment(db: Db, actorId: number | null, raw: unknown): 
   const { agreementId, ...fields } = parsed.data;
   return db.transaction((tx): WriteResult<{ commitmentId: number }> => {
     const agreement = tx
-      .select({ id: agreements.id })
+      .select({ id: agreements.id, signedOn: agreements.signedOn })
       .from(agreements)
-      .where(and(eq(agreements.id, agreementId), isNull(agreements.deletedAt)))
+      .where(and(eq(agreements.id, agreementId), liveAgreement()))
       .get();
     if (!agreement) return { ok: false, kind: "not_found", message: "This agreement does not exist or was deleted." };
     const refusal = checkPlacement(tx, agreementId, fields, null);
     if (refusal) return refusal;
+    const early = targetBeforeSigning(fields.targetDate, agreement.signedOn);
+    if (early) return fieldError("targetDate", early);
     const position =
       (tx
         .select({ p: max(commitments.position) })
@@ -131,31 +133,35 @@ export function createCommitment(db: Db, actorId: number | null, raw: unknown): 
   }, IMMEDIATE);
 }
 
+export interface UpdatedCommitment {
+  commitmentId: number;
+  version: number;
+  /** true when the form matched the stored commitment: nothing was written (no audit row, no version bump) */
+  unchanged: boolean;
+  /** true when the target date moved (a timeline entry was added) */
+  targetMoved: boolean;
+}
+
 /**
  * Update a commitment's wording, placement, owner, parties and target. Refused against an old
- * version. A moved target date adds a timeline entry dated `today`.
+ * version. A new target date before the agreement was signed is refused (lib/date-consistency.ts);
+ * a moved target date adds a timeline entry dated `today`. A form equal to the stored
+ * commitment is a no-op (`unchanged: true`): nothing is written (issue 8, defect 10).
  */
 export function updateCommitment(
   db: Db,
   actorId: number | null,
   raw: unknown,
   today: CalendarDate,
-): WriteResult<{ commitmentId: number; version: number }> {
+): WriteResult<UpdatedCommitment> {
   const guard = authorize(db, actorId, "commitment.update");
   if (!guard.ok) return guard;
   const parsed = ZUpdateCommitment.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const { commitmentId, version, ...fields } = parsed.data;
-  return db.transaction((tx): WriteResult<{ commitmentId: number; version: number }> => {
+  return db.transaction((tx): WriteResult<UpdatedCommitment> => {
     const before = snapshot(tx, commitmentId);
-    const agreementLive = before
-      ? tx
-          .select({ id: agreements.id })
-          .from(agreements)
-          .where(and(eq(agreements.id, before.agreementId), isNull(agreements.deletedAt)))
-          .get()
-      : undefined;
-    if (!before || isGone(tx, commitmentId) || !agreementLive)
+    if (!before || !commitmentIsLive(tx, commitmentId))
       return {
         ok: false,
         kind: "not_found",
@@ -165,6 +171,15 @@ export function updateCommitment(
       return { ok: false, kind: "conflict", message: CONFLICT_MESSAGE, currentVersion: before.version };
     const refusal = checkPlacement(tx, before.agreementId, fields, commitmentId);
     if (refusal) return refusal;
+    if (fields.targetDate !== before.targetDate) {
+      const signedOn =
+        tx.select({ s: agreements.signedOn }).from(agreements).where(eq(agreements.id, before.agreementId)).get()?.s ??
+        null;
+      const early = targetBeforeSigning(fields.targetDate, signedOn);
+      if (early) return fieldError("targetDate", early);
+    }
+    if (sameFields(before, commitmentColumns(fields)) && sameCodes(before.parties, fields.parties))
+      return { ok: true, data: { commitmentId, version, unchanged: true, targetMoved: false } };
     tx.update(commitments)
       .set({ ...commitmentColumns(fields), version: version + 1, updatedAt: new Date().toISOString() })
       .where(and(eq(commitments.id, commitmentId), eq(commitments.version, version)))
@@ -198,7 +213,15 @@ export function updateCommitment(
       before,
       after: snapshot(tx, commitmentId),
     });
-    return { ok: true, data: { commitmentId, version: version + 1 } };
+    return {
+      ok: true,
+      data: {
+        commitmentId,
+        version: version + 1,
+        unchanged: false,
+        targetMoved: before.targetDate !== fields.targetDate,
+      },
+    };
   }, IMMEDIATE);
 }
 

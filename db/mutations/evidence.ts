@@ -11,20 +11,19 @@ import { ZRepeatedForm } from "../../lib/validation/fields";
 import { CONFLICT_MESSAGE, invalid, REUSED_FORM, type WriteResult } from "../../lib/write-result";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
-import { agreements, commitments, evidence } from "../schema";
-import { isGone } from "../queries/shared";
+import { commitments, evidence } from "../schema";
+import { commitmentIsLive } from "../live";
 import { authorize } from "./guard";
 import { IMMEDIATE } from "../transaction";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 function liveCommitment(tx: Tx | Db, id: number) {
-  if (isGone(tx, id)) return undefined;
+  if (!commitmentIsLive(tx, id)) return undefined;
   return tx
     .select({ id: commitments.id, version: commitments.version, status: commitments.status })
     .from(commitments)
-    .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
-    .where(and(eq(commitments.id, id), isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
+    .where(eq(commitments.id, id))
     .get();
 }
 

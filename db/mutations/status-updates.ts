@@ -4,16 +4,17 @@
  * → one synchronous transaction (idempotency check again, version check, insert, bump version,
  * audit row) → small result.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
+import { updateBeforeSigning } from "../../lib/date-consistency";
 import { ZRepeatedForm } from "../../lib/validation/fields";
 import { parseStatusUpdate } from "../../lib/validation/status-update";
 import { CONFLICT_MESSAGE, invalid, REUSED_FORM, type WriteResult } from "../../lib/write-result";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
 import { agreements, commitments, evidence, statusUpdates } from "../schema";
-import { isGone } from "../queries/shared";
+import { commitmentIsLive } from "../live";
 import { authorize } from "./guard";
 import { IMMEDIATE } from "../transaction";
 
@@ -89,13 +90,12 @@ export function postStatusUpdate(
       .select({ c: commitments, signedOn: agreements.signedOn })
       .from(commitments)
       .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
-      .where(and(eq(commitments.id, input.commitmentId), isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
+      .where(eq(commitments.id, input.commitmentId))
       .get();
-    const current = found?.c;
-    if (!current || isGone(tx, current.id))
-      return { ok: false, kind: "not_found", message: "This commitment does not exist or was deleted." };
-    if (found?.signedOn && input.happenedOn < found.signedOn) {
-      const message = `The date it happened can't be before the agreement (${found.signedOn})`;
+    const current = found && commitmentIsLive(tx, found.c.id) ? found.c : undefined;
+    if (!current) return { ok: false, kind: "not_found", message: "This commitment does not exist or was deleted." };
+    const message = updateBeforeSigning(input.happenedOn, found?.signedOn ?? null);
+    if (message) {
       return {
         ok: false,
         kind: "invalid",

@@ -78,20 +78,21 @@ export async function createUser(
   }, IMMEDIATE);
 }
 
-/** Set a user's role. @param raw `{ userId, role }` */
+/** Set a user's role; the role they already have is a no-op (`unchanged: true`, no audit row). @param raw `{ userId, role }` */
 export function setUserRole(
   db: Db,
   actorId: number | null,
   raw: unknown,
-): WriteResult<{ userId: number; role: UserRole }> {
+): WriteResult<{ userId: number; role: UserRole; unchanged: boolean }> {
   const guard = authorize(db, actorId, "user.update");
   if (!guard.ok) return guard;
   const parsed = ZSetRole.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const { userId, role } = parsed.data;
-  return db.transaction((tx): WriteResult<{ userId: number; role: UserRole }> => {
+  return db.transaction((tx): WriteResult<{ userId: number; role: UserRole; unchanged: boolean }> => {
     const before = tx.select(publicFields).from(users).where(eq(users.id, userId)).get();
     if (!before) return { ok: false, kind: "not_found", message: "This user does not exist." };
+    if (before.role === role) return { ok: true, data: { userId, role, unchanged: true } };
     if (role !== "admin" && before.role === "admin") {
       if (userId === guard.actor.id) return refuseSelf("You cannot remove your own admin role.");
       if (!before.disabledAt && otherActiveAdmins(tx, userId) === 0)
@@ -106,22 +107,26 @@ export function setUserRole(
       before,
       after,
     });
-    return { ok: true, data: { userId, role } };
+    return { ok: true, data: { userId, role, unchanged: false } };
   }, IMMEDIATE);
 }
 
 /** Disable a user: their session stops working on their next request. @param raw `{ userId }` */
-export function disableUser(db: Db, actorId: number | null, raw: unknown): WriteResult<{ userId: number }> {
+export function disableUser(
+  db: Db,
+  actorId: number | null,
+  raw: unknown,
+): WriteResult<{ userId: number; unchanged?: boolean }> {
   const guard = authorize(db, actorId, "user.disable");
   if (!guard.ok) return guard;
   const parsed = ZUserRef.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const { userId } = parsed.data;
-  return db.transaction((tx): WriteResult<{ userId: number }> => {
+  return db.transaction((tx): WriteResult<{ userId: number; unchanged?: boolean }> => {
     const before = tx.select(publicFields).from(users).where(eq(users.id, userId)).get();
     if (!before) return { ok: false, kind: "not_found", message: "This user does not exist." };
     if (userId === guard.actor.id) return refuseSelf("You cannot disable your own account.");
-    if (before.disabledAt) return { ok: true, data: { userId } };
+    if (before.disabledAt) return { ok: true, data: { userId, unchanged: true } };
     if (before.role === "admin" && otherActiveAdmins(tx, userId) === 0)
       return refuseSelf("The last active admin cannot be disabled.");
     const after = tx
@@ -143,16 +148,20 @@ export function disableUser(db: Db, actorId: number | null, raw: unknown): Write
 }
 
 /** Enable a disabled user again. @param raw `{ userId }` */
-export function enableUser(db: Db, actorId: number | null, raw: unknown): WriteResult<{ userId: number }> {
+export function enableUser(
+  db: Db,
+  actorId: number | null,
+  raw: unknown,
+): WriteResult<{ userId: number; unchanged?: boolean }> {
   const guard = authorize(db, actorId, "user.enable");
   if (!guard.ok) return guard;
   const parsed = ZUserRef.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const { userId } = parsed.data;
-  return db.transaction((tx): WriteResult<{ userId: number }> => {
+  return db.transaction((tx): WriteResult<{ userId: number; unchanged?: boolean }> => {
     const before = tx.select(publicFields).from(users).where(eq(users.id, userId)).get();
     if (!before) return { ok: false, kind: "not_found", message: "This user does not exist." };
-    if (!before.disabledAt) return { ok: true, data: { userId } };
+    if (!before.disabledAt) return { ok: true, data: { userId, unchanged: true } };
     const after = tx.update(users).set({ disabledAt: null }).where(eq(users.id, userId)).returning(publicFields).get();
     writeAudit(tx, {
       actorId: guard.actor.id,

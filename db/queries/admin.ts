@@ -106,26 +106,34 @@ export function listParties(db: Db) {
 
 /** Every agreement including deleted ones, newest first, with its number of live commitments. */
 export function listAgreementsForAdmin(db: Db) {
-  return db
-    .select({
-      id: agreements.id,
-      slug: agreements.slug,
-      title: agreements.title,
-      kind: agreements.kind,
-      signedOn: agreements.signedOn,
-      deletedAt: agreements.deletedAt,
-      // A join, not a correlated sub-select: Drizzle renders the outer column unqualified there
-      // (STACK.md's trap), which binds it to the inner table.
-      commitments: count(commitments.id),
-    })
-    .from(agreements)
-    .leftJoin(commitments, and(eq(commitments.agreementId, agreements.id), isNull(commitments.deletedAt)))
-    .groupBy(agreements.id)
-    .orderBy(desc(agreements.signedOn), desc(agreements.id))
-    .all();
+  return (
+    db
+      .select({
+        id: agreements.id,
+        slug: agreements.slug,
+        title: agreements.title,
+        kind: agreements.kind,
+        signedOn: agreements.signedOn,
+        deletedAt: agreements.deletedAt,
+        // A join, not a correlated sub-select: Drizzle renders the outer column unqualified there
+        // (STACK.md's trap), which binds it to the inner table.
+        commitments: count(commitments.id),
+      })
+      .from(agreements)
+      // Counts commitments that are not deleted themselves, so a deleted agreement still says how many
+      // come back with it; public surfaces use the live view (db/live.ts).
+      .leftJoin(commitments, and(eq(commitments.agreementId, agreements.id), isNull(commitments.deletedAt)))
+      .groupBy(agreements.id)
+      .orderBy(desc(agreements.signedOn), desc(agreements.id))
+      .all()
+  );
 }
 
-/** One agreement for the edit form (deleted ones too), with its party codes and every commitment. */
+/**
+ * One agreement for the edit form (deleted ones too), with its party codes and every commitment;
+ * `underDeleted` marks a commitment that is not deleted itself but sits under a deleted one (it is
+ * hidden with it, db/live.ts).
+ */
 export function getAgreementForAdmin(db: Db, id: number) {
   const agreement = db.select().from(agreements).where(eq(agreements.id, id)).get();
   if (!agreement) return null;
@@ -149,10 +157,23 @@ export function getAgreementForAdmin(db: Db, id: number) {
     .where(eq(commitments.agreementId, id))
     .orderBy(asc(commitments.position), asc(commitments.id))
     .all();
-  return { agreement, partyCodes, commitments: list };
+  const byId = new Map(list.map((c) => [c.id, c]));
+  const underDeleted = (c: (typeof list)[number]): boolean => {
+    let cursor = c.parentId === null ? undefined : byId.get(c.parentId);
+    for (let depth = 0; cursor && depth < 100; depth++) {
+      if (cursor.deletedAt) return true;
+      cursor = cursor.parentId === null ? undefined : byId.get(cursor.parentId);
+    }
+    return false;
+  };
+  return {
+    agreement,
+    partyCodes,
+    commitments: list.map((c) => ({ ...c, underDeleted: !c.deletedAt && underDeleted(c) })),
+  };
 }
 
-/** One commitment for the edit form (deleted ones too), with its parties and the agreement's. */
+/** One commitment for the edit form (deleted ones too), with its parties and its parent's number and target date. */
 export function getCommitmentForAdmin(db: Db, id: number) {
   const commitment = db.select().from(commitments).where(eq(commitments.id, id)).get();
   if (!commitment) return null;
@@ -162,7 +183,15 @@ export function getCommitmentForAdmin(db: Db, id: number) {
     .where(eq(commitmentParties.commitmentId, id))
     .all()
     .map((p) => p.code);
-  return { commitment, owedBy };
+  const parent =
+    commitment.parentId === null
+      ? null
+      : (db
+          .select({ ref: commitments.ref, targetDate: commitments.targetDate })
+          .from(commitments)
+          .where(eq(commitments.id, commitment.parentId))
+          .get() ?? null);
+  return { commitment, owedBy, parent };
 }
 
 /** Distinct themes in use, for suggestions. */

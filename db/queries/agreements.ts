@@ -1,14 +1,15 @@
 /**
- * Public reads about agreements. Every function returns only public fields and skips soft-deleted
- * rows. Counting follows the rule in `./shared.ts` (top-level commitments; milestones apart).
+ * Public reads about agreements. Every function returns only public fields and only live rows
+ * (db/live.ts). Counting follows the rule in `./shared.ts` (top-level commitments; milestones apart).
  */
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
 import { meanProgress } from "../../lib/progress";
 import { emptyStatusCounts, isFinal, type Status } from "../../lib/status";
 import type { TargetPrecision } from "../../lib/target-date";
 import type { Db } from "../client";
+import { isLiveCommitment, liveAgreement } from "../live";
 import { agreementParties, agreements, commitments, parties } from "../schema";
 import {
   fulfilledOnByCommitment,
@@ -45,29 +46,60 @@ function agreementPartiesOf(db: Db, agreementId: number) {
     .all();
 }
 
-function countsFor(db: Db, agreementId: number) {
+type Counts = Pick<AgreementSummary, "statusCounts" | "total" | "milestones" | "openWithoutTarget">;
+
+/**
+ * Status counts of the live commitments of one agreement, or of every agreement at once (one query
+ * over the live view, grouped by agreement and status).
+ */
+function countsByAgreement(db: Db, agreementId?: number): Map<number, Counts> {
   const rows = db
     .select({
+      agreementId: commitments.agreementId,
       status: commitments.status,
       topLevel: sql<number>`sum(case when ${commitments.parentId} is null then 1 else 0 end)`,
       milestones: sql<number>`sum(case when ${commitments.parentId} is not null then 1 else 0 end)`,
       withoutTarget: sql<number>`sum(case when ${commitments.parentId} is null and ${commitments.targetDate} is null then 1 else 0 end)`,
     })
     .from(commitments)
-    .where(and(eq(commitments.agreementId, agreementId), isNull(commitments.deletedAt)))
-    .groupBy(commitments.status)
+    .where(
+      and(
+        agreementId === undefined ? undefined : eq(commitments.agreementId, agreementId),
+        isLiveCommitment(commitments.id),
+      ),
+    )
+    .groupBy(commitments.agreementId, commitments.status)
     .all();
-  const statusCounts = emptyStatusCounts();
-  let total = 0;
-  let milestones = 0;
-  let openWithoutTarget = 0;
+  const out = new Map<number, Counts>();
   for (const r of rows) {
-    statusCounts[r.status] += Number(r.topLevel);
-    total += Number(r.topLevel);
-    milestones += Number(r.milestones);
-    if (!isFinal(r.status)) openWithoutTarget += Number(r.withoutTarget);
+    const c = out.get(r.agreementId) ?? emptyCounts();
+    c.statusCounts[r.status] += Number(r.topLevel);
+    c.total += Number(r.topLevel);
+    c.milestones += Number(r.milestones);
+    if (!isFinal(r.status)) c.openWithoutTarget += Number(r.withoutTarget);
+    out.set(r.agreementId, c);
   }
-  return { statusCounts, total, milestones, openWithoutTarget };
+  return out;
+}
+
+function emptyCounts(): Counts {
+  return { statusCounts: emptyStatusCounts(), total: 0, milestones: 0, openWithoutTarget: 0 };
+}
+
+function countsFor(db: Db, agreementId: number): Counts {
+  return countsByAgreement(db, agreementId).get(agreementId) ?? emptyCounts();
+}
+
+/** The slugs of every live agreement (for checking an `?agreement=` parameter). */
+export function liveAgreementSlugs(db: Db): Set<string> {
+  return new Set(
+    db
+      .select({ slug: agreements.slug })
+      .from(agreements)
+      .where(liveAgreement())
+      .all()
+      .map((r) => r.slug),
+  );
 }
 
 /** Every agreement that is not deleted, newest first by signing date, with its status counts. */
@@ -82,10 +114,11 @@ export function listAgreements(db: Db): AgreementSummary[] {
       place: agreements.place,
     })
     .from(agreements)
-    .where(isNull(agreements.deletedAt))
+    .where(liveAgreement())
     .orderBy(desc(agreements.signedOn), asc(agreements.id))
     .all();
-  return rows.map((a) => ({ ...a, parties: agreementPartiesOf(db, a.id), ...countsFor(db, a.id) }));
+  const counts = countsByAgreement(db);
+  return rows.map((a) => ({ ...a, parties: agreementPartiesOf(db, a.id), ...(counts.get(a.id) ?? emptyCounts()) }));
 }
 
 export interface AgreementCommitment {
@@ -122,7 +155,7 @@ export function getAgreementBySlug(db: Db, slug: string): AgreementDetail | null
   const a = db
     .select()
     .from(agreements)
-    .where(and(eq(agreements.slug, slug), isNull(agreements.deletedAt)))
+    .where(and(eq(agreements.slug, slug), liveAgreement()))
     .get();
   if (!a) return null;
   const rows = db
@@ -141,7 +174,7 @@ export function getAgreementBySlug(db: Db, slug: string): AgreementDetail | null
       progress: commitments.progress,
     })
     .from(commitments)
-    .where(and(eq(commitments.agreementId, a.id), isNull(commitments.deletedAt)))
+    .where(and(eq(commitments.agreementId, a.id), isLiveCommitment(commitments.id)))
     .orderBy(asc(commitments.position), asc(commitments.id))
     .all();
   const ids = rows.map((r) => r.id);

@@ -2,16 +2,18 @@
  * Loads every live commitment and milestone with what the list, the API and the exports need
  * (lib/commitment-list.ts does the filtering), and runs the full-text search.
  */
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 
 import type { CatalogRow, HistoryPoint } from "../../lib/commitment-list";
+import { isAssessment } from "../../lib/freshness";
 import type { Db } from "../client";
+import { isLiveCommitment } from "../live";
 import { agreements, commitments, statusUpdates } from "../schema";
-import { addedOnByCommitment, deadCommitmentIds, partiesByCommitment, progressByCommitment } from "./shared";
+import { addedOnByCommitment, partiesByCommitment, progressByCommitment } from "./shared";
 
 /** Every live commitment of every live agreement, with its parties, roll-up and status history. */
 export function loadCatalog(db: Db): CatalogRow[] {
-  const rows = db
+  const liveRows = db
     .select({
       id: commitments.id,
       ref: commitments.ref,
@@ -30,10 +32,8 @@ export function loadCatalog(db: Db): CatalogRow[] {
     })
     .from(commitments)
     .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
-    .where(and(isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
+    .where(isLiveCommitment(commitments.id))
     .all();
-  const dead = deadCommitmentIds(db);
-  const liveRows = rows.filter((r) => !dead.has(r.id));
   const ids = liveRows.map((r) => r.id);
   const parties = partiesByCommitment(db, ids);
   const added = addedOnByCommitment(db, ids);
@@ -67,7 +67,7 @@ export function loadCatalog(db: Db): CatalogRow[] {
       level: r.parentId === null ? "commitment" : "milestone",
       parties: (parties.get(r.id) ?? []).map((p) => p.code),
       progress: rolled.get(r.id) ?? r.progress,
-      lastUpdatedOn: h.at(-1)?.happenedOn ?? null,
+      lastUpdatedOn: h.findLast(isAssessment)?.happenedOn ?? null,
       addedOn: added.get(r.id) ?? null,
       history: h,
     };

@@ -1,16 +1,18 @@
 /**
  * Public reads about commitments: one commitment with its timeline and evidence, upcoming and
- * overdue deadlines, and the latest status updates. Soft-deleted rows (and commitments of deleted
- * agreements) are never returned.
+ * overdue deadlines, and the latest status updates. Only live rows are returned (db/live.ts: not
+ * deleted, nothing above them deleted, agreement not deleted).
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
 import type { EvidenceKind } from "../../lib/evidence";
+import { isAssessment } from "../../lib/freshness";
 import { effectiveProgress } from "../../lib/progress";
 import { STATUS_VALUES, isFinal, type Status } from "../../lib/status";
 import type { TargetPrecision } from "../../lib/target-date";
 import type { Db } from "../client";
+import { commitmentIsLive, isLiveCommitment } from "../live";
 import { agreements, commitments, evidence, statusUpdates } from "../schema";
 import {
   addedOnByCommitment,
@@ -18,7 +20,6 @@ import {
   lastUpdatedByCommitment,
   type PartyRef,
   partiesByCommitment,
-  isGone,
   progressByCommitment,
 } from "./shared";
 
@@ -65,8 +66,9 @@ export interface CommitmentDetail {
   targetPrecision: TargetPrecision | null;
   targetPhrase: string;
   status: Status;
-  /** own progress, or the roll-up of its milestones */
+  /** own progress, or the roll-up of its milestones (lib/progress.ts) */
   progress: number | null;
+  /** true when `progress` is the mean of milestones (it has none of its own and some milestone has one) */
   progressRolledUp: boolean;
   agreement: { slug: string; title: string; signedOn: CalendarDate | null };
   parent: { id: number; ref: string; title: string } | null;
@@ -101,9 +103,9 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
     })
     .from(commitments)
     .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
-    .where(and(eq(commitments.id, id), isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
+    .where(eq(commitments.id, id))
     .get();
-  if (!row || isGone(db, id)) return null;
+  if (!row || !commitmentIsLive(db, id)) return null;
   const c = row.c;
 
   const parent =
@@ -112,7 +114,8 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
       : (db
           .select({ id: commitments.id, ref: commitments.ref, title: commitments.title })
           .from(commitments)
-          .where(and(eq(commitments.id, c.parentId), isNull(commitments.deletedAt)))
+          // c is live, so every commitment above it is.
+          .where(eq(commitments.id, c.parentId))
           .get() ?? null);
 
   const rolled = progressByCommitment(db, c.agreementId);
@@ -125,6 +128,7 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
       progress: commitments.progress,
     })
     .from(commitments)
+    // c is live, so a milestone of it is live unless deleted itself.
     .where(and(eq(commitments.parentId, c.id), isNull(commitments.deletedAt)))
     .orderBy(asc(commitments.position), asc(commitments.id))
     .all()
@@ -163,7 +167,7 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
     targetPhrase: c.targetPhrase,
     status: c.status,
     progress: rolled.get(c.id) ?? effectiveProgress({ progress: c.progress, status: c.status }),
-    progressRolledUp: c.progress === null && milestones.length > 0,
+    progressRolledUp: c.progress === null && milestones.some((m) => m.progress !== null),
     agreement: row.agreement,
     parent,
     parties: partiesByCommitment(db, [c.id]).get(c.id) ?? [],
@@ -182,7 +186,7 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
     })),
     otherEvidence,
     fulfilledOn: fulfilledOnByCommitment(db, [c.id]).get(c.id) ?? null,
-    lastUpdatedOn: updates[0]?.happenedOn ?? null,
+    lastUpdatedOn: updates.find(isAssessment)?.happenedOn ?? null,
     addedOn: addedOnByCommitment(db, [c.id]).get(c.id) ?? null,
   };
 }
@@ -222,9 +226,8 @@ export function openDeadlines(db: Db, today: CalendarDate): { overdue: DeadlineI
     .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
     .where(
       and(
-        isNull(commitments.deletedAt),
+        isLiveCommitment(commitments.id),
         isNull(commitments.parentId),
-        isNull(agreements.deletedAt),
         isNotNull(commitments.targetDate),
         inArray(commitments.status, NON_FINAL),
       ),
@@ -288,8 +291,7 @@ export function latestUpdates(
     .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
     .where(
       and(
-        isNull(commitments.deletedAt),
-        isNull(agreements.deletedAt),
+        isLiveCommitment(commitments.id),
         scope.agreementSlug === undefined ? undefined : eq(agreements.slug, scope.agreementSlug),
         scope.commitmentId === undefined ? undefined : eq(commitments.id, scope.commitmentId),
       ),

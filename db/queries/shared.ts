@@ -3,15 +3,16 @@
  *
  * Counting rule (one rule for every page and export): status counts and totals count top-level
  * commitments only; milestones are counted separately (`milestones`) and never inflate a total.
- * Soft-deleted rows are never counted or shown.
+ * Only live rows (db/live.ts) are ever counted or shown.
  */
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 
 import { type CalendarDate, calendarDateIn } from "../../lib/calendar-date";
 import { readEnv } from "../../lib/env";
-import { effectiveProgress } from "../../lib/progress";
+import { rollUpProgress } from "../../lib/progress";
 import type { Status } from "../../lib/status";
 import type { Db } from "../client";
+import { commitmentIsLive, isLiveCommitment, liveAgreement } from "../live";
 import { agreements, auditLog, commitmentParties, commitments, parties, statusUpdates } from "../schema";
 
 /**
@@ -40,8 +41,9 @@ export function addedOnByCommitment(db: Db, ids: readonly number[]): Map<number,
 const FULFILLING: ReadonlySet<Status> = new Set<Status>(["fulfilled", "partially_fulfilled"]);
 
 /**
- * For each commitment id, the date of the status update that last moved it into fulfilled or partly
- * fulfilled (from a status that was neither); absent when it never did.
+ * For each commitment id now fulfilled or partly fulfilled, the date of the status update that moved
+ * it into that status (partly fulfilled → fulfilled counts as the day it was fulfilled); absent
+ * when its last status is neither. The API shows it as `fulfilledOn` only for "fulfilled".
  */
 export function fulfilledOnByCommitment(db: Db, ids: readonly number[]): Map<number, CalendarDate> {
   const out = new Map<number, CalendarDate>();
@@ -58,21 +60,28 @@ export function fulfilledOnByCommitment(db: Db, ids: readonly number[]): Map<num
     .orderBy(asc(statusUpdates.happenedOn), asc(statusUpdates.id))
     .all();
   for (const r of rows) {
-    const enters = FULFILLING.has(r.statusTo) && !(r.statusFrom && FULFILLING.has(r.statusFrom));
-    if (enters) out.set(r.commitmentId, r.happenedOn);
-    else if (!FULFILLING.has(r.statusTo)) out.delete(r.commitmentId);
+    if (!FULFILLING.has(r.statusTo)) out.delete(r.commitmentId);
+    else if (r.statusFrom !== r.statusTo || !out.has(r.commitmentId)) out.set(r.commitmentId, r.happenedOn);
   }
   return out;
 }
 
-/** For each commitment id, the latest `happened_on` of its status updates. */
+/**
+ * The status updates that are assessments (lib/freshness.ts `isAssessment`): not the entries a
+ * target-date edit writes. Freshness and "last updated" count only these.
+ */
+export function assessmentOnly(): SQL {
+  return sql`${statusUpdates.targetDateFrom} IS ${statusUpdates.targetDateTo}`;
+}
+
+/** For each commitment id, the latest `happened_on` of its assessments (`assessmentOnly`). */
 export function lastUpdatedByCommitment(db: Db, ids: readonly number[]): Map<number, CalendarDate> {
   const out = new Map<number, CalendarDate>();
   if (ids.length === 0) return out;
   const rows = db
     .select({ commitmentId: statusUpdates.commitmentId, happenedOn: statusUpdates.happenedOn })
     .from(statusUpdates)
-    .where(inArray(statusUpdates.commitmentId, [...ids]))
+    .where(and(inArray(statusUpdates.commitmentId, [...ids]), assessmentOnly()))
     .all();
   for (const r of rows) {
     const prev = out.get(r.commitmentId);
@@ -111,22 +120,14 @@ export function agreementExists(db: Db, slug: string): boolean {
     db
       .select({ id: agreements.id })
       .from(agreements)
-      .where(and(eq(agreements.slug, slug), isNull(agreements.deletedAt)))
+      .where(and(eq(agreements.slug, slug), liveAgreement()))
       .get() !== undefined
   );
 }
 
-/** True when a live commitment of a live agreement has this id (and nothing above it is deleted). */
+/** True when this id is a live commitment or milestone (db/live.ts: nothing above it is deleted). */
 export function commitmentExists(db: Db, id: number): boolean {
-  return (
-    !isGone(db, id) &&
-    db
-      .select({ id: commitments.id })
-      .from(commitments)
-      .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
-      .where(and(eq(commitments.id, id), isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
-      .get() !== undefined
-  );
+  return commitmentIsLive(db, id);
 }
 
 /**
@@ -142,52 +143,7 @@ export function progressByCommitment(db: Db, agreementId: number): Map<number, n
       status: commitments.status,
     })
     .from(commitments)
-    .where(and(eq(commitments.agreementId, agreementId), isNull(commitments.deletedAt)))
+    .where(and(eq(commitments.agreementId, agreementId), isLiveCommitment(commitments.id)))
     .all();
-  const children = new Map<number, typeof rows>();
-  for (const r of rows) if (r.parentId !== null) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
-  const memo = new Map<number, number | null>();
-  const visit = (r: (typeof rows)[number], path: Set<number>): number | null => {
-    const known = memo.get(r.id);
-    if (known !== undefined) return known;
-    // A cycle cannot be made through the app; if one is in the data, it stops here.
-    if (path.has(r.id)) return r.progress;
-    path.add(r.id);
-    const kids = (children.get(r.id) ?? []).map((k) => ({ progress: visit(k, path), status: k.status }));
-    path.delete(r.id);
-    const value = effectiveProgress({ progress: r.progress, status: r.status, milestones: kids });
-    memo.set(r.id, value);
-    return value;
-  };
-  for (const r of rows) visit(r, new Set());
-  return memo;
-}
-
-type Reader = Pick<Db, "all">;
-
-/**
- * Ids of commitments that are deleted or sit under a deleted commitment (a milestone of a deleted
- * commitment is gone with it, and comes back when it is restored).
- */
-export function deadCommitmentIds(db: Reader): Set<number> {
-  const rows = db.all<{ id: number }>(sql`
-    WITH RECURSIVE dead(id) AS (
-      SELECT id FROM commitments WHERE deleted_at IS NOT NULL
-      UNION
-      SELECT c.id FROM commitments c JOIN dead ON c.parent_id = dead.id
-    )
-    SELECT id FROM dead`);
-  return new Set(rows.map((r) => r.id));
-}
-
-/** True when this commitment or one of the commitments above it is deleted. */
-export function isGone(db: Reader, id: number): boolean {
-  const rows = db.all<{ n: number }>(sql`
-    WITH RECURSIVE chain(id, parent_id, deleted_at, depth) AS (
-      SELECT id, parent_id, deleted_at, 0 FROM commitments WHERE id = ${id}
-      UNION ALL
-      SELECT c.id, c.parent_id, c.deleted_at, chain.depth + 1 FROM commitments c JOIN chain ON c.id = chain.parent_id WHERE chain.depth < 100
-    )
-    SELECT count(*) AS n FROM chain WHERE deleted_at IS NOT NULL`);
-  return (rows[0]?.n ?? 0) > 0;
+  return rollUpProgress(rows);
 }

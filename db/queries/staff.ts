@@ -5,9 +5,9 @@
 import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
 
 import type { Db } from "../client";
+import { isLiveCommitment } from "../live";
 import { agreements, commitments, evidence } from "../schema";
 import { getCommitment, type CommitmentDetail, type EvidenceItem } from "./commitments";
-import { deadCommitmentIds } from "./shared";
 
 export interface StaffCommitment extends CommitmentDetail {
   version: number;
@@ -51,7 +51,6 @@ export interface StaffListItem {
 
 /** Every live commitment of every live agreement, in agreement order. */
 export function listCommitmentsForStaff(db: Db): StaffListItem[] {
-  const dead = deadCommitmentIds(db);
   return db
     .select({
       id: commitments.id,
@@ -64,8 +63,7 @@ export function listCommitmentsForStaff(db: Db): StaffListItem[] {
     })
     .from(commitments)
     .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
-    .where(and(isNull(commitments.deletedAt), isNull(agreements.deletedAt)))
+    .where(isLiveCommitment(commitments.id))
     .orderBy(asc(agreements.signedOn), asc(agreements.id), asc(commitments.position), asc(commitments.id))
-    .all()
-    .filter((r) => !dead.has(r.id));
+    .all();
 }

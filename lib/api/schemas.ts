@@ -52,7 +52,8 @@ export const ZApiCommitment = z.object({
   status: z.enum(STATUS_VALUES),
   statusLabel: z.string(),
   progress: z.int().min(0).max(100).nullable(),
-  overdue: z.boolean(),
+  overdue: z.boolean().meta({ description: "Target date passed and status not final (on asOf when given)" }),
+  dueToday: z.boolean().meta({ description: "Target date is today (or asOf) and status not final" }),
   lastUpdatedOn: Date.nullable(),
   stale: z.boolean(),
   url: z.string(),
@@ -82,7 +83,9 @@ export const ZApiStatusUpdate = z.object({
 export const ZApiCommitmentDetail = ZApiCommitment.extend({
   description: z.string(),
   quote: z.string(),
-  fulfilledOn: Date.nullable(),
+  fulfilledOn: Date.nullable().meta({
+    description: "The date of the update that made it fulfilled; null unless the status is fulfilled",
+  }),
   milestones: z.array(
     z.object({
       id: z.int(),

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import type { AgreementDetail, AgreementSummary } from "../../db/queries/agreements";
 import type { CommitmentDetail } from "../../db/queries/commitments";
 import type { CalendarDate } from "../calendar-date";
-import { type CatalogRow, overdueOn } from "../commitment-list";
+import { type CatalogRow, dueOn, overdueOn } from "../commitment-list";
 import { freshness } from "../freshness";
 import { statusLabel } from "../status";
 import type { ZApiAgreementDetail, ZApiAgreementSummary, ZApiCommitment, ZApiCommitmentDetail } from "./schemas";
@@ -47,6 +47,7 @@ export function commitmentJson(r: CatalogRow, day: CalendarDate, origin: string)
     statusLabel: statusLabel(r.status),
     progress: r.progress,
     overdue: overdueOn(r, day),
+    dueToday: dueOn(r, day),
     lastUpdatedOn: r.lastUpdatedOn,
     stale: freshness(
       { status: r.status, lastUpdatedOn: r.lastUpdatedOn, agreementSignedOn: r.agreement.signedOn, addedOn: r.addedOn },
@@ -88,7 +89,8 @@ export function commitmentDetailJson(
     ...commitmentJson(row, today, origin),
     description: c.description,
     quote: c.quote,
-    fulfilledOn: c.fulfilledOn,
+    // Only a fulfilled commitment has a fulfilment date; a partly fulfilled one is not fulfilled.
+    fulfilledOn: c.status === "fulfilled" ? c.fulfilledOn : null,
     milestones: c.milestones.map((m) => ({
       id: m.id,
       ref: m.ref,

@@ -28,7 +28,7 @@ test.describe("[PUBLIC][HOME]", () => {
     await expect(page.getByTestId("overdue-item")).toContainText("65th anniversary");
     await expect(page.getByTestId("overdue-item")).toContainText(/Overdue by \d+ days/);
     const updates = page.getByTestId("latest-updates").getByRole("listitem");
-    await expect(updates.first()).toContainText("27 Oct 2025");
+    await expect(updates.first()).toContainText("1 Nov 2025");
     await expect(page.getByTestId("latest-updates")).toContainText(
       "Negotiations on the free trade agreement were reported concluded.",
     );

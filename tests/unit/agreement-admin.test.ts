@@ -71,19 +71,19 @@ describe("agreements", () => {
   };
 
   it("creates an agreement with a new party, and refuses a taken slug or a bad one", () => {
-    const result = createAgreement(t.db, admin, { ...form, newPartyCode: "id", newPartyName: "Indonesia" });
+    const result = createAgreement(t.db, admin, { ...form, newPartyCode: "id", newPartyName: "Indonesia" }, TODAY);
     expect(result).toMatchObject({ ok: true, data: { slug: "kr-id-cepa-2025" } });
     expect(getAgreementBySlug(t.db, "kr-id-cepa-2025")?.parties.map((p) => p.code)).toEqual(["ID", "KR"]);
-    expect(createAgreement(t.db, admin, form)).toMatchObject({
+    expect(createAgreement(t.db, admin, form, TODAY)).toMatchObject({
       fieldErrors: { slug: ["Another agreement already uses this address name"] },
     });
-    expect(createAgreement(t.db, admin, { ...form, slug: "Bad Slug!" })).toMatchObject({
+    expect(createAgreement(t.db, admin, { ...form, slug: "Bad Slug!" }, TODAY)).toMatchObject({
       fieldErrors: { slug: ["Use lower-case letters, digits and single hyphens, such as kr-my-2024"] },
     });
-    expect(createAgreement(t.db, admin, { ...form, slug: "other", parties: ["XX"] })).toMatchObject({
+    expect(createAgreement(t.db, admin, { ...form, slug: "other", parties: ["XX"] }, TODAY)).toMatchObject({
       fieldErrors: { parties: [expect.stringContaining("Unknown party: XX")] },
     });
-    expect(createAgreement(t.db, admin, { ...form, slug: "other2", newPartyCode: "ZZ" })).toMatchObject({
+    expect(createAgreement(t.db, admin, { ...form, slug: "other2", newPartyCode: "ZZ" }, TODAY)).toMatchObject({
       fieldErrors: { newPartyName: ["Give the new party's name"] },
     });
   });
@@ -94,16 +94,17 @@ describe("agreements", () => {
       ...form,
       slug: SLUG,
       title: "Renamed statement",
+      signedOn: a.signedOn ?? "",
       parties: ["KR", "MY"],
       agreementId: a.id,
       updatedAt: a.updatedAt,
     };
-    expect(updateAgreement(t.db, admin, edit)).toMatchObject({ ok: true });
+    expect(updateAgreement(t.db, admin, edit, TODAY)).toMatchObject({ ok: true });
     expect(getAgreementBySlug(t.db, SLUG)?.title).toBe("Renamed statement");
     expect(getAgreementBySlug(t.db, SLUG)?.parties.find((p) => p.code === "KR")?.signatory).toBe(
       "President Yoon Suk Yeol",
     );
-    expect(updateAgreement(t.db, admin, { ...edit, title: "Lost update" })).toMatchObject({
+    expect(updateAgreement(t.db, admin, { ...edit, title: "Lost update" }, TODAY)).toMatchObject({
       ok: false,
       kind: "conflict",
     });
@@ -301,13 +302,15 @@ describe("review fixes", () => {
       agreementId: a.id,
       updatedAt: a.updatedAt,
     };
-    expect(updateAgreement(t.db, admin, { ...edit, parties: ["KR"] })).toMatchObject({
+    expect(updateAgreement(t.db, admin, { ...edit, parties: ["KR"] }, TODAY)).toMatchObject({
       fieldErrors: { parties: [expect.stringContaining("MY still owes commitments")] },
     });
     expect(getAgreementBySlug(t.db, SLUG)?.parties.find((p) => p.code === "MY")?.signatory).toBe(
       "Prime Minister Anwar Ibrahim",
     );
-    expect(updateAgreement(t.db, admin, { ...edit, parties: ["KR", "MY"], title: "Same parties" }).ok).toBe(true);
+    expect(updateAgreement(t.db, admin, { ...edit, parties: ["KR", "MY"], title: "Same parties" }, TODAY).ok).toBe(
+      true,
+    );
     const audit = t.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "agreement.update")).get();
     expect(JSON.stringify(audit?.before)).toContain("Prime Minister Anwar Ibrahim");
   });
@@ -317,18 +320,23 @@ describe("review fixes", () => {
     deleteAgreement(t.db, admin, { agreementId: a.id });
     const gone = agreementRow(t.db);
     expect(
-      updateAgreement(t.db, admin, {
-        slug: SLUG,
-        title: "x",
-        kind: "x",
-        signedOn: "",
-        place: "",
-        summary: "",
-        sourceUrl: "",
-        parties: ["KR", "MY"],
-        agreementId: a.id,
-        updatedAt: gone.updatedAt,
-      }),
+      updateAgreement(
+        t.db,
+        admin,
+        {
+          slug: SLUG,
+          title: "x",
+          kind: "x",
+          signedOn: "",
+          place: "",
+          summary: "",
+          sourceUrl: "",
+          parties: ["KR", "MY"],
+          agreementId: a.id,
+          updatedAt: gone.updatedAt,
+        },
+        TODAY,
+      ),
     ).toMatchObject({ ok: false, kind: "not_found" });
     expect(updateCommitment(t.db, admin, commitmentForm("3", { title: "x" }), TODAY)).toMatchObject({
       ok: false,

@@ -171,20 +171,30 @@ const MATRIX: Record<
   "agreement.create": {
     fn: agreementVerbs.createAgreement,
     call: (db, actorId) =>
-      agreementVerbs.createAgreement(db, actorId, {
-        ...AGREEMENT_FORM,
-        slug: `new-${crypto.randomUUID().slice(0, 8)}`,
-      }),
+      agreementVerbs.createAgreement(
+        db,
+        actorId,
+        {
+          ...AGREEMENT_FORM,
+          slug: `new-${crypto.randomUUID().slice(0, 8)}`,
+        },
+        TODAY,
+      ),
   },
   "agreement.update": {
     fn: agreementVerbs.updateAgreement,
     call: (db, actorId) =>
-      agreementVerbs.updateAgreement(db, actorId, {
-        ...AGREEMENT_FORM,
-        slug: "kr-my-strategic-partnership-2024",
-        agreementId: agreementId(db),
-        updatedAt: agreementUpdatedAt(db),
-      }),
+      agreementVerbs.updateAgreement(
+        db,
+        actorId,
+        {
+          ...AGREEMENT_FORM,
+          slug: "kr-my-strategic-partnership-2024",
+          agreementId: agreementId(db),
+          updatedAt: agreementUpdatedAt(db),
+        },
+        TODAY,
+      ),
   },
   "agreement.delete": {
     fn: agreementVerbs.deleteAgreement,

@@ -216,7 +216,7 @@ describe("reads", () => {
   it("lists the latest updates newest first", () => {
     const updates = latestUpdates(t.db, 3);
     expect(updates).toHaveLength(3);
-    expect(updates.map((u) => u.happenedOn)).toEqual(["2025-10-27", "2025-10-27", "2025-10-27"]);
+    expect(updates.map((u) => u.happenedOn)).toEqual(["2025-11-01", "2025-10-27", "2025-10-27"]);
     const all = latestUpdates(t.db, 100);
     expect(all).toHaveLength(16);
     const dates = all.map((u) => u.happenedOn);

@@ -23,20 +23,34 @@ describe("progress roll-up", () => {
     ).toBe(30);
   });
 
-  it("never shows blank or NaN for a parent with milestones: unmeasured ones count as 0, fulfilled as 100", () => {
+  it("leaves milestones without progress out of the mean; a fulfilled one counts 100", () => {
     const value = effectiveProgress({
       progress: null,
       status: "in_progress",
       milestones: [
         { progress: null, status: "not_assessed" },
+        { progress: 40, status: "in_progress" },
         { progress: null, status: "fulfilled" },
         { progress: null, status: "in_progress" },
       ],
     });
-    expect(value).toBe(33);
+    expect(value).toBe(70);
+  });
+
+  it("reads 'not recorded' (null) for a parent none of whose milestones has progress", () => {
     expect(
-      effectiveProgress({ progress: null, status: "in_progress", milestones: [{ progress: null, status: "stalled" }] }),
-    ).toBe(0);
+      effectiveProgress({
+        progress: null,
+        status: "in_progress",
+        milestones: [
+          { progress: null, status: "stalled" },
+          { progress: null, status: "not_assessed" },
+        ],
+      }),
+    ).toBeNull();
+    expect(
+      effectiveProgress({ progress: null, status: "fulfilled", milestones: [{ progress: null, status: "stalled" }] }),
+    ).toBe(100);
   });
 
   it("rolls up through nested milestones", () => {

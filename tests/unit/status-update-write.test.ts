@@ -425,7 +425,9 @@ describe("review fixes", () => {
       fieldErrors: { happenedOn: ["The date it happened is required"] },
     });
     expect(postStatusUpdate(t.db, editor, input({ happenedOn: "1900-01-01" }), TODAY)).toMatchObject({
-      fieldErrors: { happenedOn: ["The date it happened can't be before the agreement (2024-11-25)"] },
+      fieldErrors: {
+        happenedOn: ["The date it happened, 1900-01-01, is before the agreement was signed (2024-11-25)"],
+      },
     });
     expect(postStatusUpdate(t.db, editor, input({ happenedOn: "2024-11-25" }), TODAY).ok).toBe(true);
   });

@@ -5,7 +5,7 @@ import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
 import { FreshnessLine } from "@/components/freshness-line";
 import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
-import { loadCatalogRows, searchIds } from "@/db/public";
+import { loadAgreementSlugs, loadCatalogRows, searchIds } from "@/db/public";
 import {
   type Count,
   countLabel,
@@ -39,7 +39,7 @@ const STRENGTH_LABELS: Record<string, string> = { binding: "Binding", intent: "I
 export default async function CommitmentsPage({ searchParams }: Props) {
   const today = appToday();
   const raw = rawQuery(await searchParams);
-  const parsed = listQuerySchema(today).safeParse(raw);
+  const parsed = listQuerySchema(today, { agreements: loadAgreementSlugs() }).safeParse(raw);
   const errors = parsed.success
     ? []
     : parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message }));

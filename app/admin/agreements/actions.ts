@@ -8,6 +8,7 @@ import { type FormState, refusedState } from "@/components/form-state";
 import { getDb } from "@/db/client";
 import { createAgreement, deleteAgreement, restoreAgreement, updateAgreement } from "@/db/mutations/agreements";
 import { asFormData, formDataToObject } from "@/lib/form-data";
+import { appToday } from "@/lib/today";
 
 // Each action re-checks the caller through its write verb (role, zod, one transaction with audit).
 
@@ -23,7 +24,7 @@ function done(agreementId: number, notice: string): never {
 /** Create an agreement from the admin form. */
 export async function createAgreementAction(prev: FormState, formData: FormData): Promise<FormState> {
   const input = values(formData);
-  const result = createAgreement(getDb(), await sessionUserId(), input);
+  const result = createAgreement(getDb(), await sessionUserId(), input, appToday());
   if (result.ok) done(result.data.agreementId, "created");
   return refusedState(prev, result, input);
 }
@@ -31,8 +32,8 @@ export async function createAgreementAction(prev: FormState, formData: FormData)
 /** Save an agreement's facts and parties. */
 export async function updateAgreementAction(prev: FormState, formData: FormData): Promise<FormState> {
   const input = values(formData);
-  const result = updateAgreement(getDb(), await sessionUserId(), input);
-  if (result.ok) done(result.data.agreementId, "saved");
+  const result = updateAgreement(getDb(), await sessionUserId(), input, appToday());
+  if (result.ok) done(result.data.agreementId, result.data.unchanged ? "unchanged" : "saved");
   if (result.kind === "conflict") revalidatePath("/admin", "layout");
   return refusedState(prev, result, input);
 }

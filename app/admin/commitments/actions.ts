@@ -33,7 +33,8 @@ export async function createCommitmentAction(prev: FormState, formData: FormData
 export async function updateCommitmentAction(prev: FormState, formData: FormData): Promise<FormState> {
   const input = values(formData);
   const result = updateCommitment(getDb(), await sessionUserId(), input, appToday());
-  if (result.ok) done(result.data.commitmentId, "saved");
+  if (result.ok)
+    done(result.data.commitmentId, result.data.unchanged ? "unchanged" : result.data.targetMoved ? "moved" : "saved");
   if (result.kind === "conflict") revalidatePath("/admin", "layout");
   return refusedState(prev, result, input);
 }

@@ -13,7 +13,7 @@ export function loadCommitmentFormContext(db: Db, agreementId: number, selfId: n
     agreement: data.agreement,
     parties: data.partyCodes.map((code) => ({ code, name: names.get(code) ?? code })),
     parents: data.commitments
-      .filter((c) => !c.deletedAt && c.id !== selfId)
+      .filter((c) => !c.deletedAt && !c.underDeleted && c.id !== selfId)
       .map((c) => ({ id: c.id, ref: c.ref, title: c.title })),
     themes: listThemes(db),
   };

@@ -45,6 +45,7 @@ export async function updateUserAction(prev: FormState, formData: FormData): Pro
           : intent === "password"
             ? await resetUserPassword(db, actorId, values)
             : ({ ok: false, kind: "invalid", message: "Unknown action.", fieldErrors: {} } as const);
-  if (result.ok) done(String(intent));
+  if (result.ok)
+    done(result.data && "unchanged" in result.data && result.data.unchanged ? "unchanged" : String(intent));
   return refusedState(prev, result, withoutPassword(values));
 }

@@ -15,6 +15,7 @@ const NOTICES: Record<string, string> = {
   disable: "User disabled. Their session stops working on their next request.",
   enable: "User enabled.",
   password: "Password reset.",
+  unchanged: "No changes to save.",
 };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {

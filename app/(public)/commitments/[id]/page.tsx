@@ -80,7 +80,7 @@ export default async function CommitmentPage({ params }: Props) {
       <dl className="facts" data-testid="commitment-facts">
         <dt>Progress</dt>
         <dd>
-          <ProgressMeter value={c.progress} note={c.progressRolledUp ? "(mean of its milestones)" : undefined} />
+          <ProgressMeter value={c.progress} note={c.progressRolledUp ? rollUpNote(c.milestones) : undefined} />
         </dd>
         <dt>Owner</dt>
         <dd>{c.owner || <span className="muted">Not named</span>}</dd>
@@ -191,6 +191,13 @@ export default async function CommitmentPage({ params }: Props) {
       ) : null}
     </>
   );
+}
+
+/** "(mean of its milestones)", or which of them count when some have no progress recorded. */
+function rollUpNote(milestones: { progress: number | null }[]): string {
+  const recorded = milestones.filter((m) => m.progress !== null).length;
+  if (recorded === milestones.length) return "(mean of its milestones)";
+  return `(mean of the ${recorded} of its ${milestones.length} milestones with progress recorded)`;
 }
 
 function TimelineItem({ u }: { u: TimelineEntry }) {

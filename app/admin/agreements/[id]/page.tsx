@@ -17,6 +17,7 @@ export const metadata: Metadata = { title: "Admin: edit agreement", robots: { in
 const NOTICES: Record<string, string> = {
   created: "Agreement created. Add its commitments below.",
   saved: "Agreement saved.",
+  unchanged: "No changes to save.",
   deleted: "Agreement deleted: it no longer shows on public pages. You can restore it.",
   restored: "Agreement restored.",
 };
@@ -47,7 +48,7 @@ export default async function EditAgreementPage({ params, searchParams }: Props)
         </p>
       )}
 
-      <h2>Commitments ({commitments.filter((c) => !c.deletedAt).length})</h2>
+      <h2>Commitments ({commitments.filter((c) => !c.deletedAt && !c.underDeleted).length})</h2>
       <p>
         <Link href={`/admin/commitments/new?agreement=${a.id}`}>Add a commitment</Link>
       </p>
@@ -74,7 +75,7 @@ export default async function EditAgreementPage({ params, searchParams }: Props)
                 <td>
                   <StatusBadge status={c.status} />
                 </td>
-                <td>{c.deletedAt ? "Deleted" : "Live"}</td>
+                <td>{c.deletedAt ? "Deleted" : c.underDeleted ? "Hidden: its commitment is deleted" : "Live"}</td>
               </tr>
             ))}
           </tbody>

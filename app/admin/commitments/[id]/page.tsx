@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { getCommitmentForAdmin } from "@/db/queries/admin";
 import { formatCalendarDate } from "@/lib/calendar-date";
 import { parseRowId } from "@/lib/ids";
+import { milestoneAfterParent, targetBeforeSigning } from "@/lib/date-consistency";
 import { deadlineState } from "@/lib/target-date";
 import { appToday } from "@/lib/today";
 import { DoneNotice } from "@/components/done-notice";
@@ -19,7 +20,9 @@ export const metadata: Metadata = { title: "Admin: edit commitment", robots: { i
 
 const NOTICES: Record<string, string> = {
   created: "Commitment created.",
-  saved: "Commitment saved. A moved target date is on its public timeline.",
+  saved: "Commitment saved.",
+  moved: "Commitment saved. The moved target date is on its public timeline.",
+  unchanged: "No changes to save.",
   deleted: "Commitment deleted: it no longer shows on public pages. You can restore it.",
   restored: "Commitment restored.",
 };
@@ -39,6 +42,12 @@ export default async function EditCommitmentPage({ params, searchParams }: Props
   const { done } = await searchParams;
   const today = appToday();
   const deadline = deadlineState({ status: c.status, targetDate: c.targetDate }, today);
+  // Accepted but worth a look (docs/decisions/009-date-consistency.md); a target set before the
+  // rule existed may also still be before the signing date.
+  const dateWarnings = [
+    milestoneAfterParent(c.targetDate, data.parent),
+    targetBeforeSigning(c.targetDate, context.agreement.signedOn),
+  ].filter((w): w is string => w !== null);
   return (
     <>
       <Breadcrumb
@@ -59,6 +68,11 @@ export default async function EditCommitmentPage({ params, searchParams }: Props
           Public pages show it as overdue. If the target date is wrong, correct it below.
         </p>
       ) : null}
+      {dateWarnings.map((w) => (
+        <p key={w} className="banner banner--warning" data-testid="date-warning">
+          {w}
+        </p>
+      ))}
       {c.deletedAt ? (
         <p className="banner banner--warning">This commitment is deleted: it is hidden from every public page.</p>
       ) : (

@@ -1,0 +1,50 @@
+/**
+ * The one definition of "live" that every read uses (issue 8, defect 7). A commitment or milestone
+ * is live when it is not deleted, its agreement is not deleted, and every commitment above it is
+ * live; the SQL view `live_commitments` (drizzle/0008_live_commitments_view.sql) computes it in one
+ * recursive query, so a milestone of a deleted commitment leaves every page, feed, count and export
+ * with its parent and comes back when the parent is restored. Agreements have no parent: a live
+ * agreement is one whose `deleted_at` is null (`liveAgreement`).
+ *
+ * Use these in `where` clauses instead of testing `deleted_at` by hand: `isLiveCommitment` for
+ * reads over many rows (one sub-select of the view, no variable per row), `commitmentIsLive` for
+ * one commitment.
+ */
+import { isNull, type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+
+import { agreements } from "./schema";
+
+/** `column IN (live commitment ids)`: true for a live commitment's id (`commitments.id`, `status_updates.commitment_id`, …). */
+export function isLiveCommitment(column: SQLiteColumn): SQL {
+  return sql`${column} IN (SELECT id FROM live_commitments)`;
+}
+
+/** The agreement row is not deleted. */
+export function liveAgreement(): SQL {
+  return isNull(agreements.deletedAt);
+}
+
+type Reader = { all: <T>(query: SQL) => T[] };
+
+/**
+ * True when the commitment with this id is live, by the same rule as the view, walked from the row
+ * up to its top-level commitment instead of from every top-level row down: a handful of index
+ * lookups rather than the whole table, for reads and writes about one commitment. Its answer
+ * equals membership of the view for every row (tests/unit/data-rules.test.ts checks it).
+ */
+export function commitmentIsLive(db: Reader, id: number): boolean {
+  const rows = db.all<{ live: number }>(sql`
+    WITH RECURSIVE chain(id, parent_id, deleted_at, agreement_id, depth) AS (
+      SELECT id, parent_id, deleted_at, agreement_id, 0 FROM commitments WHERE id = ${id}
+      UNION ALL
+      SELECT c.id, c.parent_id, c.deleted_at, c.agreement_id, chain.depth + 1
+      FROM commitments c JOIN chain ON c.id = chain.parent_id WHERE chain.depth < 100
+    )
+    SELECT EXISTS (SELECT 1 FROM chain WHERE parent_id IS NULL)
+      AND NOT EXISTS (SELECT 1 FROM chain WHERE deleted_at IS NOT NULL)
+      AND NOT EXISTS (
+        SELECT 1 FROM chain JOIN agreements a ON a.id = chain.agreement_id WHERE a.deleted_at IS NOT NULL
+      ) AS live`);
+  return rows[0]?.live === 1;
+}
