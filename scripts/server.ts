@@ -95,6 +95,17 @@ async function main() {
     return listener(req, res);
   });
   server.on("clientError", answerClientError);
+  // Without a listener, a failed listen is an uncaught exception that Next logs and then waits for ever.
+  server.once("error", (error: NodeJS.ErrnoException) => {
+    const reason =
+      error.code === "EADDRINUSE"
+        ? `port ${port} is already in use (another server is running there: stop it, or set PORT)`
+        : error.code === "EACCES"
+          ? `port ${port} needs more privileges than this user has (use a port from 1024)`
+          : error.message;
+    console.error(`The server could not start: ${reason}.`);
+    process.exit(1);
+  });
   server.listen(port, hostname, () => {
     const cache = megabytes > 0 ? `response cache ${megabytes} MiB` : "response cache off";
     console.log(`Serving on http://${hostname ?? "localhost"}:${port} (${cache})`);

@@ -32,6 +32,12 @@ export function serve({ port, hostname, env, onExit }: ServeOptions): ChildProce
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  // Killed outright (SIGKILL to `npm start`), the parent cannot pass anything on: this process is
+  // then adopted by another (its parent id changes), and stops the server itself.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop("SIGTERM");
+  }, 1000).unref();
   child.on("exit", (code, signal) => {
     void Promise.resolve(onExit?.()).finally(() => process.exit(code ?? (signal ? 0 : 1)));
   });
