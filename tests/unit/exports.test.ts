@@ -124,4 +124,30 @@ describe("compare", () => {
       Array(17).fill(null),
     );
   });
+
+  it("rolls a parent's progress up from its milestones as they stood on each date", () => {
+    const parent = loadCatalog(t.db).find((r) => r.ref === "15")!;
+    const point = (id: number, happenedOn: string, progressTo: number) => ({
+      id,
+      happenedOn,
+      statusTo: "in_progress" as const,
+      progressTo,
+      targetDateFrom: null,
+      targetDateTo: null,
+    });
+    const milestone = (id: number, history: CatalogRow["history"]): CatalogRow => ({
+      ...parent,
+      id,
+      ref: `15.${id}`,
+      parentId: parent.id,
+      level: "milestone",
+      status: "in_progress",
+      progress: history.at(-1)?.progressTo ?? null,
+      history,
+    });
+    const rows = [parent, milestone(9001, [point(1, "2025-03-01", 40)]), milestone(9002, [])];
+    const change = compareDates(rows, "2025-01-01", "2025-06-01").find((c) => c.row.id === parent.id);
+    // The parent has no figure of its own: 40 % from the one milestone with progress, none before.
+    expect([change?.fromProgress, change?.toProgress]).toEqual([null, 40]);
+  });
 });
