@@ -1,9 +1,12 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import Database from "better-sqlite3";
 
 import { E2E_EDITORS } from "../support/e2e-accounts";
+import { e2eDatabaseFile } from "../support/e2e-database";
 import { signIn } from "./helpers";
 
 const WIDTH = 390;
+const SLUG = "kr-my-strategic-partnership-2024";
 
 /**
  * Every row of `rows` shows all of it within the viewport: nothing of the row reaches past either
@@ -117,6 +120,38 @@ test.describe("[A11Y][PHONE] lists at 390 px", () => {
       both,
     );
     await expectRowsFit(page, page.getByTestId("latest-updates").locator("> li"), "home: latest updates");
+  });
+
+  test("every commitment page fits a phone: long titles and roll-up notes wrap", async ({ page, request }) => {
+    // The two cases that once widened the page: a title without spaces, and a parent whose
+    // progress comes from 1 of its 2 milestones ("mean of the 1 of its 2 milestones …").
+    const db = new Database(e2eDatabaseFile());
+    try {
+      const agreementId = db.prepare("SELECT id FROM agreements WHERE slug = ?").pluck().get(SLUG) as number;
+      const add = db.prepare(
+        `INSERT INTO commitments (agreement_id, parent_id, ref, position, title, theme, status, progress)
+         VALUES (?, ?, ?, 900, ?, 'Trade', ?, ?)`,
+      );
+      const long = Number(
+        add.run(agreementId, null, "90", `=HYPERLINK("${"x".repeat(80)}")`, "not_assessed", null).lastInsertRowid,
+      );
+      add.run(agreementId, long, "90.1", "Milestone with progress", "in_progress", 40);
+      add.run(agreementId, long, "90.2", "Milestone without progress", "not_started", null);
+    } finally {
+      db.close();
+    }
+    // Every commitment and milestone, from the CSV's "Public page" column (no page of the list left out).
+    const csv = await (await request.get("/commitments.csv")).text();
+    const paths = [...new Set(csv.match(/\/commitments\/\d+(?=[",\r\n])/g) ?? [])];
+    expect(paths.length).toBeGreaterThan(17);
+    for (const path of paths) {
+      await page.goto(path);
+      if ((await page.locator("h1").textContent())?.includes("HYPERLINK")) {
+        await expect(page.getByTestId("commitment-facts")).toContainText("mean of the 1 of its 2 milestones");
+      }
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${path}: page width`).toBeLessThanOrEqual(WIDTH);
+    }
   });
 
   test("the staff list fits a phone too", async ({ browser }) => {
