@@ -41,10 +41,20 @@ export function openDatabase(file: string): Db {
   } catch (error) {
     throw new Error(`Cannot open the database file ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .pluck()
-    .all() as string[];
+  let tables: string[];
+  try {
+    tables = sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .pluck()
+      .all() as string[];
+  } catch (error) {
+    // SQLite opens any file lazily; the first read finds out it is not a database ("file is not a
+    // database") or is damaged.
+    sqlite.close();
+    throw new Error(
+      `Cannot use the database file ${file}: ${error instanceof Error ? error.message : String(error)}. Point DATABASE_URL at an Accord Tracker database or a new file.`,
+    );
+  }
   if (tables.length > 0 && !tables.includes("__drizzle_migrations")) {
     sqlite.close();
     throw new Error(

@@ -147,4 +147,10 @@ describe("prepareDatabaseLocation", () => {
   it("throws a DatabaseLocationError that openDatabase passes on", () => {
     expect(() => openDatabase("/proc/nope/x.sqlite")).toThrow(DatabaseLocationError);
   });
+
+  it("names the file when it exists but is not a database", () => {
+    const file = path.join(dir, "not-a-database.sqlite");
+    fs.writeFileSync(file, "garbage that is not SQLite, long enough to fill a header page.".repeat(20));
+    expect(() => openDatabase(file)).toThrow(`Cannot use the database file ${file}: file is not a database.`);
+  });
 });
