@@ -26,6 +26,7 @@ import { rollUpProgress } from "../../lib/progress";
 import { isFinal, STATUS_VALUES, type Status } from "../../lib/status";
 import type { TargetPrecision } from "../../lib/target-date";
 import type { Db } from "../client";
+import { liveRow } from "../live";
 import { ftsMatch } from "./catalog";
 import { addedOnByCommitment } from "./shared";
 
@@ -72,11 +73,10 @@ function flaggedCte(query: ListQuery, today: CalendarDate, withLastAssessed: boo
       c.strength, CASE WHEN c.parent_id IS NULL THEN 'commitment' ELSE 'milestone' END AS level,
       ${status} AS status, c.target_date AS current_target, ${move} AS move
       ${withLastAssessed ? sql`, ${lastAssessedExpr(asOf)} AS last_updated` : sql`, NULL AS last_updated`}
-    FROM live_commitments l
-    JOIN commitments c ON c.id = l.id
+    FROM commitments c
     JOIN agreements a ON a.id = c.agreement_id
     ${match === null ? sql`` : sql`JOIN commitment_search fts ON fts.rowid = c.id AND commitment_search MATCH ${match}`}
-    ${asOf ? sql`WHERE a.signed_on IS NULL OR a.signed_on <= ${asOf}` : sql``}`;
+    WHERE ${liveRow("c")} ${asOf ? sql`AND (a.signed_on IS NULL OR a.signed_on <= ${asOf})` : sql``}`;
   const miss: Record<FacetKey, SQL | null> = {
     agreement: query.agreement === undefined ? null : sql`slug IS NOT ${query.agreement}`,
     status: query.status === undefined ? null : sql`status IS NOT ${query.status}`,
@@ -95,7 +95,8 @@ function flaggedCte(query: ListQuery, today: CalendarDate, withLastAssessed: boo
     sql`, `,
   );
   const misses = sql.raw(FACETS.map((f) => `m_${f}`).join(" + "));
-  // One materialised table per request (f); the steps before it are flattened into it by SQLite,
+  // One materialised table per statement (f) of the rows that miss at most one filter (the others
+  // count nowhere); the steps before it are flattened into it by SQLite,
   // except the as-of columns, whose correlated sub-selects are computed once (b0 materialised).
   return sql`WITH
     b0 AS ${asOf ? sql`MATERIALIZED` : sql`NOT MATERIALIZED`} (${base}),
@@ -105,7 +106,7 @@ function flaggedCte(query: ListQuery, today: CalendarDate, withLastAssessed: boo
           CASE WHEN move IS NULL OR move IS current_target THEN current_target WHEN move = '~' THEN NULL ELSE move END
             AS target_date,
           move IS NOT NULL AND move IS NOT current_target AS target_moved
-        FROM b0) b) b))`;
+        FROM b0) b) b) WHERE ${misses} <= 1)`;
 }
 
 function orderBy(sort: ListQuery["sort"]): SQL {
@@ -360,7 +361,7 @@ export function catalogRows(db: Db, ids: readonly number[]): CatalogRow[] {
     db
       .all<ListedRow>(
         sql`SELECT c.id, c.status, c.target_date, 0 AS target_moved FROM commitments c
-        WHERE c.id IN ${idsParam(ids)} AND c.id IN (SELECT id FROM live_commitments)`,
+        WHERE c.id IN ${idsParam(ids)} AND ${liveRow("c")}`,
       )
       .map((r) => [r.id, r]),
   );
@@ -390,8 +391,8 @@ export function statusBreakdown(db: Db, by: "theme" | "owner"): BreakdownCount[]
     WITH ranked AS (
       SELECT ${column} AS key, c.status, row_number() OVER (
         ORDER BY coalesce(a.signed_on, '') DESC, c.agreement_id, c.position, c.id) AS rn
-      FROM live_commitments l JOIN commitments c ON c.id = l.id JOIN agreements a ON a.id = c.agreement_id
-      WHERE c.parent_id IS NULL
+      FROM commitments c JOIN agreements a ON a.id = c.agreement_id
+      WHERE ${liveRow("c")} AND c.parent_id IS NULL
     )
     SELECT key, status, count(*) AS count, min(min(rn)) OVER (PARTITION BY key) AS first
     FROM ranked GROUP BY key, status ORDER BY first, status`);
