@@ -20,10 +20,11 @@ export interface ChartRow {
 }
 
 /**
- * One chart row per value of `key` (e.g. theme or owner) over `items` (top-level commitments), each
- * segment linking to `listBase` narrowed to that value and status. An empty key shows as "Not named".
+ * One chart row per value of `key` (e.g. theme or owner) over `items` (top-level commitments, or
+ * counts of them: an item with `count` stands for that many), each segment linking to `listBase`
+ * narrowed to that value and status. An empty key shows as "Not named".
  */
-export function breakdownRows<T extends { status: Status }>(
+export function breakdownRows<T extends { status: Status; count?: number }>(
   items: readonly T[],
   key: (item: T) => string,
   param: string,
@@ -33,7 +34,7 @@ export function breakdownRows<T extends { status: Status }>(
   for (const item of items) {
     const k = key(item) || "Not named";
     const counts = groups.get(k) ?? emptyStatusCounts();
-    counts[item.status] += 1;
+    counts[item.status] += item.count ?? 1;
     groups.set(k, counts);
   }
   const join = listBase.includes("?") ? "&" : "?";

@@ -1,9 +1,11 @@
 /**
  * The one definition of "live" that every read uses (issue 8, defect 7). A commitment or milestone
  * is live when it is not deleted, its agreement is not deleted, and every commitment above it is
- * live; the SQL view `live_commitments` (drizzle/0008_live_commitments_view.sql) computes it in one
- * recursive query, so a milestone of a deleted commitment leaves every page, feed, count and export
- * with its parent and comes back when the parent is restored. Agreements have no parent: a live
+ * live. Triggers keep the answer in `commitments.live` (drizzle/0010_live_flag.sql, issue 9: the
+ * recursive rule of drizzle/0008 applied top-down to the subtree each write can change) and the SQL
+ * view `live_commitments` lists the rows whose flag is 1, so a milestone of a deleted commitment
+ * leaves every page, feed, count and export with its parent and comes back when the parent is
+ * restored, and a read tests one indexed column instead of walking the tree. Agreements have no parent: a live
  * agreement is one whose `deleted_at` is null (`liveAgreement`).
  *
  * Use these in `where` clauses instead of testing `deleted_at` by hand: `isLiveCommitment` for
@@ -18,6 +20,11 @@ import { agreements } from "./schema";
 /** `column IN (live commitment ids)`: true for a live commitment's id (`commitments.id`, `status_updates.commitment_id`, …). */
 export function isLiveCommitment(column: SQLiteColumn): SQL {
   return sql`${column} IN (SELECT id FROM live_commitments)`;
+}
+
+/** `<alias>.live = 1`: the commitment row under that alias (e.g. `c`) is live; for hand-written SQL. */
+export function liveRow(alias: string): SQL {
+  return sql.raw(`${alias}.live = 1`);
 }
 
 /** The agreement row is not deleted. */

@@ -11,6 +11,14 @@ import { getDb } from "./client";
 import { getAgreementBySlug, listAgreements, liveAgreementSlugs } from "./queries/agreements";
 import { loadCatalog, searchCommitmentIds } from "./queries/catalog";
 import { getCommitment, latestUpdates, openDeadlines } from "./queries/commitments";
+import {
+  agreementTitles,
+  iterateCommitmentList,
+  queryCommitmentList,
+  rolledProgress,
+  statusBreakdown,
+} from "./queries/list";
+import { type CatalogRow, type ListQuery, listQuerySchema } from "../lib/commitment-list";
 
 export const loadAgreements = cache(() => listAgreements(getDb()));
 export const loadAgreementSlugs = cache(() => liveAgreementSlugs(getDb()));
@@ -20,3 +28,17 @@ export const loadOpenDeadlines = cache((today: string) => openDeadlines(getDb(),
 export const loadLatestUpdates = cache((limit: number) => latestUpdates(getDb(), limit));
 export const loadCatalogRows = cache(() => loadCatalog(getDb()));
 export const searchIds = cache((q: string) => searchCommitmentIds(getDb(), q));
+/** One page of the commitment list with its counts, in SQL (db/queries/list.ts). */
+export const loadCommitmentList = cache((query: ListQuery, today: string, facets: boolean) =>
+  queryCommitmentList(getDb(), query, today, undefined, { facets }),
+);
+/** Slug and title of every live agreement with a live commitment, for the list's agreement filter. */
+export const loadAgreementTitles = cache(() => agreementTitles(getDb()));
+/** The catalog rows (with history) of one agreement, as they are today: one agreement's rows only. */
+export const loadAgreementCatalog = cache((slug: string, today: string): CatalogRow[] => [
+  ...iterateCommitmentList(getDb(), listQuerySchema(today).parse({ agreement: slug }), today),
+]);
+/** Top-level commitments of every agreement by theme or owner and status (the home page's charts). */
+export const loadStatusBreakdown = cache((by: "theme" | "owner") => statusBreakdown(getDb(), by));
+/** Roll-up progress (lib/progress.ts) of a few commitments, from their milestones. */
+export const loadRolledProgress = (ids: readonly number[]) => rolledProgress(getDb(), ids);

@@ -109,9 +109,17 @@ export const commitments = sqliteTable(
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull().default(nowUtc),
     deletedAt: text("deleted_at"),
+    /**
+     * 1 when the row is live (db/live.ts: not deleted, agreement not deleted, every commitment above
+     * it live), else 0. Kept by triggers (drizzle/0010_live_flag.sql) on every write to
+     * `deleted_at`, `parent_id` or `agreement_id` here and to `agreements.deleted_at`, so a read
+     * tests one column instead of walking the tree (issue 9). Never written by the app.
+     */
+    live: integer("live").notNull().default(0),
   },
   (t) => [
     index("commitments_agreement_idx").on(t.agreementId),
+    index("commitments_live_idx").on(t.live, t.agreementId, t.position),
     index("commitments_parent_idx").on(t.parentId),
     index("commitments_target_date_idx").on(t.targetDate),
     check("commitments_progress_range", sql`${t.progress} IS NULL OR (${t.progress} BETWEEN 0 AND 100)`),

@@ -52,7 +52,61 @@ export function neutraliseFormula(text: string): string {
 
 /** The CSV text (with BOM) for `rows`, judged on `day`, with absolute links on `origin`. */
 export function commitmentsCsv(rows: readonly CatalogRow[], day: CalendarDate, origin: string): string {
-  const records = rows.map((r) => ({
+  return stringify(
+    rows.map((r) => csvRecord(r, day, origin)),
+    { ...STRINGIFY_OPTIONS, header: true, bom: true },
+  );
+}
+
+/**
+ * The same CSV as `commitmentsCsv`, as a stream of UTF-8 bytes: rows are pulled from `rows` (e.g.
+ * db/queries/list.ts `iterateCommitmentList`, which reads the database a chunk at a time) and
+ * written `batch` records at a time, so an export of any size holds one batch in memory.
+ */
+export function commitmentsCsvStream(
+  rows: Iterable<CatalogRow>,
+  day: CalendarDate,
+  origin: string,
+  batch = 200,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const it = rows[Symbol.iterator]();
+  let first = true;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const records: ReturnType<typeof csvRecord>[] = [];
+      let done = false;
+      while (records.length < batch) {
+        const next = it.next();
+        if (next.done) {
+          done = true;
+          break;
+        }
+        records.push(csvRecord(next.value, day, origin));
+      }
+      if (records.length > 0 || first) {
+        controller.enqueue(encoder.encode(stringify(records, { ...STRINGIFY_OPTIONS, header: first, bom: first })));
+      }
+      first = false;
+      if (done) controller.close();
+    },
+    cancel() {
+      it.return?.();
+    },
+  });
+}
+
+const STRINGIFY_OPTIONS = {
+  columns: Object.keys(CSV_COLUMNS),
+  record_delimiter: "\r\n",
+  cast: { string: neutraliseFormula },
+  // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR;
+  // RFC 4180 wants every field with a line break quoted.
+  quoted_match: /[\r\n]/,
+};
+
+function csvRecord(r: CatalogRow, day: CalendarDate, origin: string) {
+  return {
     id: r.id,
     ref: r.ref,
     level: r.level,
@@ -79,15 +133,5 @@ export function commitmentsCsv(rows: readonly CatalogRow[], day: CalendarDate, o
       ? "yes"
       : "no",
     url: `${origin}/commitments/${r.id}`,
-  }));
-  return stringify(records, {
-    header: true,
-    columns: Object.keys(CSV_COLUMNS),
-    bom: true,
-    record_delimiter: "\r\n",
-    cast: { string: neutraliseFormula },
-    // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF or CR;
-    // RFC 4180 wants every field with a line break quoted.
-    quoted_match: /[\r\n]/,
-  });
+  };
 }

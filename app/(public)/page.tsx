@@ -6,7 +6,13 @@ import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
 import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
 import { breakdownRows, StatusChart } from "@/components/status-chart";
-import { loadAgreements, loadCatalogRows, loadLatestUpdates, loadOpenDeadlines } from "@/db/public";
+import {
+  loadAgreements,
+  loadLatestUpdates,
+  loadOpenDeadlines,
+  loadRolledProgress,
+  loadStatusBreakdown,
+} from "@/db/public";
 import { updateHeadline } from "@/lib/feeds";
 import { appToday } from "@/lib/today";
 
@@ -26,17 +32,21 @@ export const metadata: Metadata = {
 };
 
 const UPCOMING_SHOWN = 8;
+const OVERDUE_SHOWN = 20;
 
 export default function HomePage() {
   const today = appToday();
   const agreements = loadAgreements();
-  const { overdue, upcoming } = loadOpenDeadlines(today);
+  const { overdue, upcoming, overdueCount } = loadOpenDeadlines(today);
   const updates = loadLatestUpdates(8);
-  // Top-level commitments of every agreement, for the theme and owner charts (the counting rule).
-  const catalog = loadCatalogRows();
-  const catalogTop = catalog.filter((r) => r.level === "commitment");
-  // Progress as the list shows it (a parent's rolls up from its milestones), for the deadline lists.
-  const progressOf = new Map(catalog.map((r) => [r.id, r.progress]));
+  // Top-level commitments of every agreement counted by theme and by owner, for the charts (the
+  // counting rule), from grouped queries.
+  const byTheme = loadStatusBreakdown("theme");
+  const byOwner = loadStatusBreakdown("owner");
+  // Progress as the list shows it (a parent's rolls up from its milestones), for the rows shown.
+  const progressOf = loadRolledProgress(
+    [...upcoming.slice(0, UPCOMING_SHOWN), ...overdue.slice(0, OVERDUE_SHOWN)].map((d) => d.id),
+  );
   const undated = agreements.reduce((n, a) => n + a.openWithoutTarget, 0);
   // With more than one agreement, each item of the mixed lists says which one it belongs to.
   const several = agreements.length > 1;
@@ -91,18 +101,18 @@ export default function HomePage() {
         )}
       </section>
 
-      {catalogTop.length > 0 ? (
+      {byTheme.length > 0 ? (
         <section aria-labelledby="breakdown-heading" className="charts">
           <h2 id="breakdown-heading">{several ? "All agreements by theme and by owner" : "By theme and by owner"}</h2>
           <StatusChart
             id="home-by-theme"
             title="Commitments by theme"
-            rows={breakdownRows(catalogTop, (c) => c.theme, "theme", "/commitments?level=commitment")}
+            rows={breakdownRows(byTheme, (c) => c.key, "theme", "/commitments?level=commitment")}
           />
           <StatusChart
             id="home-by-owner"
             title="Commitments by owner"
-            rows={breakdownRows(catalogTop, (c) => c.owner, "owner", "/commitments?level=commitment")}
+            rows={breakdownRows(byOwner, (c) => c.key, "owner", "/commitments?level=commitment")}
           />
         </section>
       ) : null}
@@ -132,9 +142,9 @@ export default function HomePage() {
           )}
           {overdue.length > 0 ? (
             <>
-              <h3 id="overdue-heading">Overdue ({overdue.length})</h3>
+              <h3 id="overdue-heading">Overdue ({overdueCount})</h3>
               <ul className="plain-list" aria-labelledby="overdue-heading">
-                {overdue.map((d) => (
+                {overdue.slice(0, OVERDUE_SHOWN).map((d) => (
                   <li key={d.id} data-testid="overdue-item">
                     <Link href={`/commitments/${d.id}`}>{d.title}</Link>
                     <div className="meta-line">
@@ -149,6 +159,13 @@ export default function HomePage() {
                   </li>
                 ))}
               </ul>
+              {overdueCount > OVERDUE_SHOWN ? (
+                <p>
+                  <Link href="/commitments?level=commitment&overdue=1&sort=target">
+                    All {overdueCount} overdue commitments
+                  </Link>
+                </p>
+              ) : null}
             </>
           ) : null}
         </section>

@@ -1,7 +1,9 @@
-import { loadAgreementSlugs, loadCatalogRows, searchIds } from "@/db/public";
+import { getDb } from "@/db/client";
+import { loadAgreementSlugs } from "@/db/public";
+import { iterateCommitmentList } from "@/db/queries/list";
 import { badRequest, CORS_HEADERS, searchParamsRecord } from "@/lib/api/http";
-import { listCommitments, listQuerySchema } from "@/lib/commitment-list";
-import { commitmentsCsv } from "@/lib/csv";
+import { listQuerySchema } from "@/lib/commitment-list";
+import { commitmentsCsvStream } from "@/lib/csv";
 import { siteOrigin } from "@/lib/site-origin";
 import { appToday } from "@/lib/today";
 
@@ -14,8 +16,9 @@ export function GET(request: Request) {
   const parsed = listQuerySchema(today, { agreements: loadAgreementSlugs() }).safeParse(searchParamsRecord(url));
   if (!parsed.success) return badRequest(parsed.error);
   const query = parsed.data;
-  const result = listCommitments(loadCatalogRows(), query, today, query.q ? searchIds(query.q) : null, Infinity);
-  return new Response(commitmentsCsv(result.rows, result.day, siteOrigin(request.headers)), {
+  // Streamed: the rows are read a chunk at a time while the response is written.
+  const rows = iterateCommitmentList(getDb(), query, today);
+  return new Response(commitmentsCsvStream(rows, query.asOf ?? today, siteOrigin(request.headers)), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8; header=present",
       "Content-Disposition": `attachment; filename="accord-commitments-${query.asOf ?? today}.csv"`,

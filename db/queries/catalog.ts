@@ -101,6 +101,19 @@ function wordQuery(word: string): string {
  * Returns an empty set when `q` has no word.
  */
 export function searchCommitmentIds(db: Db, q: string): Set<number> {
+  const match = ftsMatch(q);
+  if (match === null) return new Set();
+  const rows = db.all<{ id: number }>(
+    sql`SELECT rowid AS id FROM commitment_search WHERE commitment_search MATCH ${match}`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * The FTS5 MATCH expression for `q` (the rules of `searchCommitmentIds`), or null when `q` has no
+ * word. The list joins it to `commitment_search` in SQL (db/queries/list.ts).
+ */
+export function ftsMatch(q: string): string | null {
   const words = q
     .normalize("NFKC")
     // Control characters are refused with the parameter; a NUL would end FTS5's string early.
@@ -109,10 +122,6 @@ export function searchCommitmentIds(db: Db, q: string): Set<number> {
     .map((w) => w.trim())
     .filter(Boolean)
     .slice(0, 12);
-  if (words.length === 0) return new Set();
-  const match = words.map(wordQuery).join(" AND ");
-  const rows = db.all<{ id: number }>(
-    sql`SELECT rowid AS id FROM commitment_search WHERE commitment_search MATCH ${match}`,
-  );
-  return new Set(rows.map((r) => r.id));
+  if (words.length === 0) return null;
+  return words.map(wordQuery).join(" AND ");
 }

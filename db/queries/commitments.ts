@@ -3,7 +3,7 @@
  * overdue deadlines, and the latest status updates. Only live rows are returned (db/live.ts: not
  * deleted, nothing above them deleted, agreement not deleted).
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, type SQL } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
 import type { EvidenceKind } from "../../lib/evidence";
@@ -207,46 +207,57 @@ const NON_FINAL = STATUS_VALUES.filter((s) => !isFinal(s));
 
 /**
  * Top-level commitments with a target date that are not final, earliest target first (milestones
- * are counted apart, as everywhere):
- * those before `today` are overdue, the rest are the next deadlines. Partitioned for the caller.
+ * are counted apart, as everywhere): those before `today` are overdue, the rest are the next
+ * deadlines. Each list holds at most `limit` rows (two bounded queries on the target-date index);
+ * `overdueCount` counts every overdue one.
  */
-export function openDeadlines(db: Db, today: CalendarDate): { overdue: DeadlineItem[]; upcoming: DeadlineItem[] } {
-  const rows = db
-    .select({
-      id: commitments.id,
-      ref: commitments.ref,
-      title: commitments.title,
-      status: commitments.status,
-      targetDate: commitments.targetDate,
-      targetPrecision: commitments.targetPrecision,
-      targetPhrase: commitments.targetPhrase,
-      agreement: { slug: agreements.slug, title: agreements.title },
-    })
-    .from(commitments)
-    .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
-    .where(
-      and(
-        isLiveCommitment(commitments.id),
-        isNull(commitments.parentId),
-        isNotNull(commitments.targetDate),
-        inArray(commitments.status, NON_FINAL),
-      ),
-    )
-    .orderBy(asc(commitments.targetDate), asc(commitments.position))
-    .all();
+export function openDeadlines(
+  db: Db,
+  today: CalendarDate,
+  limit = 50,
+): { overdue: DeadlineItem[]; upcoming: DeadlineItem[]; overdueCount: number } {
+  const open = and(
+    isLiveCommitment(commitments.id),
+    isNull(commitments.parentId),
+    isNotNull(commitments.targetDate),
+    inArray(commitments.status, NON_FINAL),
+  );
+  const select = (when: SQL) =>
+    db
+      .select({
+        id: commitments.id,
+        ref: commitments.ref,
+        title: commitments.title,
+        status: commitments.status,
+        targetDate: commitments.targetDate,
+        targetPrecision: commitments.targetPrecision,
+        targetPhrase: commitments.targetPhrase,
+        agreement: { slug: agreements.slug, title: agreements.title },
+      })
+      .from(commitments)
+      .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
+      .where(and(open, when))
+      .orderBy(asc(commitments.targetDate), asc(commitments.position))
+      .limit(limit)
+      .all();
+  const overdueRows = select(lt(commitments.targetDate, today));
+  const upcomingRows = select(gte(commitments.targetDate, today));
   const last = lastUpdatedByCommitment(
     db,
-    rows.map((r) => r.id),
+    [...overdueRows, ...upcomingRows].map((r) => r.id),
   );
-  const items: DeadlineItem[] = rows.map((r) => ({
+  const item = (r: (typeof overdueRows)[number]): DeadlineItem => ({
     ...r,
     targetDate: r.targetDate ?? "",
     lastUpdatedOn: last.get(r.id) ?? null,
-  }));
-  return {
-    overdue: items.filter((i) => i.targetDate < today),
-    upcoming: items.filter((i) => i.targetDate >= today),
-  };
+  });
+  const overdueCount =
+    db
+      .select({ n: count() })
+      .from(commitments)
+      .where(and(open, lt(commitments.targetDate, today)))
+      .get()?.n ?? 0;
+  return { overdue: overdueRows.map(item), upcoming: upcomingRows.map(item), overdueCount };
 }
 
 export interface RecentUpdate {

@@ -5,7 +5,8 @@
  * commitments only; milestones are counted separately (`milestones`) and never inflate a total.
  * Only live rows (db/live.ts) are ever counted or shown.
  */
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 
 import { type CalendarDate, calendarDateIn } from "../../lib/calendar-date";
 import { readEnv } from "../../lib/env";
@@ -14,6 +15,14 @@ import type { Status } from "../../lib/status";
 import type { Db } from "../client";
 import { commitmentIsLive, isLiveCommitment, liveAgreement } from "../live";
 import { agreements, auditLog, commitmentParties, commitments, parties, statusUpdates } from "../schema";
+
+/**
+ * `column IN (ids)` with the ids bound as one JSON array (`json_each`), so a list of any length is
+ * one variable: SQLite refuses more than 32,766 (issue 9).
+ */
+export function idsIn(column: SQLiteColumn, ids: readonly (number | string)[]): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+}
 
 /**
  * For each commitment id added through the admin area, the calendar day (in `APP_TIME_ZONE`) of its
@@ -29,7 +38,7 @@ export function addedOnByCommitment(db: Db, ids: readonly number[]): Map<number,
       and(
         eq(auditLog.action, "commitment.create"),
         eq(auditLog.entityType, "commitment"),
-        inArray(auditLog.entityId, ids.map(String)),
+        idsIn(auditLog.entityId, ids.map(String)),
       ),
     )
     .all();
@@ -56,7 +65,7 @@ export function fulfilledOnByCommitment(db: Db, ids: readonly number[]): Map<num
       happenedOn: statusUpdates.happenedOn,
     })
     .from(statusUpdates)
-    .where(inArray(statusUpdates.commitmentId, [...ids]))
+    .where(idsIn(statusUpdates.commitmentId, ids))
     .orderBy(asc(statusUpdates.happenedOn), asc(statusUpdates.id))
     .all();
   for (const r of rows) {
@@ -81,7 +90,7 @@ export function lastUpdatedByCommitment(db: Db, ids: readonly number[]): Map<num
   const rows = db
     .select({ commitmentId: statusUpdates.commitmentId, happenedOn: statusUpdates.happenedOn })
     .from(statusUpdates)
-    .where(and(inArray(statusUpdates.commitmentId, [...ids]), assessmentOnly()))
+    .where(and(idsIn(statusUpdates.commitmentId, ids), assessmentOnly()))
     .all();
   for (const r of rows) {
     const prev = out.get(r.commitmentId);
@@ -103,7 +112,7 @@ export function partiesByCommitment(db: Db, ids: readonly number[]): Map<number,
     .select({ commitmentId: commitmentParties.commitmentId, code: parties.code, name: parties.name })
     .from(commitmentParties)
     .innerJoin(parties, eq(parties.code, commitmentParties.partyCode))
-    .where(inArray(commitmentParties.commitmentId, [...ids]))
+    .where(idsIn(commitmentParties.commitmentId, ids))
     .orderBy(asc(parties.code))
     .all();
   for (const r of rows) {

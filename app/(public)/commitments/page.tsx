@@ -5,16 +5,8 @@ import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
 import { FreshnessLine } from "@/components/freshness-line";
 import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
-import { loadAgreementSlugs, loadCatalogRows, searchIds } from "@/db/public";
-import {
-  type Count,
-  countLabel,
-  listCommitments,
-  type ListQuery,
-  listQuerySchema,
-  queryString,
-  rawQuery,
-} from "@/lib/commitment-list";
+import { loadAgreementSlugs, loadAgreementTitles, loadCommitmentList } from "@/db/public";
+import { type Count, countLabel, type ListQuery, listQuerySchema, queryString, rawQuery } from "@/lib/commitment-list";
 import { STATUS_VALUES, STATUSES } from "@/lib/status";
 import { appToday } from "@/lib/today";
 
@@ -48,10 +40,9 @@ export default async function CommitmentsPage({ searchParams }: Props) {
     ? raw
     : Object.fromEntries(Object.entries(raw).filter(([k]) => !errors.some((e) => e.field === k)));
   const query: ListQuery = parsed.success ? parsed.data : listQuerySchema(today).parse(cleaned);
-  const catalog = loadCatalogRows();
-  const result = listCommitments(catalog, query, today, query.q ? searchIds(query.q) : null);
+  const result = loadCommitmentList(query, today, true);
   const current: Record<string, string | number | undefined> = { ...query, page: result.page };
-  const agreements = [...new Map(catalog.map((r) => [r.agreement.slug, r.agreement.title])).entries()];
+  const agreements = loadAgreementTitles().map((a) => [a.slug, a.title] as const);
   const option = (facet: keyof typeof result.facets, value: string) => countLabel(result.facets[facet].get(value));
   const values = (facet: keyof typeof result.facets) =>
     [...result.facets[facet].keys()].sort((a, b) => a.localeCompare(b));

@@ -8,7 +8,7 @@ import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
 import { breakdownRows, StatusChart } from "@/components/status-chart";
 import type { AgreementCommitment } from "@/db/queries/agreements";
-import { loadAgreement, loadCatalogRows } from "@/db/public";
+import { loadAgreement, loadAgreementCatalog } from "@/db/public";
 import { agreementAsOf, groupByTheme, summariseAgreement } from "@/lib/agreement-summary";
 import { formatCalendarDate } from "@/lib/calendar-date";
 import { asOfSchema, rawQuery } from "@/lib/commitment-list";
@@ -59,7 +59,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
     asOfProblem = `The agreement dates from ${formatCalendarDate(current.signedOn)}: choose that day or later`;
     asOf = undefined;
   }
-  const agreement = asOf ? agreementAsOf(current, loadCatalogRows(), asOf) : current;
+  const agreement = asOf ? agreementAsOf(current, loadAgreementCatalog(current.slug, today), asOf) : current;
   const day = asOf ?? today;
   const summary = summariseAgreement(agreement.commitments, day);
   const themes = groupByTheme(agreement.commitments);

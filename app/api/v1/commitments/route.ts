@@ -1,7 +1,7 @@
-import { loadAgreementSlugs, loadCatalogRows, searchIds } from "@/db/public";
+import { loadAgreementSlugs, loadCommitmentList } from "@/db/public";
 import { badRequest, json, preflight, searchParamsRecord } from "@/lib/api/http";
 import { commitmentJson } from "@/lib/api/serialize";
-import { listCommitments, listQuerySchema, PAGE_SIZE, queryString } from "@/lib/commitment-list";
+import { listQuerySchema, PAGE_SIZE, queryString } from "@/lib/commitment-list";
 import { siteOrigin } from "@/lib/site-origin";
 import { appToday } from "@/lib/today";
 
@@ -14,7 +14,7 @@ export function GET(request: Request) {
   const parsed = listQuerySchema(today, { agreements: loadAgreementSlugs() }).safeParse(searchParamsRecord(url));
   if (!parsed.success) return badRequest(parsed.error);
   const query = parsed.data;
-  const result = listCommitments(loadCatalogRows(), query, today, query.q ? searchIds(query.q) : null);
+  const result = loadCommitmentList(query, today, false);
   const origin = siteOrigin(request.headers);
   const base = `${origin}/api/v1/commitments`;
   const current = { ...query, page: result.page };

@@ -1,7 +1,9 @@
-import { loadAgreement, loadCatalogRows } from "@/db/public";
+import { getDb } from "@/db/client";
+import { loadAgreement } from "@/db/public";
+import { iterateCommitmentList } from "@/db/queries/list";
 import { json, notFound, preflight } from "@/lib/api/http";
 import { agreementDetailJson } from "@/lib/api/serialize";
-import { listCommitments, listQuerySchema } from "@/lib/commitment-list";
+import { listQuerySchema } from "@/lib/commitment-list";
 import { siteOrigin } from "@/lib/site-origin";
 import { appToday } from "@/lib/today";
 
@@ -13,13 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const agreement = loadAgreement(slug);
   if (!agreement) return notFound(`No agreement has the slug ${JSON.stringify(slug)}.`);
   const today = appToday();
-  const rows = listCommitments(
-    loadCatalogRows(),
-    listQuerySchema(today).parse({ agreement: slug }),
-    today,
-    null,
-    Infinity,
-  ).rows;
+  const rows = [...iterateCommitmentList(getDb(), listQuerySchema(today).parse({ agreement: slug }), today)];
   return json(agreementDetailJson(agreement, rows, today, siteOrigin(request.headers)));
 }
 

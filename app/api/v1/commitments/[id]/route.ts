@@ -1,4 +1,6 @@
-import { loadCatalogRows, loadCommitment } from "@/db/public";
+import { getDb } from "@/db/client";
+import { loadCommitment } from "@/db/public";
+import { catalogRows } from "@/db/queries/list";
 import { json, notFound, preflight } from "@/lib/api/http";
 import { commitmentDetailJson } from "@/lib/api/serialize";
 import { parseRowId } from "@/lib/ids";
@@ -12,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id: raw } = await params;
   const id = parseRowId(raw);
   const detail = id === null ? null : loadCommitment(id);
-  const row = detail ? loadCatalogRows().find((r) => r.id === detail.id) : undefined;
+  const row = detail ? catalogRows(getDb(), [detail.id])[0] : undefined;
   if (!detail || !row) return notFound(`No commitment has the id ${JSON.stringify(raw)}.`);
   return json(commitmentDetailJson(detail, row, appToday(), siteOrigin(request.headers)));
 }

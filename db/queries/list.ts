@@ -1,0 +1,400 @@
+/**
+ * The commitment list (filters, facet counts, sorting, pagination, full-text search and the as-of
+ * view) as bounded SQL queries (issue 9; docs/decisions/010-reads-in-sql.md). It returns what
+ * `listCommitments` in lib/commitment-list.ts returns for the same query — that function stays the
+ * reference rule and the unit tests check the two agree — but no request reads every commitment or
+ * status update into JavaScript, and no query binds one variable per row: a list of ids (a page, or
+ * a chunk of an export) is bound as one JSON array and read with `json_each`.
+ *
+ * Counting rule: top-level commitments and milestones are counted apart, and the count shown for a
+ * filter value is the number of rows the list returns when that value is chosen, other filters kept.
+ */
+import { type SQL, sql } from "drizzle-orm";
+
+import type { CalendarDate } from "../../lib/calendar-date";
+import {
+  type CatalogRow,
+  type Count,
+  FACETS,
+  type HistoryPoint,
+  type ListQuery,
+  type ListResult,
+  PAGE_SIZE,
+} from "../../lib/commitment-list";
+import { isAssessment } from "../../lib/freshness";
+import { rollUpProgress } from "../../lib/progress";
+import { isFinal, STATUS_VALUES, type Status } from "../../lib/status";
+import type { TargetPrecision } from "../../lib/target-date";
+import type { Db } from "../client";
+import { liveRow } from "../live";
+import { ftsMatch } from "./catalog";
+import { addedOnByCommitment } from "./shared";
+
+type FacetKey = (typeof FACETS)[number];
+
+const FINAL_STATUSES = sql.raw(
+  STATUS_VALUES.filter((s) => isFinal(s))
+    .map((s) => `'${s}'`)
+    .join(", "),
+);
+const STATUS_RANK = `CASE status ${STATUS_VALUES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(" ")} END`;
+
+/** One id list bound as a single JSON parameter: `IN (SELECT value FROM json_each(?))`. */
+export function idsParam(ids: readonly number[]): SQL {
+  return sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+}
+
+/** The latest assessment (lib/freshness.ts) day of `c.id`, on or before `asOf` when given. */
+function lastAssessedExpr(asOf: CalendarDate | undefined): SQL {
+  return sql`(SELECT max(s.happened_on) FROM status_updates s
+    WHERE s.commitment_id = c.id AND s.target_date_from IS s.target_date_to
+    ${asOf ? sql`AND s.happened_on <= ${asOf}` : sql``})`;
+}
+
+/**
+ * The live rows as they stood at the end of `asOf` (or as they are), one per commitment, with a
+ * 0/1 "misses" column per set filter: `m_<facet>` is 1 when the row fails that filter. A row is in
+ * the list when the sum is 0; it counts for facet F's values when it misses nothing but F.
+ */
+function flaggedCte(query: ListQuery, today: CalendarDate, withLastAssessed: boolean): SQL {
+  const asOf = query.asOf;
+  const day = asOf ?? today;
+  const status = asOf
+    ? sql`coalesce((SELECT s.status_to FROM status_updates s WHERE s.commitment_id = c.id AND s.happened_on <= ${asOf}
+        ORDER BY s.happened_on DESC, s.id DESC LIMIT 1), 'not_assessed')`
+    : sql`c.status`;
+  // The target before the first later entry that moved it ('~' stands for a move from no date).
+  const move = asOf
+    ? sql`(SELECT coalesce(s.target_date_from, '~') FROM status_updates s WHERE s.commitment_id = c.id
+        AND s.happened_on > ${asOf} AND s.target_date_from IS NOT s.target_date_to ORDER BY s.happened_on, s.id LIMIT 1)`
+    : sql`NULL`;
+  const match = query.q ? ftsMatch(query.q) : null;
+  const base = sql`SELECT c.id, c.parent_id, c.agreement_id, c.position, a.slug, a.signed_on, c.theme, c.owner,
+      c.strength, CASE WHEN c.parent_id IS NULL THEN 'commitment' ELSE 'milestone' END AS level,
+      ${status} AS status, c.target_date AS current_target, ${move} AS move
+      ${withLastAssessed ? sql`, ${lastAssessedExpr(asOf)} AS last_updated` : sql`, NULL AS last_updated`}
+    FROM commitments c
+    JOIN agreements a ON a.id = c.agreement_id
+    ${match === null ? sql`` : sql`JOIN commitment_search fts ON fts.rowid = c.id AND commitment_search MATCH ${match}`}
+    WHERE ${liveRow("c")} ${asOf ? sql`AND (a.signed_on IS NULL OR a.signed_on <= ${asOf})` : sql``}`;
+  const miss: Record<FacetKey, SQL | null> = {
+    agreement: query.agreement === undefined ? null : sql`slug IS NOT ${query.agreement}`,
+    status: query.status === undefined ? null : sql`status IS NOT ${query.status}`,
+    theme: query.theme === undefined ? null : sql`lower(theme) IS NOT lower(${query.theme})`,
+    party:
+      query.party === undefined
+        ? null
+        : sql`NOT EXISTS (SELECT 1 FROM commitment_parties cp WHERE cp.commitment_id = b.id AND cp.party_code = ${query.party})`,
+    owner: query.owner === undefined ? null : sql`(owner = '' OR lower(owner) IS NOT lower(${query.owner}))`,
+    strength: query.strength === undefined ? null : sql`strength IS NOT ${query.strength}`,
+    overdue: query.overdue === undefined ? null : sql`overdue IS NOT ${query.overdue === "1" ? 1 : 0}`,
+    level: query.level === undefined ? null : sql`level IS NOT ${query.level}`,
+  };
+  const flags = sql.join(
+    FACETS.map((f) => sql`${miss[f] === null ? sql`0` : sql`(${miss[f]})`} AS ${sql.raw(`m_${f}`)}`),
+    sql`, `,
+  );
+  const misses = sql.raw(FACETS.map((f) => `m_${f}`).join(" + "));
+  // One materialised table per statement (f) of the rows that miss at most one filter (the others
+  // count nowhere); the steps before it are flattened into it by SQLite,
+  // except the as-of columns, whose correlated sub-selects are computed once (b0 materialised).
+  return sql`WITH
+    b0 AS ${asOf ? sql`MATERIALIZED` : sql`NOT MATERIALIZED`} (${base}),
+    f AS MATERIALIZED (SELECT *, ${misses} AS misses FROM (SELECT *, ${flags} FROM (
+      SELECT *, (target_date IS NOT NULL AND target_date < ${day} AND status NOT IN (${FINAL_STATUSES})) AS overdue
+      FROM (SELECT *,
+          CASE WHEN move IS NULL OR move IS current_target THEN current_target WHEN move = '~' THEN NULL ELSE move END
+            AS target_date,
+          move IS NOT NULL AND move IS NOT current_target AS target_moved
+        FROM b0) b) b) WHERE ${misses} <= 1)`;
+}
+
+function orderBy(sort: ListQuery["sort"]): SQL {
+  const byAgreement = `coalesce(signed_on, '') DESC, agreement_id, position, id`;
+  switch (sort) {
+    case "agreement":
+      return sql.raw(byAgreement);
+    case "target":
+      return sql.raw(`target_date IS NULL, target_date, ${byAgreement}`);
+    case "updated":
+      return sql.raw(`last_updated IS NULL, last_updated DESC, ${byAgreement}`);
+    case "status":
+      return sql.raw(`${STATUS_RANK}, ${byAgreement}`);
+  }
+}
+
+interface FacetRow {
+  facet: FacetKey | "total";
+  value: string | number | null;
+  level: "commitment" | "milestone";
+  n: number;
+}
+
+/** Facet counts and the total of `query` in one statement over the flagged rows. */
+function facetCounts(
+  db: Db,
+  query: ListQuery,
+  today: CalendarDate,
+  withFacets: boolean,
+): Pick<ListResult, "facets" | "total"> {
+  const column: Record<FacetKey, string> = {
+    agreement: "agreement_id",
+    status: "status",
+    theme: "theme",
+    party: "cp.party_code",
+    owner: "owner",
+    strength: "strength",
+    overdue: "overdue",
+    level: "level",
+  };
+  const parts = (withFacets ? FACETS : []).map((facet) => {
+    const value = column[facet];
+    if (facet === "agreement") {
+      return `SELECT 'agreement' AS facet, (SELECT slug FROM agreements WHERE id = g.agreement_id) AS value, level, n
+        FROM (SELECT agreement_id, level, count(*) AS n FROM f WHERE misses - m_agreement = 0
+          GROUP BY agreement_id, level) g`;
+    }
+    const from = facet === "party" ? "f JOIN commitment_parties cp ON cp.commitment_id = f.id" : "f";
+    const extra = facet === "owner" ? " AND owner <> ''" : facet === "strength" ? " AND strength IS NOT NULL" : "";
+    return `SELECT '${facet}' AS facet, ${value} AS value, level, count(*) AS n FROM ${from}
+      WHERE misses - m_${facet} = 0${extra} GROUP BY ${value}, level`;
+  });
+  parts.push(`SELECT 'total' AS facet, NULL AS value, level, count(*) AS n FROM f WHERE misses = 0 GROUP BY level`);
+  const rows = db.all<FacetRow>(sql`${flaggedCte(query, today, false)} ${sql.raw(parts.join(" UNION ALL "))}`);
+  const facets = Object.fromEntries(FACETS.map((f) => [f, new Map<string, Count>()])) as Record<
+    FacetKey,
+    Map<string, Count>
+  >;
+  const total: Count = { commitments: 0, milestones: 0 };
+  for (const r of rows) {
+    const c: Count =
+      r.facet === "total" ? total : (facets[r.facet].get(String(r.value)) ?? { commitments: 0, milestones: 0 });
+    if (r.level === "milestone") c.milestones += r.n;
+    else c.commitments += r.n;
+    if (r.facet !== "total") facets[r.facet].set(String(r.value), c);
+  }
+  return { facets, total };
+}
+
+interface ListedRow {
+  id: number;
+  status: Status;
+  target_date: CalendarDate | null;
+  target_moved: number;
+}
+
+/** The ids (with their as-of status and target) of one page of `query`, in the list's order. */
+function pageIds(db: Db, query: ListQuery, today: CalendarDate, limit: number, offset: number): ListedRow[] {
+  return db.all<ListedRow>(sql`${flaggedCte(query, today, query.sort === "updated")}
+    SELECT id, status, target_date, target_moved FROM f WHERE misses = 0
+    ORDER BY ${orderBy(query.sort)} LIMIT ${limit} OFFSET ${offset}`);
+}
+
+interface DetailRow {
+  id: number;
+  ref: string;
+  title: string;
+  parentId: number | null;
+  position: number;
+  theme: string;
+  strength: CatalogRow["strength"];
+  owner: string;
+  targetDate: CalendarDate | null;
+  targetPrecision: TargetPrecision | null;
+  targetPhrase: string;
+  status: Status;
+  progress: number | null;
+  agreementId: number;
+  slug: string;
+  agreementTitle: string;
+  signedOn: CalendarDate | null;
+  parties: string | null;
+}
+
+/**
+ * Effective progress (lib/progress.ts `rollUpProgress`, the reference rule) of each of `ids`, from
+ * the rows of their subtrees (live milestones under them, found by a recursive query seeded with the
+ * ids), as they are or as they stood at the end of `asOf` (last status and last recorded progress on
+ * or before it). Reads only those subtrees.
+ */
+export function rolledProgress(db: Db, ids: readonly number[], asOf?: CalendarDate): Map<number, number | null> {
+  if (ids.length === 0) return new Map();
+  const status = asOf
+    ? sql`coalesce((SELECT s.status_to FROM status_updates s WHERE s.commitment_id = c.id AND s.happened_on <= ${asOf}
+        ORDER BY s.happened_on DESC, s.id DESC LIMIT 1), 'not_assessed')`
+    : sql`c.status`;
+  const progress = asOf
+    ? sql`(SELECT s.progress_to FROM status_updates s WHERE s.commitment_id = c.id AND s.happened_on <= ${asOf}
+        AND s.progress_to IS NOT NULL ORDER BY s.happened_on DESC, s.id DESC LIMIT 1)`
+    : sql`c.progress`;
+  const rows = db.all<{ id: number; parentId: number | null; progress: number | null; status: Status }>(sql`
+    WITH RECURSIVE tree(id, depth) AS (
+      SELECT value, 0 FROM json_each(${JSON.stringify(ids)})
+      UNION
+      SELECT c.id, tree.depth + 1 FROM commitments c JOIN tree ON c.parent_id = tree.id
+      WHERE c.deleted_at IS NULL AND tree.depth < 100
+    )
+    SELECT DISTINCT c.id, c.parent_id AS parentId, ${progress} AS progress, ${status} AS status
+    FROM tree JOIN commitments c ON c.id = tree.id`);
+  const roots = new Set(ids);
+  // A root's own parent is outside the walk: cut it, so the roll-up starts at the root.
+  return rollUpProgress(rows.map((r) => (roots.has(r.id) ? { ...r, parentId: null } : r)));
+}
+
+/**
+ * Full catalog rows for `listed` (at most a page or an export chunk), in that order: the row, its
+ * agreement, parties, roll-up progress, last assessment, day added and history, as they stood at
+ * the end of `asOf` when given (lib/commitment-list.ts `asOfRow`).
+ */
+function hydrate(db: Db, listed: readonly ListedRow[], asOf: CalendarDate | undefined): CatalogRow[] {
+  if (listed.length === 0) return [];
+  const ids = listed.map((r) => r.id);
+  const details = new Map(
+    db
+      .all<DetailRow>(
+        sql`SELECT c.id, c.ref, c.title, c.parent_id AS parentId, c.position, c.theme, c.strength, c.owner,
+          c.target_date AS targetDate, c.target_precision AS targetPrecision, c.target_phrase AS targetPhrase,
+          c.status, c.progress, a.id AS agreementId, a.slug, a.title AS agreementTitle, a.signed_on AS signedOn,
+          (SELECT group_concat(party_code, ',') FROM
+            (SELECT cp.party_code FROM commitment_parties cp WHERE cp.commitment_id = c.id ORDER BY cp.party_code)) AS parties
+        FROM commitments c JOIN agreements a ON a.id = c.agreement_id WHERE c.id IN ${idsParam(ids)}`,
+      )
+      .map((d) => [d.id, d]),
+  );
+  const history = new Map<number, HistoryPoint[]>();
+  const points = db.all<HistoryPoint & { commitmentId: number }>(
+    sql`SELECT id, commitment_id AS commitmentId, happened_on AS happenedOn, status_to AS statusTo,
+      progress_to AS progressTo, target_date_from AS targetDateFrom, target_date_to AS targetDateTo
+    FROM status_updates WHERE commitment_id IN ${idsParam(ids)} ORDER BY happened_on, id`,
+  );
+  for (const { commitmentId, ...p } of points) {
+    const list = history.get(commitmentId) ?? [];
+    list.push(p);
+    history.set(commitmentId, list);
+  }
+  const rolled = rolledProgress(db, ids, asOf);
+  const added = addedOnByCommitment(db, ids);
+  return listed.flatMap((l) => {
+    const d = details.get(l.id);
+    if (!d) return [];
+    const h = history.get(l.id) ?? [];
+    const past = asOf ? h.filter((p) => p.happenedOn <= asOf) : h;
+    const row: CatalogRow = {
+      id: d.id,
+      ref: d.ref,
+      title: d.title,
+      parentId: d.parentId,
+      level: d.parentId === null ? "commitment" : "milestone",
+      position: d.position,
+      agreement: { id: d.agreementId, slug: d.slug, title: d.agreementTitle, signedOn: d.signedOn },
+      theme: d.theme,
+      strength: d.strength,
+      owner: d.owner,
+      parties: d.parties ? d.parties.split(",") : [],
+      targetDate: l.target_date,
+      targetPrecision: l.target_moved ? null : d.targetPrecision,
+      targetPhrase: l.target_moved ? "" : d.targetPhrase,
+      status: l.status,
+      progress: rolled.get(d.id) ?? null,
+      lastUpdatedOn: past.findLast(isAssessment)?.happenedOn ?? null,
+      addedOn: added.get(d.id) ?? null,
+      history: h,
+    };
+    return [row];
+  });
+}
+
+/**
+ * Filter, count, sort and paginate the live commitments for `query` on `today`, in SQL: the same
+ * result as `listCommitments(loadCatalog(db), query, today, searchIds, pageSize)`.
+ * @param pageSize rows per page (default `PAGE_SIZE`).
+ * @param options.facets false to skip the facet counts (left empty), for readers that show only the
+ *   total (the API).
+ */
+export function queryCommitmentList(
+  db: Db,
+  query: ListQuery,
+  today: CalendarDate,
+  pageSize: number = PAGE_SIZE,
+  options: { facets?: boolean } = {},
+): ListResult {
+  const { facets, total } = facetCounts(db, query, today, options.facets ?? true);
+  const matching = total.commitments + total.milestones;
+  const pages = Math.max(1, Math.ceil(matching / pageSize));
+  const page = Math.min(query.page, pages);
+  const listed = matching === 0 ? [] : pageIds(db, query, today, pageSize, (page - 1) * pageSize);
+  return { rows: hydrate(db, listed, query.asOf), total, page, pages, facets, day: query.asOf ?? today };
+}
+
+/**
+ * Every row of `query` (all pages), in the list's order, read in chunks of `chunk` rows so an export
+ * holds one chunk at a time: a generator for streaming (app/commitments.csv).
+ */
+export function* iterateCommitmentList(
+  db: Db,
+  query: ListQuery,
+  today: CalendarDate,
+  chunk = 500,
+): Generator<CatalogRow> {
+  // The ordered ids with their as-of fields are small (four columns); the full rows come per chunk.
+  const listed = pageIds(db, query, today, -1, 0);
+  for (let i = 0; i < listed.length; i += chunk) {
+    yield* hydrate(db, listed.slice(i, i + chunk), query.asOf);
+  }
+}
+
+/** Slug and title of every live agreement that has a live commitment, newest signed first. */
+export function agreementTitles(db: Db): { slug: string; title: string }[] {
+  return db.all<{ slug: string; title: string }>(sql`SELECT a.slug, a.title FROM agreements a
+    WHERE a.deleted_at IS NULL AND EXISTS (SELECT 1 FROM commitments c WHERE c.agreement_id = a.id
+      AND c.parent_id IS NULL AND c.deleted_at IS NULL)
+    ORDER BY coalesce(a.signed_on, '') DESC, a.id`);
+}
+
+/**
+ * The catalog rows (as the list shows them today) of `ids`, in that order, skipping ids that are
+ * not live. For a commitment's page and API answer, and other readers of a few rows.
+ */
+export function catalogRows(db: Db, ids: readonly number[]): CatalogRow[] {
+  if (ids.length === 0) return [];
+  const found = new Map(
+    db
+      .all<ListedRow>(
+        sql`SELECT c.id, c.status, c.target_date, 0 AS target_moved FROM commitments c
+        WHERE c.id IN ${idsParam(ids)} AND ${liveRow("c")}`,
+      )
+      .map((r) => [r.id, r]),
+  );
+  return hydrate(
+    db,
+    ids.flatMap((id) => found.get(id) ?? []),
+    undefined,
+  );
+}
+
+export interface BreakdownCount {
+  /** the theme or owner as stored ("" for no owner) */
+  key: string;
+  status: Status;
+  /** live top-level commitments with that key and status (the counting rule) */
+  count: number;
+}
+
+/**
+ * Live top-level commitments of every agreement counted by `by` (theme or owner) and status, in one
+ * grouped query; keys come in the order they first appear in the list's default order (agreements
+ * newest signed first, then position), as the home page's charts show them.
+ */
+export function statusBreakdown(db: Db, by: "theme" | "owner"): BreakdownCount[] {
+  const column = sql.raw(`c.${by}`);
+  const rows = db.all<BreakdownCount & { first: number }>(sql`
+    WITH ranked AS (
+      SELECT ${column} AS key, c.status, row_number() OVER (
+        ORDER BY coalesce(a.signed_on, '') DESC, c.agreement_id, c.position, c.id) AS rn
+      FROM commitments c JOIN agreements a ON a.id = c.agreement_id
+      WHERE ${liveRow("c")} AND c.parent_id IS NULL
+    )
+    SELECT key, status, count(*) AS count, min(min(rn)) OVER (PARTITION BY key) AS first
+    FROM ranked GROUP BY key, status ORDER BY first, status`);
+  return rows.map(({ key, status, count }) => ({ key, status, count }));
+}

@@ -1,0 +1,142 @@
+/**
+ * The list in SQL (db/queries/list.ts) against the reference rules in JavaScript
+ * (lib/commitment-list.ts, lib/progress.ts), on the default dataset grown by the generator
+ * (db/grow.ts) to a few thousand rows: built once for the file.
+ */
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { growDatabase } from "@/db/grow";
+import { loadCatalog, searchCommitmentIds } from "@/db/queries/catalog";
+import { iterateCommitmentList, queryCommitmentList, rolledProgress } from "@/db/queries/list";
+import { asOfCatalog, FACETS, listCommitments, listQuerySchema } from "@/lib/commitment-list";
+import { effectiveProgress, type ProgressNode } from "@/lib/progress";
+
+import { createTempDb, type TempDb } from "../support/temp-db";
+
+const TODAY = "2026-11-29";
+let t: TempDb;
+let catalog: ReturnType<typeof loadCatalog>;
+
+beforeAll(() => {
+  t = createTempDb();
+  growDatabase(t.db.$client, { commitments: 2500, seed: 9 });
+  // A deleted milestone and a deleted parent, so "live" is exercised by the SQL too.
+  t.db.run(sql`UPDATE commitments SET deleted_at = '2026-01-01T00:00:00.000Z'
+    WHERE id IN (SELECT id FROM commitments WHERE parent_id IS NOT NULL ORDER BY id LIMIT 1 OFFSET 7)`);
+  t.db.run(sql`UPDATE commitments SET deleted_at = '2026-01-01T00:00:00.000Z'
+    WHERE id IN (SELECT parent_id FROM commitments WHERE parent_id IS NOT NULL ORDER BY id LIMIT 1 OFFSET 40)`);
+  catalog = loadCatalog(t.db);
+}, 120_000);
+afterAll(() => t.cleanup());
+
+function both(params: Record<string, string>, pageSize = 100) {
+  const query = listQuerySchema(TODAY).parse(params);
+  const ids = query.q ? searchCommitmentIds(t.db, query.q) : null;
+  return {
+    sql: queryCommitmentList(t.db, query, TODAY, pageSize),
+    js: listCommitments(catalog, query, TODAY, ids, pageSize),
+  };
+}
+
+const QUERIES: Record<string, string>[] = [
+  {},
+  { page: "3" },
+  { status: "in_progress" },
+  { theme: "trade" },
+  { party: "kr" },
+  { owner: "Both governments" },
+  { strength: "binding" },
+  { overdue: "1" },
+  { overdue: "0", level: "milestone" },
+  { status: "stalled", theme: "Energy and climate", sort: "target" },
+  { sort: "updated", page: "2" },
+  { sort: "status", level: "commitment" },
+  { q: "semiconductor hydrogen" },
+  { q: "co2" },
+  { q: "partnership", status: "fulfilled", sort: "updated" },
+  { asOf: "2025-06-01" },
+  { asOf: "2025-06-01", status: "in_progress", sort: "updated" },
+  { asOf: "2024-01-15", overdue: "1", sort: "target" },
+  { asOf: "2026-03-01", level: "milestone", sort: "status", page: "2" },
+];
+
+describe("the list in SQL equals the list in JavaScript", () => {
+  it.each(QUERIES)("%j", (params) => {
+    const { sql: got, js: want } = both(params);
+    expect(got.total).toEqual(want.total);
+    expect([got.page, got.pages, got.day]).toEqual([want.page, want.pages, want.day]);
+    expect(got.rows).toEqual(want.rows);
+    for (const facet of FACETS)
+      expect(Object.fromEntries(got.facets[facet]), facet).toEqual(Object.fromEntries(want.facets[facet]));
+  });
+
+  it("has rows to compare: the grown database lists thousands, over many agreements", () => {
+    const { sql: got } = both({});
+    expect(got.total.commitments + got.total.milestones).toBeGreaterThan(2500);
+    expect(got.facets.agreement.size).toBeGreaterThan(100);
+  });
+});
+
+describe("counts per facet", () => {
+  it.each<Record<string, string>>([
+    {},
+    { status: "in_progress" },
+    { q: "partnership" },
+    { asOf: "2025-06-01", theme: "trade" },
+  ])(
+    "each value of %j counts the rows choosing it returns",
+    (params) => {
+      const base = both(params).sql;
+      for (const facet of ["status", "theme", "party", "strength", "overdue", "level"] as const) {
+        for (const [value, count] of base.facets[facet]) {
+          const chosen = queryCommitmentList(t.db, listQuerySchema(TODAY).parse({ ...params, [facet]: value }), TODAY);
+          expect(chosen.total, `${facet}=${value}`).toEqual(count);
+        }
+      }
+    },
+    60_000,
+  );
+});
+
+describe("as of a date", () => {
+  it("equals the history replayed in JavaScript, row by row", () => {
+    const asOf = "2025-09-30";
+    const replayed = new Map(asOfCatalog(catalog, asOf).map((r) => [r.id, r]));
+    const rows = [...iterateCommitmentList(t.db, listQuerySchema(TODAY).parse({ asOf }), TODAY)];
+    expect(rows.length).toBe(replayed.size);
+    for (const r of rows) expect(r).toEqual(replayed.get(r.id));
+  });
+});
+
+describe("roll-up", () => {
+  it("equals effectiveProgress over each commitment's live milestones", () => {
+    const byParent = new Map<number, typeof catalog>();
+    for (const r of catalog)
+      if (r.parentId !== null) byParent.set(r.parentId, [...(byParent.get(r.parentId) ?? []), r]);
+    const own = new Map(
+      t.db
+        .all<{ id: number; progress: number | null; status: ProgressNode["status"] }>(
+          sql`SELECT id, progress, status FROM commitments`,
+        )
+        .map((r) => [r.id, r]),
+    );
+    const node = (id: number): ProgressNode => ({
+      progress: own.get(id)?.progress ?? null,
+      status: own.get(id)?.status ?? "not_assessed",
+      milestones: (byParent.get(id) ?? []).map((m) => node(m.id)),
+    });
+    const parents = catalog.filter((r) => byParent.has(r.id)).map((r) => r.id);
+    expect(parents.length).toBeGreaterThan(50);
+    const rolled = rolledProgress(t.db, parents);
+    for (const id of parents) expect(rolled.get(id), String(id)).toBe(effectiveProgress(node(id)));
+  });
+});
+
+describe("the export", () => {
+  it("streams every row of the filter in the list's order", () => {
+    const query = listQuerySchema(TODAY).parse({ theme: "trade", sort: "target" });
+    const want = listCommitments(catalog, query, TODAY, null, Infinity).rows;
+    expect([...iterateCommitmentList(t.db, query, TODAY, 97)]).toEqual(want);
+  });
+});
