@@ -7,7 +7,9 @@ import "server-only";
 
 import { cache } from "react";
 
+import type { AgreementQuery } from "../lib/agreement-index";
 import { getDb } from "./client";
+import { listAgreementIndex, recentlyActiveAgreements } from "./queries/agreement-index";
 import { getAgreementBySlug, listAgreements, liveAgreementSlugs } from "./queries/agreements";
 import { loadCatalog, searchCommitmentIds } from "./queries/catalog";
 import { getCommitment, latestUpdates, openDeadlines } from "./queries/commitments";
@@ -20,3 +22,5 @@ export const loadOpenDeadlines = cache((today: string) => openDeadlines(getDb(),
 export const loadLatestUpdates = cache((limit: number) => latestUpdates(getDb(), limit));
 export const loadCatalogRows = cache(() => loadCatalog(getDb()));
 export const searchIds = cache((q: string) => searchCommitmentIds(getDb(), q));
+export const loadAgreementIndex = cache((query: AgreementQuery) => listAgreementIndex(getDb(), query));
+export const loadRecentlyActive = cache((limit: number) => recentlyActiveAgreements(getDb(), limit));

@@ -60,6 +60,7 @@ export const CACHE_HEADER = "x-cache";
 
 const PUBLIC_EXACT = new Set([
   "/",
+  "/agreements",
   "/commitments",
   "/deadlines",
   "/compare",

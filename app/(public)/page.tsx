@@ -6,7 +6,7 @@ import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
 import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
 import { breakdownRows, StatusChart } from "@/components/status-chart";
-import { loadAgreements, loadCatalogRows, loadLatestUpdates, loadOpenDeadlines } from "@/db/public";
+import { loadAgreements, loadCatalogRows, loadLatestUpdates, loadOpenDeadlines, loadRecentlyActive } from "@/db/public";
 import { updateHeadline } from "@/lib/feeds";
 import { appToday } from "@/lib/today";
 
@@ -26,9 +26,12 @@ export const metadata: Metadata = {
 };
 
 const UPCOMING_SHOWN = 8;
+/** Agreements shown on the home page, most recently active first; the rest are on /agreements. */
+const RECENT_SHOWN = 6;
 
 export default function HomePage() {
   const today = appToday();
+  const recent = loadRecentlyActive(RECENT_SHOWN);
   const agreements = loadAgreements();
   const { overdue, upcoming } = loadOpenDeadlines(today);
   const updates = loadLatestUpdates(8);
@@ -39,7 +42,7 @@ export default function HomePage() {
   const progressOf = new Map(catalog.map((r) => [r.id, r.progress]));
   const undated = agreements.reduce((n, a) => n + a.openWithoutTarget, 0);
   // With more than one agreement, each item of the mixed lists says which one it belongs to.
-  const several = agreements.length > 1;
+  const several = recent.total > 1;
 
   return (
     <>
@@ -50,11 +53,11 @@ export default function HomePage() {
       </p>
 
       <section aria-labelledby="agreements-heading">
-        <h2 id="agreements-heading">Agreements</h2>
-        {agreements.length === 0 ? (
+        <h2 id="agreements-heading">{recent.total > RECENT_SHOWN ? "Recently active agreements" : "Agreements"}</h2>
+        {recent.rows.length === 0 ? (
           <p className="notice">No agreements yet.</p>
         ) : (
-          agreements.map((a) => (
+          recent.rows.map((a) => (
             <article key={a.id} className="card" data-testid="agreement-card">
               <h3>
                 <Link href={`/agreements/${a.slug}`}>{a.title}</Link>
@@ -70,6 +73,12 @@ export default function HomePage() {
                 {a.place ? ` · ${a.place}` : null}
                 {" · "}
                 {a.parties.map((p) => p.name).join(" – ")}
+                {a.lastActivityOn ? (
+                  <>
+                    {" · last update "}
+                    <DateText date={a.lastActivityOn} />
+                  </>
+                ) : null}
               </p>
               <p>
                 <strong>{a.total}</strong> commitment{a.total === 1 ? "" : "s"}
@@ -89,6 +98,13 @@ export default function HomePage() {
             </article>
           ))
         )}
+        {recent.total > 0 ? (
+          <p>
+            <Link href="/agreements" data-testid="all-agreements">
+              All {recent.total} agreement{recent.total === 1 ? "" : "s"}
+            </Link>
+          </p>
+        ) : null}
       </section>
 
       {catalogTop.length > 0 ? (

@@ -26,6 +26,7 @@ describe("which requests are cached", () => {
   it("takes the public pages, API, CSV, feeds and badges, and nothing signed-in or static", () => {
     for (const p of [
       "/",
+      "/agreements",
       "/commitments",
       "/commitments/6",
       "/commitments/6/feed.xml",
@@ -51,7 +52,6 @@ describe("which requests are cached", () => {
       "/api/auth/session",
       "/_next/static/chunks/main.js",
       "/humans.txt",
-      "/agreements",
       "/commitmentsX",
       // Next normalises these before routing: they would reach the signed-in areas.
       "/agreements/../admin/users",
