@@ -58,7 +58,14 @@ function allPages(query: AgreementQuery) {
 
 describe("the /agreements index", () => {
   it("returns as many rows over its pages as its total says, 25 a page, each agreement once", () => {
-    for (const raw of [{}, { sort: "signed" }, { sort: "title" }, { party: "KR" }, { q: "trade" }, { year: "2020" }]) {
+    for (const raw of [
+      {},
+      { sort: "signed" },
+      { sort: "title" },
+      { party: "KR" },
+      { q: "trade" },
+      { year: "2020" },
+    ] as Record<string, string>[]) {
       const { first, rows } = allPages(parse(raw));
       expect(first.rows.length).toBe(Math.min(25, first.total));
       expect(rows.length).toBe(first.total);
@@ -73,7 +80,10 @@ describe("the /agreements index", () => {
   });
 
   it("counts for each party, kind and year value what choosing it returns, with the other filters kept", () => {
-    for (const raw of [{}, { q: "trade" }, { year: "2021" }, { party: "KR", kind: "treaty" }]) {
+    for (const raw of [{}, { q: "trade" }, { year: "2021" }, { party: "KR", kind: "treaty" }] as Record<
+      string,
+      string
+    >[]) {
       const query = parse(raw);
       const { facets } = listAgreementIndex(db, query);
       for (const [facet, values] of Object.entries(facets) as [

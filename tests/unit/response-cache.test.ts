@@ -39,6 +39,7 @@ describe("which requests are cached", () => {
       "/api/v1/openapi.json",
       "/badge/commitments/6.svg",
       "/sitemap.xml",
+      "/sitemap/0.xml",
       "/robots.txt",
     ]) {
       expect(isPublicPath(p), p).toBe(true);
@@ -384,7 +385,8 @@ describe("public routes", () => {
       "app/badge",
       "app/feed.xml",
       "app/commitments.csv",
-      "app/sitemap.ts",
+      "app/sitemap.xml",
+      "app/sitemap",
       "app/robots.ts",
       "app/layout.tsx",
       "app/not-found.tsx",
