@@ -64,7 +64,7 @@ export default async function AuditPage({ searchParams }: Props) {
             </option>
           ))}
         </select>{" "}
-        <label htmlFor="entityId">Entity id</label>{" "}
+        <label htmlFor="entityId">Record id</label>{" "}
         <input id="entityId" name="entityId" size={8} defaultValue={entityId ?? ""} />{" "}
         <label htmlFor="action">Action</label>{" "}
         <select id="action" name="action" defaultValue={action ?? ""}>
