@@ -38,10 +38,6 @@ const nextConfig: NextConfig = {
       },
     ];
   },
-  async redirects() {
-    // Every agreement is listed on the home page (until a list page of its own exists).
-    return [{ source: "/agreements", destination: "/", permanent: false }];
-  },
 };
 
 export default nextConfig;

@@ -39,7 +39,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <nav aria-label="Main">
               <ul className="nav">
                 <li>
-                  <Link href="/">Agreements</Link>
+                  <Link href="/">Overview</Link>
+                </li>
+                <li>
+                  <Link href="/agreements">Agreements</Link>
                 </li>
                 <li>
                   <Link href="/commitments">Commitments</Link>

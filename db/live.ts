@@ -55,3 +55,21 @@ export function commitmentIsLive(db: Reader, id: number): boolean {
       ) AS live`);
   return rows[0]?.live === 1;
 }
+
+/**
+ * `column IN (live commitments of the agreements in ids)`, for reads about a handful of agreements
+ * (a page of the /agreements index): the view's rule, seeded from those agreements' top-level rows
+ * instead of every agreement's, so it costs their commitments, not the table. `agreementIds` is a
+ * JSON array of ids bound as one variable; the agreements must be live (the caller's filter).
+ * Equal to `isLiveCommitment` on those agreements' rows (tests/unit/agreement-index.test.ts).
+ */
+export function isLiveCommitmentOfAgreements(column: SQLiteColumn | SQL, agreementIds: string): SQL {
+  return sql`${column} IN (
+    WITH RECURSIVE live(id) AS (
+      SELECT c.id FROM commitments c
+      WHERE c.agreement_id IN (SELECT value FROM json_each(${agreementIds})) AND c.parent_id IS NULL AND c.deleted_at IS NULL
+      UNION ALL
+      SELECT c.id FROM commitments c JOIN live ON c.parent_id = live.id WHERE c.deleted_at IS NULL
+    )
+    SELECT id FROM live)`;
+}

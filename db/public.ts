@@ -7,8 +7,10 @@ import "server-only";
 
 import { cache } from "react";
 
+import type { AgreementQuery } from "../lib/agreement-index";
 import { getDb } from "./client";
-import { getAgreementBySlug, listAgreements, liveAgreementSlugs } from "./queries/agreements";
+import { listAgreementIndex, recentlyActiveAgreements } from "./queries/agreement-index";
+import { getAgreementBySlug, listAgreements, liveAgreementSlugs, openWithoutTargetCount } from "./queries/agreements";
 import { loadCatalog, searchCommitmentIds } from "./queries/catalog";
 import { getCommitment, latestUpdates, openDeadlines } from "./queries/commitments";
 import {
@@ -21,6 +23,8 @@ import {
 import { type CatalogRow, type ListQuery, listQuerySchema } from "../lib/commitment-list";
 
 export const loadAgreements = cache(() => listAgreements(getDb()));
+/** Open top-level commitments of every agreement without a target date (one count). */
+export const loadOpenWithoutTarget = cache(() => openWithoutTargetCount(getDb()));
 export const loadAgreementSlugs = cache(() => liveAgreementSlugs(getDb()));
 export const loadAgreement = cache((slug: string) => getAgreementBySlug(getDb(), slug));
 export const loadCommitment = cache((id: number) => getCommitment(getDb(), id));
@@ -42,3 +46,5 @@ export const loadAgreementCatalog = cache((slug: string, today: string): Catalog
 export const loadStatusBreakdown = cache((by: "theme" | "owner") => statusBreakdown(getDb(), by));
 /** Roll-up progress (lib/progress.ts) of a few commitments, from their milestones. */
 export const loadRolledProgress = (ids: readonly number[]) => rolledProgress(getDb(), ids);
+export const loadAgreementIndex = cache((query: AgreementQuery) => listAgreementIndex(getDb(), query));
+export const loadRecentlyActive = cache((limit: number) => recentlyActiveAgreements(getDb(), limit));

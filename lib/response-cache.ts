@@ -60,6 +60,7 @@ export const CACHE_HEADER = "x-cache";
 
 const PUBLIC_EXACT = new Set([
   "/",
+  "/agreements",
   "/commitments",
   "/deadlines",
   "/compare",
@@ -68,7 +69,7 @@ const PUBLIC_EXACT = new Set([
   "/sitemap.xml",
   "/robots.txt",
 ]);
-const PUBLIC_PREFIXES = ["/agreements/", "/commitments/", "/api/v1/", "/badge/"];
+const PUBLIC_PREFIXES = ["/agreements/", "/commitments/", "/api/v1/", "/badge/", "/sitemap/"];
 
 /** Longer URLs are passed through uncached (they are not links anyone shares). */
 const MAX_URL_LENGTH = 2048;

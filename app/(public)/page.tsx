@@ -7,9 +7,10 @@ import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
 import { breakdownRows, StatusChart } from "@/components/status-chart";
 import {
-  loadAgreements,
   loadLatestUpdates,
+  loadOpenWithoutTarget,
   loadOpenDeadlines,
+  loadRecentlyActive,
   loadRolledProgress,
   loadStatusBreakdown,
 } from "@/db/public";
@@ -33,10 +34,12 @@ export const metadata: Metadata = {
 
 const UPCOMING_SHOWN = 8;
 const OVERDUE_SHOWN = 20;
+/** Agreements shown on the home page, most recently active first; the rest are on /agreements. */
+const RECENT_SHOWN = 6;
 
 export default function HomePage() {
   const today = appToday();
-  const agreements = loadAgreements();
+  const recent = loadRecentlyActive(RECENT_SHOWN);
   const { overdue, upcoming, overdueCount } = loadOpenDeadlines(today);
   const updates = loadLatestUpdates(8);
   // Top-level commitments of every agreement counted by theme and by owner, for the charts (the
@@ -47,9 +50,9 @@ export default function HomePage() {
   const progressOf = loadRolledProgress(
     [...upcoming.slice(0, UPCOMING_SHOWN), ...overdue.slice(0, OVERDUE_SHOWN)].map((d) => d.id),
   );
-  const undated = agreements.reduce((n, a) => n + a.openWithoutTarget, 0);
+  const undated = loadOpenWithoutTarget();
   // With more than one agreement, each item of the mixed lists says which one it belongs to.
-  const several = agreements.length > 1;
+  const several = recent.total > 1;
 
   return (
     <>
@@ -60,11 +63,11 @@ export default function HomePage() {
       </p>
 
       <section aria-labelledby="agreements-heading">
-        <h2 id="agreements-heading">Agreements</h2>
-        {agreements.length === 0 ? (
+        <h2 id="agreements-heading">{recent.total > RECENT_SHOWN ? "Recently active agreements" : "Agreements"}</h2>
+        {recent.rows.length === 0 ? (
           <p className="notice">No agreements yet.</p>
         ) : (
-          agreements.map((a) => (
+          recent.rows.map((a) => (
             <article key={a.id} className="card" data-testid="agreement-card">
               <h3>
                 <Link href={`/agreements/${a.slug}`}>{a.title}</Link>
@@ -80,6 +83,12 @@ export default function HomePage() {
                 {a.place ? ` · ${a.place}` : null}
                 {" · "}
                 {a.parties.map((p) => p.name).join(" – ")}
+                {a.lastActivityOn ? (
+                  <>
+                    {" · last update "}
+                    <DateText date={a.lastActivityOn} />
+                  </>
+                ) : null}
               </p>
               <p>
                 <strong>{a.total}</strong> commitment{a.total === 1 ? "" : "s"}
@@ -99,6 +108,13 @@ export default function HomePage() {
             </article>
           ))
         )}
+        {recent.total > 0 ? (
+          <p>
+            <Link href="/agreements" data-testid="all-agreements">
+              All {recent.total} agreement{recent.total === 1 ? "" : "s"}
+            </Link>
+          </p>
+        ) : null}
       </section>
 
       {byTheme.length > 0 ? (

@@ -1,5 +1,5 @@
 /** Admin reads: users (without password hashes) and the audit log with filters. */
-import { and, asc, count, desc, eq, isNull, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 
 import type { UserRole } from "../../lib/roles";
 import type { Db } from "../client";
@@ -32,6 +32,10 @@ export function listUsers(db: Db): UserListItem[] {
 
 export interface AuditFilter {
   entityType?: string;
+  /** the entity's id, exactly (with or without `entityType`) */
+  entityId?: string;
+  /** an action such as `status_update.create`, exactly */
+  action?: string;
   /** a user id, or 0 for "no actor" (system and viewers) */
   actorId?: number;
   page?: number;
@@ -57,12 +61,33 @@ export interface AuditPage {
   page: number;
   pages: number;
   entityTypes: string[];
+  /** every action in the log, for the filter */
+  actions: string[];
 }
 
-/** One page of the audit log, newest first, filtered by entity type and/or actor. */
+/**
+ * The distinct values of an indexed text column of the audit log, by hopping along its index (one
+ * seek per value) rather than reading every row.
+ */
+function distinctAudit(db: Db, column: "entity_type" | "action"): string[] {
+  const col = sql.raw(column);
+  return db
+    .all<{ v: string }>(
+      sql`WITH RECURSIVE t(v) AS (
+        SELECT min(${col}) FROM audit_log
+        UNION ALL
+        SELECT (SELECT min(${col}) FROM audit_log WHERE ${col} > t.v) FROM t WHERE t.v IS NOT NULL
+      ) SELECT v FROM t WHERE v IS NOT NULL`,
+    )
+    .map((r) => r.v);
+}
+
+/** One page of the audit log, newest first, filtered by entity type, entity id, action and/or actor. */
 export function listAudit(db: Db, filter: AuditFilter): AuditPage {
   const where: SQL[] = [];
   if (filter.entityType) where.push(eq(auditLog.entityType, filter.entityType));
+  if (filter.entityId) where.push(eq(auditLog.entityId, filter.entityId));
+  if (filter.action) where.push(eq(auditLog.action, filter.action));
   if (filter.actorId !== undefined) {
     where.push(filter.actorId === 0 ? isNull(auditLog.actorId) : eq(auditLog.actorId, filter.actorId));
   }
@@ -90,13 +115,14 @@ export function listAudit(db: Db, filter: AuditFilter): AuditPage {
     .limit(AUDIT_PAGE_SIZE)
     .offset((page - 1) * AUDIT_PAGE_SIZE)
     .all();
-  const entityTypes = db
-    .selectDistinct({ t: auditLog.entityType })
-    .from(auditLog)
-    .orderBy(asc(auditLog.entityType))
-    .all()
-    .map((r) => r.t);
-  return { rows, total, page, pages, entityTypes };
+  return {
+    rows,
+    total,
+    page,
+    pages,
+    entityTypes: distinctAudit(db, "entity_type"),
+    actions: distinctAudit(db, "action"),
+  };
 }
 
 /** Every party, by code. */

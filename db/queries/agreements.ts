@@ -2,11 +2,11 @@
  * Public reads about agreements. Every function returns only public fields and only live rows
  * (db/live.ts). Counting follows the rule in `./shared.ts` (top-level commitments; milestones apart).
  */
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, notInArray, sql } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
 import { meanProgress } from "../../lib/progress";
-import { emptyStatusCounts, isFinal, type Status } from "../../lib/status";
+import { emptyStatusCounts, isFinal, type Status, STATUSES } from "../../lib/status";
 import type { TargetPrecision } from "../../lib/target-date";
 import type { Db } from "../client";
 import { isLiveCommitment, liveAgreement } from "../live";
@@ -80,6 +80,27 @@ function countsByAgreement(db: Db, agreementId?: number): Map<number, Counts> {
     out.set(r.agreementId, c);
   }
   return out;
+}
+
+/**
+ * How many open (not final) top-level commitments of every live agreement have no target date:
+ * one count over the live rows (the home page's "no target date at all" line).
+ */
+export function openWithoutTargetCount(db: Db): number {
+  const final = (Object.keys(STATUSES) as Status[]).filter(isFinal);
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(commitments)
+    .where(
+      and(
+        isLiveCommitment(commitments.id),
+        isNull(commitments.parentId),
+        isNull(commitments.targetDate),
+        notInArray(commitments.status, final),
+      ),
+    )
+    .get();
+  return Number(row?.n ?? 0);
 }
 
 function emptyCounts(): Counts {

@@ -7,6 +7,7 @@
 import { z } from "zod";
 
 import {
+  AGREEMENT_LIST_PARAMETERS,
   LIST_PARAMETERS,
   ZApiAgreementDetail,
   ZApiAgreementList,
@@ -60,8 +61,21 @@ export function openApiDocument(origin: string) {
     paths: {
       "/api/v1/agreements": {
         get: {
-          summary: "Every agreement with its status counts",
-          responses: { "200": { description: "The agreements", content: jsonContent("AgreementList") } },
+          summary: "Agreements with their status counts, filtered like /agreements, 25 a page",
+          parameters: AGREEMENT_LIST_PARAMETERS.map(([name, description, schema]) => ({
+            name,
+            in: "query",
+            required: false,
+            description,
+            schema,
+          })),
+          responses: {
+            "200": { description: "A page of agreements", content: jsonContent("AgreementList") },
+            "400": {
+              description: "A query parameter is not understood; `fields` names it",
+              content: jsonContent("Error"),
+            },
+          },
         },
       },
       "/api/v1/agreements/{slug}": {

@@ -113,7 +113,25 @@ export const ZApiCommitmentPage = z.object({
   links: z.object({ self: z.string(), next: z.string().nullable(), prev: z.string().nullable(), csv: z.string() }),
 });
 
-export const ZApiAgreementList = z.object({ data: z.array(ZApiAgreementSummary) });
+export const ZApiAgreementList = z.object({
+  data: z.array(ZApiAgreementSummary),
+  meta: z.object({ total: z.int(), page: z.int(), pages: z.int(), pageSize: z.int() }),
+  links: z.object({ self: z.string(), next: z.string().nullable(), prev: z.string().nullable() }),
+});
+
+/** The query parameters of /api/v1/agreements (as on the /agreements page). */
+export const AGREEMENT_LIST_PARAMETERS = [
+  ["q", "Words in the title or summary", { type: "string" }],
+  ["party", "Party code, such as KR", { type: "string" }],
+  ["kind", "Kind, exactly (case-insensitive)", { type: "string" }],
+  ["year", "Year signed, four digits", { type: "string", pattern: "^[0-9]{4}$" }],
+  [
+    "sort",
+    "active (latest status update first, the default), signed (newest first) or title",
+    { type: "string", enum: ["active", "signed", "title"] },
+  ],
+  ["page", "Page number from 1; 25 a page", { type: "string", pattern: "^[1-9][0-9]*$" }],
+] as const;
 
 export const ZApiError = z.object({
   error: z.object({

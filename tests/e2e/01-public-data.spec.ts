@@ -32,6 +32,9 @@ test.describe("[PUBLIC][API]", () => {
     };
     const list = await check("/api/v1/agreements", "AgreementList");
     expect(list.data[0].statusCounts).toMatchObject({ fulfilled: 3, in_progress: 9, not_assessed: 5 });
+    expect(list.meta).toEqual({ total: 1, page: 1, pages: 1, pageSize: 25 });
+    const filtered = await check("/api/v1/agreements?party=KR&year=2024&q=Malaysia&sort=title", "AgreementList");
+    expect(filtered.data.map((a: { slug: string }) => a.slug)).toEqual([SLUG]);
     const agreement = await check(`/api/v1/agreements/${SLUG}`, "AgreementDetail");
     expect(agreement.commitmentList).toHaveLength(17);
     const page = await check("/api/v1/commitments?status=in_progress&theme=Energy+and+climate", "CommitmentPage");
@@ -237,6 +240,7 @@ test.describe("[PUBLIC][PROXY]", () => {
 test.describe("[A11Y]", () => {
   for (const path of [
     "/",
+    "/agreements",
     `/agreements/${SLUG}`,
     `/agreements/${SLUG}?asOf=2025-06-01`,
     "/commitments",

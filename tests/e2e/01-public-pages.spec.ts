@@ -246,6 +246,7 @@ test.describe("[A11Y][PHONE]", () => {
   test("public pages fit a phone's width: wide tables and charts scroll inside their own box", async ({ page }) => {
     for (const path of [
       "/",
+      "/agreements",
       "/agreements/kr-my-strategic-partnership-2024",
       "/commitments",
       "/deadlines",

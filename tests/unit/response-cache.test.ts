@@ -26,6 +26,7 @@ describe("which requests are cached", () => {
   it("takes the public pages, API, CSV, feeds and badges, and nothing signed-in or static", () => {
     for (const p of [
       "/",
+      "/agreements",
       "/commitments",
       "/commitments/6",
       "/commitments/6/feed.xml",
@@ -38,6 +39,7 @@ describe("which requests are cached", () => {
       "/api/v1/openapi.json",
       "/badge/commitments/6.svg",
       "/sitemap.xml",
+      "/sitemap/0.xml",
       "/robots.txt",
     ]) {
       expect(isPublicPath(p), p).toBe(true);
@@ -51,7 +53,6 @@ describe("which requests are cached", () => {
       "/api/auth/session",
       "/_next/static/chunks/main.js",
       "/humans.txt",
-      "/agreements",
       "/commitmentsX",
       // Next normalises these before routing: they would reach the signed-in areas.
       "/agreements/../admin/users",
@@ -384,7 +385,8 @@ describe("public routes", () => {
       "app/badge",
       "app/feed.xml",
       "app/commitments.csv",
-      "app/sitemap.ts",
+      "app/sitemap.xml",
+      "app/sitemap",
       "app/robots.ts",
       "app/layout.tsx",
       "app/not-found.tsx",

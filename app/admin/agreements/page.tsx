@@ -3,15 +3,22 @@ import Link from "next/link";
 
 import { requireRole } from "@/auth/require";
 import { DateText } from "@/components/dates";
+import { ListPager, PastLastPage, QueryErrors } from "@/components/list-pager";
 import { getDb } from "@/db/client";
-import { listAgreementsForAdmin } from "@/db/queries/admin";
+import { adminAgreementPage, adminAgreementQuerySchema } from "@/db/queries/lists";
+import { listHref, parseListQuery } from "@/lib/agreement-index";
+import { rawQuery } from "@/lib/commitment-list";
 
 export const metadata: Metadata = { title: "Admin: agreements", robots: { index: false } };
 
-export default async function AdminAgreementsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AdminAgreementsPage({ searchParams }: Props) {
   const access = await requireRole("admin", "/admin/agreements");
   if (!access.ok) return null;
-  const rows = listAgreementsForAdmin(getDb());
+  const { query, errors } = parseListQuery(adminAgreementQuerySchema, rawQuery(await searchParams));
+  const result = adminAgreementPage(getDb(), query);
+  const current = { ...query, page: result.page };
   return (
     <>
       <h1>Agreements</h1>
@@ -19,6 +26,39 @@ export default async function AdminAgreementsPage() {
         <Link href="/admin/agreements/new" className="button">
           New agreement
         </Link>
+      </p>
+      <QueryErrors errors={errors} />
+      <PastLastPage asked={query.page} page={result.page} pages={result.pages} />
+      <form
+        key={listHref("/admin/agreements", current)}
+        method="get"
+        className="list-filters"
+        aria-label="Find agreements"
+        data-testid="filters"
+        autoComplete="off"
+      >
+        <div className="field">
+          <label htmlFor="q">Search</label>
+          <input id="q" type="search" name="q" defaultValue={query.q ?? ""} placeholder="Title or slug" />
+        </div>
+        <div className="field">
+          <label htmlFor="f-state">State</label>
+          <select id="f-state" name="state" defaultValue={query.state ?? ""}>
+            <option value="">Live and deleted</option>
+            <option value="live">Live</option>
+            <option value="deleted">Deleted</option>
+          </select>
+        </div>
+        <div className="list-filters__actions">
+          <button type="submit" className="button">
+            Find
+          </button>{" "}
+          <Link href="/admin/agreements">Clear</Link>
+        </div>
+      </form>
+      <p className="meta-line" data-testid="list-summary">
+        {result.total} agreement{result.total === 1 ? "" : "s"}
+        {result.pages > 1 ? ` · page ${result.page} of ${result.pages}` : ""}
       </p>
       <div className="table-wrap" role="region" aria-label="Agreements" tabIndex={0}>
         <table>
@@ -31,7 +71,7 @@ export default async function AdminAgreementsPage() {
             </tr>
           </thead>
           <tbody>
-            {rows.map((a) => (
+            {result.rows.map((a) => (
               <tr key={a.id} data-testid="admin-agreement-row">
                 <td>
                   <Link href={`/admin/agreements/${a.id}`}>{a.title}</Link>
@@ -47,6 +87,11 @@ export default async function AdminAgreementsPage() {
           </tbody>
         </table>
       </div>
+      <ListPager
+        page={result.page}
+        pages={result.pages}
+        href={(page) => listHref("/admin/agreements", current, { page })}
+      />
     </>
   );
 }

@@ -8,7 +8,9 @@ import { auditChanges, auditValue } from "@/lib/audit-diff";
 
 export const metadata: Metadata = { title: "Admin: audit log", robots: { index: false } };
 
-type Props = { searchParams: Promise<{ entity?: string; actor?: string; page?: string }> };
+type Props = {
+  searchParams: Promise<{ entity?: string; entityId?: string; action?: string; actor?: string; page?: string }>;
+};
 
 function json(value: unknown): string {
   return value === null || value === undefined ? "—" : JSON.stringify(value, null, 1);
@@ -34,12 +36,16 @@ export default async function AuditPage({ searchParams }: Props) {
         ? Number(params.actor)
         : undefined;
   const page = /^\d+$/.test(params.page ?? "") ? Number(params.page) : 1;
+  const entityId = params.entityId?.trim().slice(0, 80) || undefined;
+  const action = params.action?.trim().slice(0, 80) || undefined;
   const db = getDb();
-  const result = listAudit(db, { entityType: params.entity || undefined, actorId: actor, page });
+  const result = listAudit(db, { entityType: params.entity || undefined, entityId, action, actorId: actor, page });
   const users = listUsers(db);
   const link = (p: number) => {
     const q = new URLSearchParams();
     if (params.entity) q.set("entity", params.entity);
+    if (entityId) q.set("entityId", entityId);
+    if (action) q.set("action", action);
     if (actor !== undefined) q.set("actor", String(actor));
     q.set("page", String(p));
     return `/admin/audit?${q}`;
@@ -55,6 +61,17 @@ export default async function AuditPage({ searchParams }: Props) {
           {result.entityTypes.map((t) => (
             <option key={t} value={t}>
               {t}
+            </option>
+          ))}
+        </select>{" "}
+        <label htmlFor="entityId">Record id</label>{" "}
+        <input id="entityId" name="entityId" size={8} defaultValue={entityId ?? ""} />{" "}
+        <label htmlFor="action">Action</label>{" "}
+        <select id="action" name="action" defaultValue={action ?? ""}>
+          <option value="">Any</option>
+          {result.actions.map((a) => (
+            <option key={a} value={a}>
+              {a}
             </option>
           ))}
         </select>{" "}

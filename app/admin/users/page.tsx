@@ -2,8 +2,12 @@ import type { Metadata } from "next";
 
 import { requireRole } from "@/auth/require";
 import { getDb } from "@/db/client";
-import { listUsers } from "@/db/queries/admin";
 import { DoneNotice } from "@/components/done-notice";
+import { ListPager, PastLastPage, QueryErrors } from "@/components/list-pager";
+import { adminUserPage, adminUserQuerySchema } from "@/db/queries/lists";
+import { listHref, parseListQuery } from "@/lib/agreement-index";
+import { rawQuery } from "@/lib/commitment-list";
+import Link from "next/link";
 
 import { CreateUserForm, UserControls } from "./user-forms";
 
@@ -18,15 +22,62 @@ const NOTICES: Record<string, string> = {
   unchanged: "No changes to save.",
 };
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function UsersPage({ searchParams }: Props) {
   const access = await requireRole("admin", "/admin/users");
   if (!access.ok) return null;
-  const users = listUsers(getDb());
-  const { done } = await searchParams;
+  const raw = rawQuery(await searchParams);
+  const { query, errors } = parseListQuery(adminUserQuerySchema, raw);
+  const result = adminUserPage(getDb(), query);
+  const users = result.rows;
+  const current = { ...query, page: result.page };
+  const done = raw.done;
   return (
     <>
       <h1>Users</h1>
       <DoneNotice done={done} notices={NOTICES} />
+      <QueryErrors errors={errors} />
+      <PastLastPage asked={query.page} page={result.page} pages={result.pages} />
+      <form
+        key={listHref("/admin/users", current)}
+        method="get"
+        className="list-filters"
+        aria-label="Find users"
+        data-testid="filters"
+        autoComplete="off"
+      >
+        <div className="field">
+          <label htmlFor="q">Search</label>
+          <input id="q" type="search" name="q" defaultValue={query.q ?? ""} placeholder="Email or name" />
+        </div>
+        <div className="field">
+          <label htmlFor="f-role">Role</label>
+          <select id="f-role" name="role" defaultValue={query.role ?? ""}>
+            <option value="">Any role</option>
+            <option value="editor">editor</option>
+            <option value="admin">admin</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-state">State</label>
+          <select id="f-state" name="state" defaultValue={query.state ?? ""}>
+            <option value="">Active and disabled</option>
+            <option value="active">Active</option>
+            <option value="disabled">Disabled</option>
+          </select>
+        </div>
+        <div className="list-filters__actions">
+          <button type="submit" className="button">
+            Find
+          </button>{" "}
+          <Link href="/admin/users">Clear</Link>
+        </div>
+      </form>
+      <p className="meta-line" data-testid="list-summary">
+        {result.total} user{result.total === 1 ? "" : "s"}
+        {result.pages > 1 ? ` · page ${result.page} of ${result.pages}` : ""}
+      </p>
       <div className="table-wrap" role="region" aria-label="Users" tabIndex={0}>
         <table>
           <thead>
@@ -55,6 +106,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       </div>
+      <ListPager page={result.page} pages={result.pages} href={(page) => listHref("/admin/users", current, { page })} />
       <h2>Create a user</h2>
       <CreateUserForm />
     </>

@@ -1,14 +1,30 @@
-import { loadAgreements } from "@/db/public";
-import { json, preflight } from "@/lib/api/http";
+import { loadAgreementIndex } from "@/db/public";
+import { badRequest, json, preflight, searchParamsRecord } from "@/lib/api/http";
 import { agreementSummaryJson } from "@/lib/api/serialize";
+import { AGREEMENT_PAGE_SIZE, agreementQuerySchema, listHref } from "@/lib/agreement-index";
 import { siteOrigin } from "@/lib/site-origin";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/agreements: every agreement with its status counts. */
+/** GET /api/v1/agreements: agreements with their status counts, filtered like /agreements, 25 a page. */
 export function GET(request: Request) {
+  const parsed = agreementQuerySchema.safeParse(searchParamsRecord(new URL(request.url)));
+  if (!parsed.success) return badRequest(parsed.error);
+  const query = parsed.data;
+  const result = loadAgreementIndex(query);
   const origin = siteOrigin(request.headers);
-  return json({ data: loadAgreements().map((a) => agreementSummaryJson(a, origin)) });
+  const base = `${origin}/api/v1/agreements`;
+  const current = { ...query, page: result.page };
+  const href = (page: number) => listHref(base, current, { page }, { sort: "active" });
+  return json({
+    data: result.rows.map((a) => agreementSummaryJson(a, origin)),
+    meta: { total: result.total, page: result.page, pages: result.pages, pageSize: AGREEMENT_PAGE_SIZE },
+    links: {
+      self: href(result.page),
+      next: result.page < result.pages ? href(result.page + 1) : null,
+      prev: result.page > 1 ? href(result.page - 1) : null,
+    },
+  });
 }
 
 export const OPTIONS = preflight;

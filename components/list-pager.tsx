@@ -1,0 +1,45 @@
+import Link from "next/link";
+
+/**
+ * The pager under a paginated list (the commitment list's markup): "← Previous", "Page N of M",
+ * "Next →", with `href(page)` giving each page's URL. Nothing when there is one page.
+ */
+export function ListPager(props: { page: number; pages: number; href: (page: number) => string; label?: string }) {
+  if (props.pages <= 1) return null;
+  return (
+    <nav aria-label={props.label ?? "Pages"} className="pager" data-testid="pager">
+      {props.page > 1 ? <Link href={props.href(props.page - 1)}>← Previous</Link> : null}
+      <span>
+        Page {props.page} of {props.pages}
+      </span>
+      {props.page < props.pages ? <Link href={props.href(props.page + 1)}>Next →</Link> : null}
+    </nav>
+  );
+}
+
+/** The banner naming each bad parameter, which was left out (the commitment list's wording). */
+export function QueryErrors({ errors }: { errors: { field: string; message: string }[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <div className="banner banner--error" role="status" data-testid="query-errors">
+      Some filters were not understood and were left out:
+      <ul>
+        {errors.map((e) => (
+          <li key={e.field}>
+            <code>{e.field}</code>: {e.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The note shown when the page asked for is past the last one. */
+export function PastLastPage({ asked, page, pages }: { asked: number; page: number; pages: number }) {
+  if (asked <= pages) return null;
+  return (
+    <p className="banner banner--warning" role="status" data-testid="page-note">
+      There is no page {asked}: {pages === 1 ? "there is 1 page" : `there are ${pages} pages`}, so this is page {page}.
+    </p>
+  );
+}
