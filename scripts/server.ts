@@ -6,7 +6,8 @@
  * Started by scripts/lib/serve.ts (`npm start`, the e2e server, `npm run bench`) after the build
  * and the database are ready. Usage: `node --import tsx scripts/server.ts --port 3000 [--hostname 127.0.0.1]`.
  * Env: DATABASE_URL (the prepared database), AUTH_SECRET, NODE_ENV=production, RESPONSE_CACHE_MB
- * (size of the cache in MiB, default 64; 0 turns it off) and TRUST_PROXY.
+ * (size of the cache in MiB, default 64; 0 turns it off) and TRUST_PROXY. Public responses carry a
+ * Cache-Control a shared cache honours, signed-in ones `private, no-store` (lib/shared-cache.ts).
  *
  * At the door, before the cache or Next sees a request: forwarded headers are judged
  * (lib/forwarded.ts), Next's internal headers removed, and a bad Host, a control character in the
@@ -37,6 +38,7 @@ import {
   tooLarge,
 } from "../lib/request-guard";
 import { ResponseCache, withResponseCache } from "../lib/response-cache";
+import { withSharedCacheHeaders } from "../lib/shared-cache";
 import { appToday } from "../lib/today";
 
 async function main() {
@@ -83,6 +85,11 @@ async function main() {
       onError: (error) => console.error("Response cache: cannot read the public revision;", error),
     });
   }
+
+  // Cache-Control for a CDN or reverse proxy in front: public responses shareable for a short
+  // while, signed-in ones private (lib/shared-cache.ts). Outside the response cache, so its hits
+  // and 304s carry it too.
+  listener = withSharedCacheHeaders(listener);
 
   const server = http.createServer((req, res) => {
     normaliseForwardedHeaders(req, trustProxy);
