@@ -6,7 +6,8 @@
  * Started by scripts/lib/serve.ts (`npm start`, the e2e server, `npm run bench`) after the build
  * and the database are ready. Usage: `node --import tsx scripts/server.ts --port 3000 [--hostname 127.0.0.1]`.
  * Env: DATABASE_URL (the prepared database), AUTH_SECRET, NODE_ENV=production, RESPONSE_CACHE_MB
- * (size of the cache in MiB, default 64; 0 turns it off) and TRUST_PROXY. Public responses carry a
+ * (size of the cache in MiB, default 64; 0 turns it off), TRUST_PROXY and
+ * NEXT_SERVER_ACTIONS_ENCRYPTION_KEY (else the key kept beside the database). Public responses carry a
  * Cache-Control a shared cache honours, signed-in ones `private, no-store` (lib/shared-cache.ts).
  *
  * At the door, before the cache or Next sees a request: forwarded headers are judged
@@ -19,6 +20,7 @@ import { parseArgs } from "node:util";
 
 import next from "next";
 
+import { resolveServerActionKey } from "../auth/config-check";
 import { openPublicRevision } from "../db/public-revision";
 import { registerCacheState } from "../lib/cache-state";
 import { databasePath, readEnv } from "../lib/env";
@@ -40,12 +42,18 @@ import {
 import { ResponseCache, withResponseCache } from "../lib/response-cache";
 import { withSharedCacheHeaders } from "../lib/shared-cache";
 import { appToday } from "../lib/today";
+import { registerRunningServer } from "./lib/build";
 
 async function main() {
   const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   const hostname = values.hostname;
   const { RESPONSE_CACHE_MB: megabytes, TRUST_PROXY: trustProxy } = readEnv();
+
+  // One server-action key for every process on this database (auth/config-check.ts), and a record
+  // that this process runs from .next, so no rebuild replaces it underneath (scripts/lib/build.ts).
+  process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = resolveServerActionKey(process.env, databasePath());
+  registerRunningServer();
 
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
