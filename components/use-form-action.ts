@@ -5,7 +5,8 @@
  * Next's `x-nextjs-action-not-found` marker, and Next's client throws an `UnrecognizedActionError`
  * (nextjs.org/docs/messages/failed-to-find-server-action). Unhandled, that error would replace the
  * form with the error page and lose what was typed. Here it becomes a state of the form's own: the
- * message {@link SITE_UPDATED_MESSAGE}, with the values sent put back in the fields.
+ * message {@link SITE_UPDATED_MESSAGE}, with the values sent put back in the fields. The form still
+ * works without JavaScript, as a server action's form does (`asFormAction`).
  */
 import { unstable_isUnrecognizedActionError } from "next/navigation";
 import { useActionState } from "react";
@@ -36,6 +37,35 @@ export function siteUpdatedState(prev: FormState, formData: FormData): FormState
   };
 }
 
+/** The parts of a server reference React uses to render a form that works before JavaScript runs. */
+interface FormActionReference {
+  $$FORM_ACTION?: (...args: unknown[]) => unknown;
+  $$IS_SIGNATURE_EQUAL?: (...args: unknown[]) => unknown;
+  bind(thisArg: unknown, ...args: unknown[]): FormActionReference;
+}
+
+/**
+ * `wrapper`, made to render like the server action `action` in a page's HTML: React's server
+ * renderer writes a form's hidden `$ACTION_ID` fields (progressive enhancement: the form works
+ * without JavaScript) only for a function carrying `$$FORM_ACTION`, and binds the action to the
+ * form's state first (react-dom/server `useActionState`). So those parts, and `bind`, are taken
+ * from `action`, each called on `action` itself as React's encoder requires; calling `wrapper`
+ * still runs `wrapper`.
+ */
+function asFormAction<F extends (...args: never[]) => unknown>(wrapper: F, action: unknown): F {
+  const reference = action as FormActionReference;
+  if (typeof reference?.$$FORM_ACTION !== "function") return wrapper;
+  Object.defineProperties(wrapper, {
+    $$FORM_ACTION: { value: reference.$$FORM_ACTION.bind(reference) },
+    $$IS_SIGNATURE_EQUAL: { value: reference.$$IS_SIGNATURE_EQUAL?.bind(reference) },
+    bind: {
+      value: (thisArg: unknown, ...args: unknown[]) =>
+        asFormAction(Function.prototype.bind.call(wrapper, thisArg, ...args) as F, reference.bind(thisArg, ...args)),
+    },
+  });
+  return wrapper;
+}
+
 /**
  * `useActionState(action, initial)` that answers an unknown server action with
  * `onSiteUpdated(prev, formData)` (for staff and admin forms, {@link siteUpdatedState}); every
@@ -46,12 +76,13 @@ export function useFormAction<S = FormState>(
   initial: S,
   onSiteUpdated: (prev: S, formData: FormData) => S = siteUpdatedState as unknown as (prev: S, fd: FormData) => S,
 ) {
-  return useActionState(async (prev: Awaited<S>, formData: FormData): Promise<Awaited<S>> => {
+  const guarded = async (prev: Awaited<S>, formData: FormData): Promise<Awaited<S>> => {
     try {
       return await action(prev, formData);
     } catch (error) {
       if (!unstable_isUnrecognizedActionError(error)) throw error;
       return onSiteUpdated(prev, formData) as Awaited<S>;
     }
-  }, initial as Awaited<S>);
+  };
+  return useActionState(asFormAction(guarded, action), initial as Awaited<S>);
 }

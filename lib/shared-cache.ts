@@ -13,7 +13,9 @@
  * The rules ({@link sharedCacheControl}):
  * - GET and HEAD of a public path ({@link isPublicPath}) without a session cookie or an
  *   Authorization header, answered 200, 304 or 404 with no Set-Cookie: {@link SHARED_CACHE_CONTROL},
- *   unless the response already says `public` itself (the badges' `public, no-cache`).
+ *   unless the response has a shared-cache rule of its own (`public` with `no-cache` or `s-maxage`:
+ *   the badges' `public, no-cache`). Next's `public, max-age=0, must-revalidate` of the sitemap
+ *   and robots.txt is replaced.
  * - Anything answered to a request that carries a session cookie or Authorization, and everything
  *   under /staff, /admin, /signin and /api/auth: {@link PRIVATE_CACHE_CONTROL}.
  * - Everything else keeps what Next set (its hashed /_next/static assets stay immutable; errors and
@@ -65,7 +67,9 @@ export function sharedCacheControl(facts: ResponseFacts): string | null {
   if (hasSessionCookie(facts.cookie) || facts.authorization || isPrivatePath(pathname)) return PRIVATE_CACHE_CONTROL;
   if (facts.method !== "GET" && facts.method !== "HEAD") return null;
   if (!isPublicPath(pathname) || !SHAREABLE_STATUS.has(facts.status) || facts.setsCookie) return null;
-  if (facts.cacheControl !== undefined && /^\s*public\b/i.test(facts.cacheControl)) return null;
+  // A rule of the response's own for shared caches (the badges' `public, no-cache`) stays.
+  if (facts.cacheControl !== undefined && /^\s*public\b.*\b(no-cache|s-maxage)\b/i.test(facts.cacheControl))
+    return null;
   return SHARED_CACHE_CONTROL;
 }
 

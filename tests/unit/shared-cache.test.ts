@@ -55,6 +55,10 @@ describe("the Cache-Control rule", () => {
 
   it("keeps a public header of the response's own (the badges' `public, no-cache`)", () => {
     expect(sharedCacheControl(facts({ url: "/badge/commitments/6.svg", cacheControl: "public, no-cache" }))).toBeNull();
+    // Next's header of metadata routes is not a shared-cache rule: replaced.
+    expect(sharedCacheControl(facts({ url: "/sitemap.xml", cacheControl: "public, max-age=0, must-revalidate" }))).toBe(
+      SHARED_CACHE_CONTROL,
+    );
   });
 
   it("makes everything answered to a signed-in request private, public path or not", () => {
