@@ -7,7 +7,8 @@
  * triggers. The production server (scripts/server.ts) is started on it twice, with the response
  * cache off (`RESPONSE_CACHE_MB=0`) and then on, on ports 3160–3169. Each URL is first fetched once
  * (a 404 is skipped with a note: a route that does not exist yet), then loaded with autocannon
- * (a 1 s warm-up, not counted, then the measured run).
+ * (a 1 s warm-up, not counted, then the measured run). A URL answering 404 or a redirect has no
+ * page of its own yet and is skipped with a note.
  *
  * Prints one Markdown table: URL × cache → for each size req/s, p50 and p99 (ms) and the count of
  * 5xx answers, and the 50k/1k ratio of p50; then the server's peak resident memory (VmHWM from
@@ -55,7 +56,7 @@ export interface Measure {
   p99: number;
   /** answers with a 5xx status during the measured run (plus the first GET) */
   errors5xx: number;
-  /** requests that got no answer (timeouts, resets) */
+  /** requests that got no answer within 30 s (timeouts, resets) */
   failed: number;
 }
 
@@ -205,7 +206,13 @@ function count5xx(result: autocannon.Result): number {
     .reduce((sum, [, s]) => sum + s.count, 0);
 }
 
-async function measure(base: string, pathname: string): Promise<Measure | { status: 404 }> {
+/** A URL with no page of its own (yet): 404, or a redirect elsewhere. */
+interface Skipped {
+  status: number;
+  skipped: true;
+}
+
+async function measure(base: string, pathname: string): Promise<Measure | Skipped> {
   let status: number;
   try {
     const response = await fetch(base + pathname, { redirect: "manual" });
@@ -214,7 +221,7 @@ async function measure(base: string, pathname: string): Promise<Measure | { stat
   } catch {
     status = 0;
   }
-  if (status === 404) return { status: 404 };
+  if (status === 404 || (status >= 300 && status < 400)) return { status, skipped: true };
   await load(base + pathname, 1); // warm-up, not counted
   const r = await load(base + pathname, SECONDS);
   return {
@@ -227,15 +234,15 @@ async function measure(base: string, pathname: string): Promise<Measure | { stat
   };
 }
 
-type Results = Map<string, Measure | { status: 404 }>;
+type Results = Map<string, Measure | Skipped>;
 
 function key(label: string, cached: boolean, size: number): string {
   return `${label}\n${cached ? "on" : "off"}\n${size}`;
 }
 
-function cell(m: Measure | { status: 404 } | undefined): string[] {
+function cell(m: Measure | Skipped | undefined): string[] {
   if (!m) return ["—", "—", "—", "—"];
-  if (!("rps" in m)) return ["404", "—", "—", "—"];
+  if (!("rps" in m)) return [String(m.status), "—", "—", "—"];
   const errors = m.errors5xx > 0 ? `**${m.errors5xx}**` : "0";
   const failed = m.failed > 0 ? ` (+${m.failed} no answer)` : "";
   return [m.rps.toFixed(0), String(m.p50), String(m.p99), errors + failed];
@@ -267,7 +274,11 @@ async function main() {
             process.stdout.write(`  cache ${cached ? "on " : "off"} ${pathname} … `);
             const m = await measure(server.base, pathname);
             results.set(key(target.label, cached, size), m);
-            console.log("rps" in m ? `${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms` : "404, skipped");
+            console.log(
+              "rps" in m
+                ? `${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, ${m.errors5xx} 5xx, ${m.failed} unanswered`
+                : `${m.status}, skipped`,
+            );
           }
           const peak = peakMemoryMiB(server.child.pid);
           memory.push(`| ${size.toLocaleString("en")} | ${cached ? "on" : "off"} | ${peak ?? "n/a"} |`);
@@ -281,8 +292,9 @@ async function main() {
   }
 
   for (const target of TARGETS) {
-    if ([...results.entries()].some(([k, m]) => k.startsWith(`${target.label}\n`) && m.status === 404)) {
-      notes.push(`${target.label} answered 404 (no such route yet): skipped.`);
+    const skipped = [...results.entries()].find(([k, m]) => k.startsWith(`${target.label}\n`) && "skipped" in m);
+    if (skipped) {
+      notes.push(`${target.label} answered ${skipped[1].status} (no page of its own yet): skipped.`);
     }
   }
   const [small, large] = [SIZES[0]!, SIZES[SIZES.length - 1]!];
