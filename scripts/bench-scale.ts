@@ -58,6 +58,8 @@ export interface Measure {
   errors5xx: number;
   /** requests that got no answer within 30 s (timeouts, resets) */
   failed: number;
+  /** responses completed in the measured run (0: none finished in time, so no latency to show) */
+  completed: number;
 }
 
 /** What a URL stands for: a label and a path, the same at every size (the ids are looked up per database). */
@@ -231,6 +233,7 @@ async function measure(base: string, pathname: string): Promise<Measure | Skippe
     p99: r.latency.p99,
     errors5xx: count5xx(r) + (status >= 500 ? 1 : 0),
     failed: r.errors + r.timeouts,
+    completed: r.requests.total,
   };
 }
 
@@ -243,6 +246,7 @@ function key(label: string, cached: boolean, size: number): string {
 function cell(m: Measure | Skipped | undefined): string[] {
   if (!m) return ["—", "—", "—", "—"];
   if (!("rps" in m)) return [String(m.status), "—", "—", "—"];
+  if (m.completed === 0) return ["0", "none done", "none done", m.errors5xx > 0 ? `**${m.errors5xx}**` : "0"];
   const errors = m.errors5xx > 0 ? `**${m.errors5xx}**` : "0";
   const failed = m.failed > 0 ? ` (+${m.failed} no answer)` : "";
   return [m.rps.toFixed(0), String(m.p50), String(m.p99), errors + failed];
@@ -321,7 +325,8 @@ async function main() {
       for (const n of SIZES) row.push(...cell(results.get(key(target.label, cached, n))));
       const a = results.get(key(target.label, cached, small));
       const b = results.get(key(target.label, cached, large));
-      row.push(a && b && "rps" in a && "rps" in b && a.p50 > 0 ? `${(b.p50 / a.p50).toFixed(1)}×` : "—");
+      const both = a && b && "rps" in a && "rps" in b && a.completed > 0 && b.completed > 0 && a.p50 > 0;
+      row.push(both ? `${(b.p50 / a.p50).toFixed(1)}×` : "—");
       console.log(`| ${row.join(" | ")} |`);
     }
   }

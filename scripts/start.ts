@@ -34,11 +34,12 @@ async function main() {
     if (replicaUrl) console.log(`Litestream ${litestreamVersion()} will replicate the database to ${replicaUrl}`);
     // A place that cannot hold the database is refused before the build too (db/location.ts).
     prepareDatabaseLocation(file);
-    ensureBuild();
+    // Kept beside the database like the auth secret, and built with: every process on this
+    // database, and every machine built with the same key, accepts the others' forms.
+    actionKey = resolveServerActionKey(process.env, file);
+    ensureBuild(console.log, { actionKey });
     const db = prepareDatabase(file);
     secret = await prepareAuth(db, file);
-    // Kept beside the database like the auth secret: every process on it accepts the others' forms.
-    actionKey = resolveServerActionKey(process.env, file);
     db.$client.close();
   } catch (error) {
     console.error(`Accord Tracker could not start: ${error instanceof Error ? error.message : String(error)}`);

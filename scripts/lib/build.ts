@@ -105,24 +105,40 @@ export function sourceFingerprint(): string {
   return hash.digest("hex");
 }
 
-/** True when `.next` holds a build made from the current sources. */
-export function buildIsCurrent(fingerprint = sourceFingerprint()): boolean {
+/** A short SHA-256 (hex) of a server-action key, kept in the stamp (never the key itself). */
+function keyDigest(key: string): string {
+  return createHash("sha256").update(key).digest("hex").slice(0, 16);
+}
+
+/**
+ * True when `.next` holds a build made from the current sources and, when `actionKey` is given,
+ * with that server-action key. The stamp is `<sources> [key:<digest>]`.
+ */
+export function buildIsCurrent(fingerprint = sourceFingerprint(), actionKey?: string): boolean {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return false;
   try {
-    return fs.readFileSync(STAMP, "utf8").trim() === fingerprint;
+    const [sources, key] = fs.readFileSync(STAMP, "utf8").trim().split(" ");
+    return sources === fingerprint && (actionKey === undefined || key === `key:${keyDigest(actionKey)}`);
   } catch {
     return false;
   }
 }
 
 /**
- * Run `next build` unless the current build matches the sources.
+ * Run `next build` unless the current build matches the sources (and `actionKey`, when given).
+ * With `actionKey`, the build runs with it as NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Next derives the
+ * server-action ids from the build's key, so machines that build the same sources with the same key
+ * accept each other's forms (`npm start` passes the key kept beside the database). Without it, any
+ * build of the current sources will do (the e2e server and the benches, one machine).
  * @throws Error when a server is running from the outdated build (rebuilding would break its open
  * forms), or when the build fails (its output has already been shown).
  */
-export function ensureBuild(log: (line: string) => void = console.log): void {
+export function ensureBuild(
+  log: (line: string) => void = console.log,
+  { actionKey }: { actionKey?: string } = {},
+): void {
   const fingerprint = sourceFingerprint();
-  if (buildIsCurrent(fingerprint)) {
+  if (buildIsCurrent(fingerprint, actionKey)) {
     log("Build is up to date.");
     return;
   }
@@ -136,11 +152,10 @@ export function ensureBuild(log: (line: string) => void = console.log): void {
   }
   log("Building the app (next build; about half a minute on 2 cores)…");
   const started = Date.now();
-  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (actionKey !== undefined) env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = actionKey;
+  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env });
   if (result.status !== 0) throw new Error(`next build failed (exit code ${result.status ?? result.signal})`);
-  fs.writeFileSync(STAMP, `${fingerprint}\n`);
+  fs.writeFileSync(STAMP, `${fingerprint}${actionKey === undefined ? "" : ` key:${keyDigest(actionKey)}`}\n`);
   log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
