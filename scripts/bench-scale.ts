@@ -8,7 +8,8 @@
  * cache off (`RESPONSE_CACHE_MB=0`) and then on, on ports 3160–3169. Each URL is first fetched once
  * (a 404 is skipped with a note: a route that does not exist yet), then loaded with autocannon
  * (a 1 s warm-up, not counted, then the measured run). A URL answering 404 or a redirect has no
- * page of its own yet and is skipped with a note.
+ * page of its own yet and is skipped with a note; one answering 5xx (or nothing) is reported with
+ * its count and not loaded.
  *
  * Prints one Markdown table: URL × cache → for each size req/s, p50 and p99 (ms) and the count of
  * 5xx answers, and the 50k/1k ratio of p50; then the server's peak resident memory (VmHWM from
@@ -224,6 +225,9 @@ async function measure(base: string, pathname: string): Promise<Measure | Skippe
     status = 0;
   }
   if (status === 404 || (status >= 300 && status < 400)) return { status, skipped: true };
+  // A URL that fails is reported, not loaded: a failing render can cost seconds, and ten of them
+  // queued behind each other would hold up every URL after it.
+  if (status >= 500 || status === 0) return { status, rps: 0, p50: 0, p99: 0, errors5xx: 1, failed: 0, completed: 0 };
   await load(base + pathname, 1); // warm-up, not counted
   const r = await load(base + pathname, SECONDS);
   return {
