@@ -143,6 +143,15 @@ export function ensureBuild(
     return;
   }
   const running = runningServers();
+  if (running.length > 0 && buildIsCurrent(fingerprint)) {
+    // The sources match; only the key differs. The processes on this machine share the build, so
+    // their forms work: keep it rather than break theirs.
+    log(
+      `The build in .next was made with another server-action key, but servers run from it (process ${running.join(", ")}): ` +
+        "kept. Stop them and start again to rebuild with this key (needed only for machines built apart).",
+    );
+    return;
+  }
   if (running.length > 0) {
     throw new Error(
       `the sources changed since the build in .next, but ${running.length === 1 ? "a server is" : "servers are"} ` +
