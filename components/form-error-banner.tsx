@@ -5,7 +5,8 @@ import type { FormState } from "./form-state";
 /** The message above a refused form: conflict, sign-in needed, forbidden, or fields to fix. */
 export function FormErrorBanner({ error }: { error: FormState["error"] }) {
   if (!error) return null;
-  const cls = error.kind === "conflict" ? "banner banner--warning" : "banner banner--error";
+  const cls =
+    error.kind === "conflict" || error.kind === "site_updated" ? "banner banner--warning" : "banner banner--error";
   return (
     <div className={cls} role="status" data-testid={`form-error-${error.kind}`}>
       <p style={{ margin: 0 }}>{error.message}</p>

@@ -4,7 +4,8 @@ import type { Refusal } from "@/lib/write-result";
 export interface FormState {
   /** bumps on every answer, so the form remounts with the values sent back */
   attempt: number;
-  error: null | { kind: Refusal["kind"]; message: string; fieldErrors: Record<string, string[]> };
+  /** `site_updated`: sent from a page of an older build (components/use-form-action.ts) */
+  error: null | { kind: Refusal["kind"] | "site_updated"; message: string; fieldErrors: Record<string, string[]> };
   values: Record<string, unknown>;
 }
 

@@ -2,7 +2,8 @@
  * `npm run db:grow -- --commitments 50000 --out FILE [--seed 8]`: a new database at FILE with the
  * default dataset plus that many generated commitments (db/grow.ts: 25 per agreement, a fifth of
  * them milestones, 10 status updates each with its audit row, evidence on half the updates).
- * Deterministic for a seed. Refuses an existing FILE. Prints the rows added, the file size and
+ * Deterministic for a seed. Refuses an existing FILE. Written without fsync (db/grow.ts
+ * `bulkLoadSettings`): a crash while growing can leave FILE unusable. Prints the rows added, the file size and
  * the time taken.
  */
 import fs from "node:fs";
@@ -10,7 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 
 import { prepareDatabase } from "../db/client";
-import { growDatabase } from "../db/grow";
+import { bulkLoadSettings, growDatabase } from "../db/grow";
 
 function main() {
   const { values } = parseArgs({
@@ -30,6 +31,7 @@ function main() {
 
   const db = prepareDatabase(out);
   try {
+    bulkLoadSettings(db.$client);
     const result = growDatabase(db.$client, { commitments, seed });
     db.$client.pragma("wal_checkpoint(TRUNCATE)");
     const mb = fs.statSync(out).size / 1024 / 1024;

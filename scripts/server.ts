@@ -6,7 +6,9 @@
  * Started by scripts/lib/serve.ts (`npm start`, the e2e server, `npm run bench`) after the build
  * and the database are ready. Usage: `node --import tsx scripts/server.ts --port 3000 [--hostname 127.0.0.1]`.
  * Env: DATABASE_URL (the prepared database), AUTH_SECRET, NODE_ENV=production, RESPONSE_CACHE_MB
- * (size of the cache in MiB, default 64; 0 turns it off) and TRUST_PROXY.
+ * (size of the cache in MiB, default 64; 0 turns it off), TRUST_PROXY and
+ * NEXT_SERVER_ACTIONS_ENCRYPTION_KEY (else the key kept beside the database). Public responses carry a
+ * Cache-Control a shared cache honours, signed-in ones `private, no-store` (lib/shared-cache.ts).
  *
  * At the door, before the cache or Next sees a request: forwarded headers are judged
  * (lib/forwarded.ts), Next's internal headers removed, and a bad Host, a control character in the
@@ -18,6 +20,7 @@ import { parseArgs } from "node:util";
 
 import next from "next";
 
+import { resolveServerActionKey } from "../auth/config-check";
 import { openPublicRevision } from "../db/public-revision";
 import { registerCacheState } from "../lib/cache-state";
 import { databasePath, readEnv } from "../lib/env";
@@ -37,13 +40,20 @@ import {
   tooLarge,
 } from "../lib/request-guard";
 import { ResponseCache, withResponseCache } from "../lib/response-cache";
+import { withSharedCacheHeaders } from "../lib/shared-cache";
 import { appToday } from "../lib/today";
+import { registerRunningServer } from "./lib/build";
 
 async function main() {
   const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   const hostname = values.hostname;
   const { RESPONSE_CACHE_MB: megabytes, TRUST_PROXY: trustProxy } = readEnv();
+
+  // One server-action key for every process on this database (auth/config-check.ts), and a record
+  // that this process runs from .next, so no rebuild replaces it underneath (scripts/lib/build.ts).
+  process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = resolveServerActionKey(process.env, databasePath());
+  registerRunningServer();
 
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
@@ -83,6 +93,11 @@ async function main() {
       onError: (error) => console.error("Response cache: cannot read the public revision;", error),
     });
   }
+
+  // Cache-Control for a CDN or reverse proxy in front: public responses shareable for a short
+  // while, signed-in ones private (lib/shared-cache.ts). Outside the response cache, so its hits
+  // and 304s carry it too.
+  listener = withSharedCacheHeaders(listener);
 
   const server = http.createServer((req, res) => {
     normaliseForwardedHeaders(req, trustProxy);

@@ -4,7 +4,7 @@
  * default ./data/accord.sqlite. With `LITESTREAM_REPLICA_URL` (file:///…, s3://…), Litestream
  * replicates the database there while the app runs (scripts/lib/litestream.ts).
  */
-import { adminSetting } from "../auth/config-check";
+import { adminSetting, resolveServerActionKey } from "../auth/config-check";
 import { prepareAuth } from "../auth/startup";
 import { prepareDatabase } from "../db/client";
 import { prepareDatabaseLocation } from "../db/location";
@@ -21,6 +21,7 @@ async function main() {
   }
   let file: string;
   let secret: string;
+  let actionKey: string;
   let replicaUrl: string | undefined;
   try {
     file = databasePath();
@@ -33,7 +34,10 @@ async function main() {
     if (replicaUrl) console.log(`Litestream ${litestreamVersion()} will replicate the database to ${replicaUrl}`);
     // A place that cannot hold the database is refused before the build too (db/location.ts).
     prepareDatabaseLocation(file);
-    ensureBuild();
+    // Kept beside the database like the auth secret, and built with: every process on this
+    // database, and every machine built with the same key, accepts the others' forms.
+    actionKey = resolveServerActionKey(process.env, file);
+    ensureBuild(console.log, { actionKey });
     const db = prepareDatabase(file);
     secret = await prepareAuth(db, file);
     db.$client.close();
@@ -44,7 +48,7 @@ async function main() {
   console.log(`Database: ${file} (migrated; default dataset loaded if it was missing)`);
   console.log(`Accord Tracker on http://localhost:${port}`);
   if (!replicaUrl) {
-    serve({ port, env: { AUTH_SECRET: secret } });
+    serve({ port, env: { AUTH_SECRET: secret, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionKey } });
     return;
   }
   // Litestream beside the server (docs/decisions/008-durability.md): it starts first, and stops
@@ -57,7 +61,7 @@ async function main() {
   });
   const server = serve({
     port,
-    env: { AUTH_SECRET: secret },
+    env: { AUTH_SECRET: secret, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionKey },
     onExit: async () => {
       const code = await replication.stop();
       console.log(code === 0 ? "Litestream synced and stopped." : `Litestream stopped (exit code ${code}).`);

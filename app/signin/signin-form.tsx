@@ -1,15 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
-
 import { Field } from "@/components/field";
 import { SubmitButton } from "@/components/submit-button";
+import { SITE_UPDATED_MESSAGE, useFormAction } from "@/components/use-form-action";
 
 import { signInAction } from "./actions";
 import type { SignInState } from "./state";
 
 export function SignInForm({ redirectTo }: { redirectTo: string }) {
-  const [state, action] = useActionState<SignInState, FormData>(signInAction, { error: null, email: "" });
+  const [state, action] = useFormAction<SignInState>(signInAction, { error: null, email: "" }, (_prev, formData) => ({
+    error: SITE_UPDATED_MESSAGE,
+    email: String(formData.get("email") ?? ""),
+  }));
   return (
     <form action={action} className="form" noValidate>
       {state.error ? (

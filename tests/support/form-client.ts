@@ -60,6 +60,7 @@ export interface FormResponse {
   status: number;
   location: string | null;
   html: string;
+  headers: Headers;
 }
 
 /** A cookie-keeping client for one site (one "browser"). */
@@ -80,35 +81,52 @@ export class FormClient {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
-  /** GET a page (no redirects followed). */
-  async get(path: string): Promise<FormResponse> {
-    const response = await fetch(this.base + path, { headers: { cookie: this.cookieHeader() }, redirect: "manual" });
+  /** GET a page (no redirects followed), from this client's site or from the one at `from` (a base URL). */
+  async get(path: string, { from = this.base }: { from?: string } = {}): Promise<FormResponse> {
+    const response = await fetch(from + path, { headers: { cookie: this.cookieHeader() }, redirect: "manual" });
     this.remember(response);
-    return { status: response.status, location: response.headers.get("location"), html: await response.text() };
+    return {
+      status: response.status,
+      location: response.headers.get("location"),
+      html: await response.text(),
+      headers: response.headers,
+    };
   }
 
   /**
    * Post the form of `path` that has a field named `marker` (the first form when omitted), with
-   * `values` replacing or adding fields, as a browser without JavaScript would.
+   * `values` replacing or adding fields, as a browser without JavaScript would. `readFrom` and
+   * `postTo` (base URLs, this client's site by default) let the page come from one server and the
+   * post go to another, as when two processes behind one address answer them.
    * @throws Error when the page has no such form.
    */
-  async submit(path: string, values: Record<string, string>, marker?: string): Promise<FormResponse> {
-    const page = await this.get(path);
+  async submit(
+    path: string,
+    values: Record<string, string>,
+    marker?: string,
+    { readFrom = this.base, postTo = this.base }: { readFrom?: string; postTo?: string } = {},
+  ): Promise<FormResponse> {
+    const page = await this.get(path, { from: readFrom });
     const form = readForms(page.html).find((f) => !marker || f.fields.some(([name]) => name === marker));
     if (!form) throw new Error(`no form${marker ? ` with a field ${marker}` : ""} on ${path} (status ${page.status})`);
     const data = new FormData();
     const given = new Set(Object.keys(values));
     for (const [name, value] of form.fields) if (!given.has(name)) data.append(name, value);
     for (const [name, value] of Object.entries(values)) data.append(name, value);
-    const target = form.action && form.action !== "" ? new URL(form.action, this.base + path).href : this.base + path;
+    const target = form.action && form.action !== "" ? new URL(form.action, postTo + path).href : postTo + path;
     const response = await fetch(target, {
       method: "POST",
       body: data,
-      headers: { cookie: this.cookieHeader(), origin: this.base },
+      headers: { cookie: this.cookieHeader(), origin: postTo },
       redirect: "manual",
     });
     this.remember(response);
-    return { status: response.status, location: response.headers.get("location"), html: await response.text() };
+    return {
+      status: response.status,
+      location: response.headers.get("location"),
+      html: await response.text(),
+      headers: response.headers,
+    };
   }
 
   /**

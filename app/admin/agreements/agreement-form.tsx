@@ -1,12 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
-
 import { FormErrorBanner } from "@/components/form-error-banner";
-import { INITIAL_FORM_STATE, type FormState, str } from "@/components/form-state";
+import { INITIAL_FORM_STATE, str } from "@/components/form-state";
 import { Field } from "@/components/field";
 import { SubmitButton } from "@/components/submit-button";
 import { DeleteOrRestoreButtons } from "@/components/confirm-step";
+import { useFormAction } from "@/components/use-form-action";
 
 import { createAgreementAction, deleteOrRestoreAgreementAction, updateAgreementAction } from "./actions";
 
@@ -32,10 +31,7 @@ export function AgreementForm({
   allParties: { code: string; name: string }[];
 }) {
   const editing = initial.agreementId !== undefined;
-  const [state, action] = useActionState<FormState, FormData>(
-    editing ? updateAgreementAction : createAgreementAction,
-    INITIAL_FORM_STATE,
-  );
+  const [state, action] = useFormAction(editing ? updateAgreementAction : createAgreementAction, INITIAL_FORM_STATE);
   const v = state.values;
   const e = state.error?.fieldErrors ?? {};
   const chosen = Array.isArray(v.parties) ? (v.parties as string[]) : initial.parties;
@@ -110,7 +106,7 @@ export function AgreementForm({
 
 /** Delete (soft) or restore an agreement. */
 export function DeleteAgreementForm({ agreementId, deleted }: { agreementId: number; deleted: boolean }) {
-  const [state, action] = useActionState<FormState, FormData>(deleteOrRestoreAgreementAction, INITIAL_FORM_STATE);
+  const [state, action] = useFormAction(deleteOrRestoreAgreementAction, INITIAL_FORM_STATE);
   return (
     <form action={action}>
       <FormErrorBanner error={state.error} />

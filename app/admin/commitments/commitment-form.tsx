@@ -1,12 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
-
 import { FormErrorBanner } from "@/components/form-error-banner";
-import { INITIAL_FORM_STATE, type FormState, str } from "@/components/form-state";
+import { INITIAL_FORM_STATE, str } from "@/components/form-state";
 import { Field } from "@/components/field";
 import { SubmitButton } from "@/components/submit-button";
 import { DeleteOrRestoreButtons } from "@/components/confirm-step";
+import { useFormAction } from "@/components/use-form-action";
 
 import { createCommitmentAction, deleteOrRestoreCommitmentAction, updateCommitmentAction } from "./actions";
 
@@ -37,10 +36,7 @@ export function CommitmentForm(props: {
 }) {
   const { initial } = props;
   const editing = initial.commitmentId !== undefined;
-  const [state, action] = useActionState<FormState, FormData>(
-    editing ? updateCommitmentAction : createCommitmentAction,
-    INITIAL_FORM_STATE,
-  );
+  const [state, action] = useFormAction(editing ? updateCommitmentAction : createCommitmentAction, INITIAL_FORM_STATE);
   const v = state.values;
   const e = state.error?.fieldErrors ?? {};
   const chosen = Array.isArray(v.parties) ? (v.parties as string[]) : initial.parties;
@@ -170,7 +166,7 @@ export function DeleteCommitmentForm({
   version: number;
   deleted: boolean;
 }) {
-  const [state, action] = useActionState<FormState, FormData>(deleteOrRestoreCommitmentAction, INITIAL_FORM_STATE);
+  const [state, action] = useFormAction(deleteOrRestoreCommitmentAction, INITIAL_FORM_STATE);
   return (
     <form action={action}>
       <FormErrorBanner error={state.error} />

@@ -1,18 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
-
-import { INITIAL_FORM_STATE, type FormState, str } from "@/components/form-state";
+import { INITIAL_FORM_STATE, str } from "@/components/form-state";
 import { FormErrorBanner } from "@/components/form-error-banner";
 import { Field } from "@/components/field";
 import { SubmitButton } from "@/components/submit-button";
+import { useFormAction } from "@/components/use-form-action";
 import type { UserRole } from "@/lib/roles";
 
 import { createUserAction, updateUserAction } from "./actions";
 
 /** Create a user: email, name, role and a first password (at least 12 characters). */
 export function CreateUserForm() {
-  const [state, action] = useActionState<FormState, FormData>(createUserAction, INITIAL_FORM_STATE);
+  const [state, action] = useFormAction(createUserAction, INITIAL_FORM_STATE);
   const v = state.values;
   const e = state.error?.fieldErrors ?? {};
   return (
@@ -49,7 +48,7 @@ export function CreateUserForm() {
 
 /** The per-user controls: role, disable/enable, new password. */
 export function UserControls(props: { userId: number; email: string; role: UserRole; disabled: boolean }) {
-  const [state, action] = useActionState<FormState, FormData>(updateUserAction, INITIAL_FORM_STATE);
+  const [state, action] = useFormAction(updateUserAction, INITIAL_FORM_STATE);
   const e = state.error?.fieldErrors ?? {};
   const id = `user-${props.userId}`;
   return (

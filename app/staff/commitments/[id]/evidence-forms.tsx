@@ -1,7 +1,5 @@
 "use client";
 
-import { useActionState } from "react";
-
 import { INITIAL_FORM_STATE, type FormState, str } from "@/components/form-state";
 import { Field } from "@/components/field";
 import { SubmitButton } from "@/components/submit-button";
@@ -9,10 +7,11 @@ import { EVIDENCE_KIND_LABELS, EVIDENCE_KINDS } from "@/lib/evidence";
 
 import { addEvidenceAction, removeEvidenceAction, restoreEvidenceAction } from "./actions";
 import { FormErrorBanner } from "@/components/form-error-banner";
+import { useFormAction } from "@/components/use-form-action";
 
 /** Add one evidence link, not tied to a status update. */
 export function AddEvidenceForm(props: { commitmentId: number; version: number; submissionId: string }) {
-  const [state, action] = useActionState<FormState, FormData>(addEvidenceAction, INITIAL_FORM_STATE);
+  const [state, action] = useFormAction(addEvidenceAction, INITIAL_FORM_STATE);
   const v = state.values;
   const errors = state.error?.fieldErrors ?? {};
   return (
@@ -69,7 +68,7 @@ function EvidenceLinkButton(
     variant: "danger" | "secondary";
   },
 ) {
-  const [state, action] = useActionState<FormState, FormData>(props.action, INITIAL_FORM_STATE);
+  const [state, action] = useFormAction(props.action, INITIAL_FORM_STATE);
   return (
     <form action={action} className="inline-form">
       <input type="hidden" name="commitmentId" value={props.commitmentId} />

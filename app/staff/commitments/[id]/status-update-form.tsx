@@ -1,8 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-
-import { INITIAL_FORM_STATE, type FormState, str } from "@/components/form-state";
+import { INITIAL_FORM_STATE, str } from "@/components/form-state";
 import { Field } from "@/components/field";
 import { SubmitButton } from "@/components/submit-button";
 import { EVIDENCE_KIND_LABELS, EVIDENCE_KINDS } from "@/lib/evidence";
@@ -16,6 +14,7 @@ const FINAL_LABELS = STATUS_VALUES.filter((s) => STATUSES[s].final)
   .join(", ")
   .replace(/, ([^,]*)$/, " and $1");
 import { FormErrorBanner } from "@/components/form-error-banner";
+import { useFormAction } from "@/components/use-form-action";
 
 const BLANK_ROWS = 2;
 
@@ -30,7 +29,7 @@ export function StatusUpdateForm(props: {
   currentStatus: Status;
   currentProgress: number | null;
 }) {
-  const [state, action] = useActionState<FormState, FormData>(postStatusUpdateAction, INITIAL_FORM_STATE);
+  const [state, action] = useFormAction(postStatusUpdateAction, INITIAL_FORM_STATE);
   const v = state.values;
   const errors = state.error?.fieldErrors ?? {};
   const sent = Array.isArray(v.evidence) ? (v.evidence as EvidenceRow[]) : [];
