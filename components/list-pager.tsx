@@ -43,3 +43,40 @@ export function PastLastPage({ asked, page, pages }: { asked: number; page: numb
     </p>
   );
 }
+
+/**
+ * The buttons of a list's filter form (a GET form): submit, and a link back to the unfiltered list.
+ * `submit` and `clear` are the button's and the link's words ("Find" / "Clear" in the staff and
+ * admin areas, "Apply" / "Clear all" on public lists).
+ */
+export function FilterActions({ clearHref, submit, clear }: { clearHref: string; submit: string; clear: string }) {
+  return (
+    <div className="list-filters__actions">
+      <button type="submit" className="button">
+        {submit}
+      </button>{" "}
+      <Link href={clearHref}>{clear}</Link>
+    </div>
+  );
+}
+
+/** "12 users · page 1 of 3": how many rows a staff or admin list holds, and which page this is. */
+export function ListSummary({
+  total,
+  noun,
+  page,
+  pages,
+}: {
+  total: number;
+  noun: string;
+  page: number;
+  pages: number;
+}) {
+  return (
+    <p className="meta-line" data-testid="list-summary">
+      {total} {noun}
+      {total === 1 ? "" : "s"}
+      {pages > 1 ? ` · page ${page} of ${pages}` : ""}
+    </p>
+  );
+}

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 
 import { currentUser } from "@/auth/actor";
 import { TargetDateText } from "@/components/dates";
-import { ListPager, PastLastPage, QueryErrors } from "@/components/list-pager";
+import { FilterActions, ListPager, PastLastPage, QueryErrors } from "@/components/list-pager";
 import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
 import { getDb } from "@/db/client";
@@ -58,12 +58,7 @@ export default async function StaffHome({ searchParams }: Props) {
             ))}
           </select>
         </div>
-        <div className="list-filters__actions">
-          <button type="submit" className="button">
-            Find
-          </button>{" "}
-          <Link href="/staff">Clear</Link>
-        </div>
+        <FilterActions clearHref="/staff" submit="Find" clear="Clear" />
       </form>
       <p className="meta-line" data-testid="list-summary">
         {result.total} commitment{result.total === 1 ? "" : "s"} and milestone{result.total === 1 ? "" : "s"}

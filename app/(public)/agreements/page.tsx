@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { DateText } from "@/components/dates";
-import { ListPager, PastLastPage, QueryErrors } from "@/components/list-pager";
+import { FilterActions, ListPager, PastLastPage, QueryErrors } from "@/components/list-pager";
 import { StatusBadge } from "@/components/status-badge";
 import { loadAgreementIndex } from "@/db/public";
 import { type AgreementQuery, agreementQuerySchema, listHref, parseListQuery } from "@/lib/agreement-index";
@@ -101,12 +101,7 @@ export default async function AgreementsIndexPage({ searchParams }: Props) {
             <option value="title">Title</option>
           </select>
         </div>
-        <div className="list-filters__actions">
-          <button type="submit" className="button">
-            Apply
-          </button>{" "}
-          <Link href="/agreements">Clear all</Link>
-        </div>
+        <FilterActions clearHref="/agreements" submit="Apply" clear="Clear all" />
       </form>
 
       {result.rows.length === 0 ? (

@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
 import { FreshnessLine } from "@/components/freshness-line";
+import { FilterActions } from "@/components/list-pager";
 import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
 import { loadAgreementSlugs, loadAgreementTitles, loadCommitmentList } from "@/db/public";
@@ -191,12 +192,7 @@ export default async function CommitmentsPage({ searchParams }: Props) {
           <label htmlFor="f-asof">As of</label>
           <input id="f-asof" type="date" name="asOf" max={today} defaultValue={query.asOf ?? ""} />
         </div>
-        <div className="list-filters__actions">
-          <button type="submit" className="button">
-            Apply
-          </button>{" "}
-          <Link href="/commitments">Clear all</Link>
-        </div>
+        <FilterActions clearHref="/commitments" submit="Apply" clear="Clear all" />
       </form>
 
       {result.rows.length === 0 ? (

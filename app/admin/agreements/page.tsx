@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import { requireRole } from "@/auth/require";
 import { DateText } from "@/components/dates";
-import { ListPager, PastLastPage, QueryErrors } from "@/components/list-pager";
+import { FilterActions, ListPager, ListSummary, PastLastPage, QueryErrors } from "@/components/list-pager";
 import { getDb } from "@/db/client";
 import { adminAgreementPage, adminAgreementQuerySchema } from "@/db/queries/lists";
 import { listHref, parseListQuery } from "@/lib/agreement-index";
@@ -49,17 +49,9 @@ export default async function AdminAgreementsPage({ searchParams }: Props) {
             <option value="deleted">Deleted</option>
           </select>
         </div>
-        <div className="list-filters__actions">
-          <button type="submit" className="button">
-            Find
-          </button>{" "}
-          <Link href="/admin/agreements">Clear</Link>
-        </div>
+        <FilterActions clearHref="/admin/agreements" submit="Find" clear="Clear" />
       </form>
-      <p className="meta-line" data-testid="list-summary">
-        {result.total} agreement{result.total === 1 ? "" : "s"}
-        {result.pages > 1 ? ` · page ${result.page} of ${result.pages}` : ""}
-      </p>
+      <ListSummary total={result.total} noun="agreement" page={result.page} pages={result.pages} />
       <div className="table-wrap" role="region" aria-label="Agreements" tabIndex={0}>
         <table>
           <thead>

@@ -3,11 +3,10 @@ import type { Metadata } from "next";
 import { requireRole } from "@/auth/require";
 import { getDb } from "@/db/client";
 import { DoneNotice } from "@/components/done-notice";
-import { ListPager, PastLastPage, QueryErrors } from "@/components/list-pager";
+import { FilterActions, ListPager, ListSummary, PastLastPage, QueryErrors } from "@/components/list-pager";
 import { adminUserPage, adminUserQuerySchema } from "@/db/queries/lists";
 import { listHref, parseListQuery } from "@/lib/agreement-index";
 import { rawQuery } from "@/lib/commitment-list";
-import Link from "next/link";
 
 import { CreateUserForm, UserControls } from "./user-forms";
 
@@ -67,17 +66,9 @@ export default async function UsersPage({ searchParams }: Props) {
             <option value="disabled">Disabled</option>
           </select>
         </div>
-        <div className="list-filters__actions">
-          <button type="submit" className="button">
-            Find
-          </button>{" "}
-          <Link href="/admin/users">Clear</Link>
-        </div>
+        <FilterActions clearHref="/admin/users" submit="Find" clear="Clear" />
       </form>
-      <p className="meta-line" data-testid="list-summary">
-        {result.total} user{result.total === 1 ? "" : "s"}
-        {result.pages > 1 ? ` · page ${result.page} of ${result.pages}` : ""}
-      </p>
+      <ListSummary total={result.total} noun="user" page={result.page} pages={result.pages} />
       <div className="table-wrap" role="region" aria-label="Users" tabIndex={0}>
         <table>
           <thead>
