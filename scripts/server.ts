@@ -151,8 +151,15 @@ function refuse(req: http.IncomingMessage, res: http.ServerResponse, refusal: Re
   res.setHeader("cache-control", "no-store");
   res.setHeader("x-content-type-options", "nosniff");
   res.setHeader("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
-  if (!req.complete) drainThenForget(req);
-  res.end(req.method === "HEAD" ? undefined : body);
+  const answer = () => {
+    res.end(req.method === "HEAD" ? undefined : body);
+  };
+  if (req.complete) return answer();
+  // Answer once the body has been read: a server that answers and closes while the client is still
+  // sending resets the connection, and the client loses the answer (seen as EPIPE in the fuzz run).
+  drainThenForget(req);
+  if (req.readableEnded) answer();
+  else req.once("end", answer);
 }
 
 const CLIENT_ERRORS: Record<string, [string, string]> = {
