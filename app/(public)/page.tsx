@@ -117,19 +117,21 @@ export default function HomePage() {
         ) : null}
       </section>
 
-      {byTheme.length > 0 ? (
+      {byTheme.rows.length > 0 ? (
         <section aria-labelledby="breakdown-heading" className="charts">
           <h2 id="breakdown-heading">{several ? "All agreements by theme and by owner" : "By theme and by owner"}</h2>
           <StatusChart
             id="home-by-theme"
             title="Commitments by theme"
-            rows={breakdownRows(byTheme, (c) => c.key, "theme", "/commitments?level=commitment")}
+            rows={breakdownRows(byTheme.rows, (c) => c.key, "theme", "/commitments?level=commitment")}
           />
+          <MoreKeys shown={byTheme.rows} keys={byTheme.keys} noun="themes" />
           <StatusChart
             id="home-by-owner"
             title="Commitments by owner"
-            rows={breakdownRows(byOwner, (c) => c.key, "owner", "/commitments?level=commitment")}
+            rows={breakdownRows(byOwner.rows, (c) => c.key, "owner", "/commitments?level=commitment")}
           />
+          <MoreKeys shown={byOwner.rows} keys={byOwner.keys} noun="owners" />
         </section>
       ) : null}
 
@@ -217,5 +219,18 @@ export default function HomePage() {
         </section>
       </div>
     </>
+  );
+}
+
+/** Under a chart that shows only the keys with the most commitments: how many more there are. */
+function MoreKeys(props: { shown: readonly { key: string }[]; keys: number; noun: string }) {
+  const shown = new Set(props.shown.map((r) => r.key)).size;
+  const more = props.keys - shown;
+  if (more <= 0) return null;
+  return (
+    <p className="muted" data-testid={`more-${props.noun}`}>
+      {`Showing the ${shown} ${props.noun} with the most commitments; ${more.toLocaleString("en")} more are in `}
+      <Link href="/commitments?level=commitment">the list</Link>.
+    </p>
   );
 }

@@ -28,6 +28,7 @@ import type { TargetPrecision } from "../../lib/target-date";
 import type { Db } from "../client";
 import { liveRow } from "../live";
 import { ftsMatch } from "./catalog";
+import { indexedCounts, indexedPage, usesIndexedList } from "./list-counts";
 import { addedOnByCommitment } from "./shared";
 
 type FacetKey = (typeof FACETS)[number];
@@ -137,6 +138,7 @@ function facetCounts(
   today: CalendarDate,
   withFacets: boolean,
 ): Pick<ListResult, "facets" | "total"> {
+  if (usesIndexedList(query)) return indexedCounts(db, query, today, withFacets);
   const column: Record<FacetKey, string> = {
     agreement: "agreement_id",
     status: "status",
@@ -185,6 +187,7 @@ interface ListedRow {
 
 /** The ids (with their as-of status and target) of one page of `query`, in the list's order. */
 function pageIds(db: Db, query: ListQuery, today: CalendarDate, limit: number, offset: number): ListedRow[] {
+  if (usesIndexedList(query)) return indexedPage(db, query, today, limit, offset) as ListedRow[];
   return db.all<ListedRow>(sql`${flaggedCte(query, today, query.sort === "updated")}
     SELECT id, status, target_date, target_moved FROM f WHERE misses = 0
     ORDER BY ${orderBy(query.sort)} LIMIT ${limit} OFFSET ${offset}`);
@@ -380,21 +383,27 @@ export interface BreakdownCount {
   count: number;
 }
 
+/** Keys a home-page chart shows at most (the rest are summed up in one line and found in the list). */
+export const BREAKDOWN_KEYS_SHOWN = 12;
+
 /**
- * Live top-level commitments of every agreement counted by `by` (theme or owner) and status, in one
- * grouped query; keys come in the order they first appear in the list's default order (agreements
- * newest signed first, then position), as the home page's charts show them.
+ * Live top-level commitments of every agreement counted by `by` (theme or owner) and status, from
+ * the summary table `live_counts` (drizzle/0012): the `limit` keys with the most commitments (most
+ * first, then by key), each with its counts per status; `keys` is how many keys there are in all.
+ * Reads at most (keys × statuses) summary rows, never the commitments themselves.
  */
-export function statusBreakdown(db: Db, by: "theme" | "owner"): BreakdownCount[] {
-  const column = sql.raw(`c.${by}`);
-  const rows = db.all<BreakdownCount & { first: number }>(sql`
-    WITH ranked AS (
-      SELECT ${column} AS key, c.status, row_number() OVER (
-        ORDER BY coalesce(a.signed_on, '') DESC, c.agreement_id, c.position, c.id) AS rn
-      FROM commitments c JOIN agreements a ON a.id = c.agreement_id
-      WHERE ${liveRow("c")} AND c.parent_id IS NULL
-    )
-    SELECT key, status, count(*) AS count, min(min(rn)) OVER (PARTITION BY key) AS first
-    FROM ranked GROUP BY key, status ORDER BY first, status`);
-  return rows.map(({ key, status, count }) => ({ key, status, count }));
+export function statusBreakdown(
+  db: Db,
+  by: "theme" | "owner",
+  limit: number = BREAKDOWN_KEYS_SHOWN,
+): { rows: BreakdownCount[]; keys: number } {
+  const rows = db.all<BreakdownCount>(sql`
+    WITH k AS (SELECT key, status, sum(n) AS n FROM live_counts WHERE dimension = ${by} AND level = 'commitment'
+      GROUP BY key, status HAVING sum(n) > 0),
+    top AS (SELECT key, sum(n) AS total FROM k GROUP BY key ORDER BY total DESC, key LIMIT ${limit})
+    SELECT k.key, k.status, k.n AS count FROM k JOIN top ON top.key = k.key ORDER BY top.total DESC, k.key, k.status`);
+  const keys =
+    db.get<{ n: number }>(sql`SELECT count(DISTINCT key) AS n FROM live_counts
+      WHERE dimension = ${by} AND level = 'commitment' AND n > 0`)?.n ?? 0;
+  return { rows, keys };
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { growDatabase } from "@/db/grow";
 import { loadCatalog, searchCommitmentIds } from "@/db/queries/catalog";
-import { iterateCommitmentList, queryCommitmentList, rolledProgress } from "@/db/queries/list";
+import { iterateCommitmentList, queryCommitmentList, rolledProgress, statusBreakdown } from "@/db/queries/list";
 import { asOfCatalog, FACETS, listCommitments, listQuerySchema } from "@/lib/commitment-list";
 import { effectiveProgress, type ProgressNode } from "@/lib/progress";
 
@@ -31,7 +31,10 @@ beforeAll(() => {
 afterAll(() => t.cleanup());
 
 function both(params: Record<string, string>, pageSize = 100) {
-  const query = listQuerySchema(TODAY).parse(params);
+  // "@grown" stands for the first generated agreement (its slug depends on the generator's draws).
+  const grown = () =>
+    t.db.get<{ slug: string }>(sql`SELECT slug FROM agreements WHERE slug LIKE 'grown-%' ORDER BY id LIMIT 1`)!.slug;
+  const query = listQuerySchema(TODAY).parse(params.agreement === "@grown" ? { ...params, agreement: grown() } : params);
   const ids = query.q ? searchCommitmentIds(t.db, query.q) : null;
   return {
     sql: queryCommitmentList(t.db, query, TODAY, pageSize),
@@ -59,6 +62,17 @@ const QUERIES: Record<string, string>[] = [
   { asOf: "2025-06-01", status: "in_progress", sort: "updated" },
   { asOf: "2024-01-15", overdue: "1", sort: "target" },
   { asOf: "2026-03-01", level: "milestone", sort: "status", page: "2" },
+  // The paths of db/queries/list-counts.ts: answered from live_counts alone, one dimension filter,
+  // two or three, overdue with others, and every sort over the indexed page.
+  { status: "in_progress", level: "milestone" },
+  { agreement: "kr-my-strategic-partnership-2024" },
+  { agreement: "@grown", theme: "trade" },
+  { party: "MY", strength: "intent" },
+  { owner: "both governments", overdue: "1" },
+  { theme: "tourism", party: "kr", level: "commitment", sort: "target" },
+  { strength: "exploratory", status: "stalled", level: "commitment", sort: "status" },
+  { overdue: "0", sort: "updated" },
+  { status: "not_assessed", page: "4" },
 ];
 
 describe("the list in SQL equals the list in JavaScript", () => {
@@ -70,6 +84,14 @@ describe("the list in SQL equals the list in JavaScript", () => {
     for (const facet of FACETS)
       expect(Object.fromEntries(got.facets[facet]), facet).toEqual(Object.fromEntries(want.facets[facet]));
   });
+
+  it.each(QUERIES.slice(QUERIES.findIndex((q) => q.level === "milestone" && q.status === "in_progress")))(
+    "has rows to compare for %j",
+    (params) => {
+      const { sql: got } = both(params);
+      expect(got.total.commitments + got.total.milestones).toBeGreaterThan(0);
+    },
+  );
 
   it("has rows to compare: the grown database lists thousands, over many agreements", () => {
     const { sql: got } = both({});
@@ -97,6 +119,25 @@ describe("counts per facet", () => {
     },
     60_000,
   );
+});
+
+describe("the home page's charts", () => {
+  it.each(["theme", "owner"] as const)("count top-level commitments by %s and status as the rows do", (by) => {
+    const want = new Map<string, number>();
+    for (const r of catalog.filter((r) => r.level === "commitment")) {
+      const key = `${r[by]}|${r.status}`;
+      want.set(key, (want.get(key) ?? 0) + 1);
+    }
+    const { rows, keys } = statusBreakdown(t.db, by, 100_000);
+    expect(new Map(rows.map((r) => [`${r.key}|${r.status}`, r.count]))).toEqual(want);
+    expect(keys).toBe(new Set(catalog.filter((r) => r.level === "commitment").map((r) => r[by])).size);
+    // The first keys are those with the most commitments.
+    const top = statusBreakdown(t.db, by, 3).rows;
+    const totals = new Map<string, number>();
+    for (const r of rows) totals.set(r.key, (totals.get(r.key) ?? 0) + r.count);
+    const best = [...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([k]) => k);
+    expect([...new Set(top.map((r) => r.key))]).toEqual(best);
+  });
 });
 
 describe("as of a date", () => {

@@ -1,0 +1,341 @@
+/**
+ * The commitment list's counts and page for the common case — no search, no as-of date — read from
+ * the summary table `live_counts` (drizzle/0012_live_counts.sql, kept by triggers) wherever it can
+ * answer, and otherwise from one grouped query per facet driven by the indexes of the set filters
+ * (issue 9, item 3; docs/decisions/010-reads-in-sql.md, "Facet counts from a summary table").
+ *
+ * What the summary can answer: `live_counts` holds, per dimension (agreement, theme, owner,
+ * strength, party, or all), per key, per level and per status, how many live rows there are. So the
+ * counts of a facet F under the other set filters R come from it when
+ * - F is a dimension and R holds only status and level filters (sum by key), or
+ * - F is status or level (or the total) and R holds at most one dimension filter and no overdue
+ *   filter (sum by status or level over that dimension's key).
+ * Overdue depends on today, so it never comes from the summary: "1" is a range count on
+ * `commitments_live_target_idx`, "0" the rest. Everything else is a grouped query over the rows that
+ * match R, which the most selective set filter's index drives.
+ *
+ * The counting rule is the list's (lib/commitment-list.ts `listCommitments`, the reference, which
+ * tests/unit/sql-reads.test.ts compares with): levels apart, and a value's count is the number of
+ * rows choosing it returns with the other filters kept.
+ */
+import { type SQL, sql } from "drizzle-orm";
+
+import type { CalendarDate } from "../../lib/calendar-date";
+import { type Count, FACETS, type ListQuery } from "../../lib/commitment-list";
+import { isFinal, STATUS_VALUES } from "../../lib/status";
+import type { Db } from "../client";
+
+type FacetKey = (typeof FACETS)[number];
+/** The facets that are dimensions of `live_counts` (one key per row, party: one per owing party). */
+const DIMENSIONS = ["agreement", "theme", "owner", "strength", "party"] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+
+const FINAL = sql.raw(
+  STATUS_VALUES.filter((s) => isFinal(s))
+    .map((s) => `'${s}'`)
+    .join(", "),
+);
+const LEVEL = sql.raw(`CASE WHEN c.parent_id IS NULL THEN 'commitment' ELSE 'milestone' END`);
+
+function isDimension(f: FacetKey): f is Dimension {
+  return (DIMENSIONS as readonly string[]).includes(f);
+}
+
+/** The set filters of `query` (search and as-of aside). */
+export function setFilters(query: ListQuery): FacetKey[] {
+  return FACETS.filter((f) => query[f] !== undefined);
+}
+
+/** True when the list for `query` can be answered by this module (no search, no as-of date). */
+export function usesIndexedList(query: ListQuery): boolean {
+  return query.q === undefined && query.asOf === undefined;
+}
+
+/**
+ * A set filter as a condition on `commitments c`, written so the index of its column can drive it
+ * (`COLLATE NOCASE` for the case-blind theme and owner, as `lower()` compares: ASCII only, both).
+ */
+export function filterCondition(facet: FacetKey, query: ListQuery, day: CalendarDate): SQL {
+  switch (facet) {
+    case "agreement":
+      return sql`c.agreement_id IN (SELECT id FROM agreements WHERE slug = ${query.agreement ?? null})`;
+    case "status":
+      return sql`c.status = ${query.status ?? null}`;
+    case "theme":
+      return sql`c.theme = ${query.theme ?? null} COLLATE NOCASE`;
+    case "party":
+      return sql`c.id IN (SELECT cp.commitment_id FROM commitment_parties cp WHERE cp.party_code = ${query.party ?? null})`;
+    case "owner":
+      return sql`(c.owner <> '' AND c.owner = ${query.owner ?? null} COLLATE NOCASE)`;
+    case "strength":
+      return sql`c.strength = ${query.strength ?? null}`;
+    case "overdue":
+      return query.overdue === "1"
+        ? sql`(c.target_date < ${day} AND c.status NOT IN (${FINAL}))`
+        : sql`(c.target_date IS NULL OR c.target_date >= ${day} OR c.status IN (${FINAL}))`;
+    case "level":
+      return query.level === "milestone" ? sql`c.parent_id IS NOT NULL` : sql`c.parent_id IS NULL`;
+  }
+}
+
+/** `c.live = 1 AND` every filter of `facets`. */
+function whereAll(facets: readonly FacetKey[], query: ListQuery, day: CalendarDate): SQL {
+  return sql.join([sql`c.live = 1`, ...facets.map((f) => filterCondition(f, query, day))], sql` AND `);
+}
+
+interface ValueRow {
+  value: string | number;
+  level: "commitment" | "milestone";
+  n: number;
+}
+
+function toCounts(rows: readonly ValueRow[]): Map<string, Count> {
+  const out = new Map<string, Count>();
+  for (const r of rows) {
+    const c = out.get(String(r.value)) ?? { commitments: 0, milestones: 0 };
+    if (r.level === "milestone") c.milestones += r.n;
+    else c.commitments += r.n;
+    out.set(String(r.value), c);
+  }
+  return out;
+}
+
+/** The condition on `live_counts` rows of a filter on its own dimension. */
+function keyCondition(dimension: Dimension, query: ListQuery): SQL {
+  switch (dimension) {
+    case "agreement":
+      return sql`key = (SELECT CAST(id AS TEXT) FROM agreements WHERE slug = ${query.agreement ?? null})`;
+    case "theme":
+      return sql`key = ${query.theme ?? null} COLLATE NOCASE`;
+    case "owner":
+      return sql`key <> '' AND key = ${query.owner ?? null} COLLATE NOCASE`;
+    case "strength":
+      return sql`key = ${query.strength ?? null}`;
+    case "party":
+      return sql`key = ${query.party ?? null}`;
+  }
+}
+
+/** Status and level filters of `rest` as conditions on `live_counts`. */
+function summaryExtras(rest: readonly FacetKey[], query: ListQuery): SQL {
+  const parts: SQL[] = [];
+  if (rest.includes("status")) parts.push(sql`AND status = ${query.status ?? null}`);
+  if (rest.includes("level")) parts.push(sql`AND level = ${query.level ?? null}`);
+  return sql.join(parts, sql` `);
+}
+
+/**
+ * Counts by `group` (a dimension's key, status or level) under the filters `rest`, from
+ * `live_counts`; null when the summary cannot answer (see the module comment).
+ */
+function fromSummary(db: Db, group: FacetKey | "total", rest: readonly FacetKey[], query: ListQuery): ValueRow[] | null {
+  if (rest.includes("overdue")) return null;
+  const dims = rest.filter(isDimension);
+  if (group !== "total" && isDimension(group)) {
+    if (dims.length > 0) return null;
+    const value =
+      group === "agreement" ? sql`(SELECT slug FROM agreements WHERE id = CAST(key AS INTEGER))` : sql`key`;
+    const skipEmpty = group === "owner" || group === "strength" ? sql`AND key <> ''` : sql``;
+    return db.all<ValueRow>(sql`SELECT ${value} AS value, level, n FROM (
+      SELECT key, level, sum(n) AS n FROM live_counts WHERE dimension = ${group} ${skipEmpty} ${summaryExtras(rest, query)}
+      GROUP BY key, level HAVING sum(n) > 0)`);
+  }
+  if (dims.length > 1) return null;
+  const [dim] = dims;
+  const where = dim === undefined ? sql`dimension = 'all'` : sql`dimension = ${dim} AND ${keyCondition(dim, query)}`;
+  const by = group === "status" ? sql`status` : group === "level" ? sql`level` : sql`''`;
+  return db.all<ValueRow>(sql`SELECT ${by} AS value, level, sum(n) AS n FROM live_counts
+    WHERE ${where} ${summaryExtras(rest, query)} GROUP BY ${by}, level HAVING sum(n) > 0`);
+}
+
+/** Counts by `group` under the filters `rest`: one grouped query over the live rows matching `rest`. */
+function fromRows(
+  db: Db,
+  group: Exclude<FacetKey, "overdue"> | "total",
+  rest: readonly FacetKey[],
+  query: ListQuery,
+  day: CalendarDate,
+): ValueRow[] {
+  const where = whereAll(rest, query, day);
+  switch (group) {
+    case "agreement":
+      return db.all<ValueRow>(sql`SELECT (SELECT slug FROM agreements WHERE id = g.agreement_id) AS value, level, n
+        FROM (SELECT c.agreement_id, ${LEVEL} AS level, count(*) AS n FROM commitments c WHERE ${where}
+          GROUP BY +c.agreement_id, level) g`);
+    case "party":
+      return db.all<ValueRow>(sql`SELECT cp.party_code AS value, ${LEVEL} AS level, count(*) AS n
+        FROM commitments c JOIN commitment_parties cp ON cp.commitment_id = c.id WHERE ${where}
+        GROUP BY cp.party_code, level`);
+    case "total":
+      return db.all<ValueRow>(sql`SELECT '' AS value, ${LEVEL} AS level, count(*) AS n FROM commitments c
+        WHERE ${where} GROUP BY level`);
+    default: {
+      const column = group === "level" ? LEVEL : sql.raw(`c.${group}`);
+      const skip =
+        group === "owner" ? sql`AND c.owner <> ''` : group === "strength" ? sql`AND c.strength IS NOT NULL` : sql``;
+      return db.all<ValueRow>(sql`SELECT ${column} AS value, ${LEVEL} AS level, count(*) AS n FROM commitments c
+        WHERE ${where} ${skip} GROUP BY ${column}, level`);
+    }
+  }
+}
+
+/** Counts by `group` under `rest`: the summary when it can answer, else the rows. */
+function countsBy(
+  db: Db,
+  group: Exclude<FacetKey, "overdue"> | "total",
+  rest: readonly FacetKey[],
+  query: ListQuery,
+  day: CalendarDate,
+): ValueRow[] {
+  return fromSummary(db, group, rest, query) ?? fromRows(db, group, rest, query, day);
+}
+
+/** Total rows under `rest`, split by level. */
+function totalOf(db: Db, rest: readonly FacetKey[], query: ListQuery, day: CalendarDate): Count {
+  return toCounts(countsBy(db, "total", rest, query, day)).get("") ?? { commitments: 0, milestones: 0 };
+}
+
+/**
+ * The overdue facet under `rest`: "1" counted on the target-date index (open rows whose target date
+ * is before `day`), "0" the total under `rest` less those.
+ */
+function overdueFacet(db: Db, rest: readonly FacetKey[], query: ListQuery, day: CalendarDate): Map<string, Count> {
+  const late =
+    toCounts(
+      db.all<ValueRow>(sql`SELECT '1' AS value, ${LEVEL} AS level, count(*) AS n FROM commitments c
+        WHERE ${whereAll(rest, query, day)} AND c.target_date < ${day} AND c.status NOT IN (${FINAL}) GROUP BY level`),
+    ).get("1") ?? { commitments: 0, milestones: 0 };
+  const all = totalOf(db, rest, query, day);
+  const onTime = { commitments: all.commitments - late.commitments, milestones: all.milestones - late.milestones };
+  const out = new Map<string, Count>();
+  if (late.commitments + late.milestones > 0) out.set("1", late);
+  if (onTime.commitments + onTime.milestones > 0) out.set("0", onTime);
+  return out;
+}
+
+/**
+ * The counts of `facets` (none of them a set filter, so each is grouped under every set filter) and
+ * the total, in one statement: the rows matching every set filter are read once (`m`, through the
+ * most selective filter's index) and grouped per facet.
+ */
+function fromMatchingRows(
+  db: Db,
+  facets: readonly FacetKey[],
+  query: ListQuery,
+  day: CalendarDate,
+): { facets: Map<FacetKey, ValueRow[]>; total: ValueRow[] } {
+  const parts = facets.map((facet) => {
+    switch (facet) {
+      case "agreement":
+        return `SELECT 'agreement' AS facet, (SELECT slug FROM agreements WHERE id = g.agreement_id) AS value, level, n
+          FROM (SELECT agreement_id, level, count(*) AS n FROM m GROUP BY agreement_id, level) g`;
+      case "party":
+        return `SELECT 'party' AS facet, cp.party_code AS value, level, count(*) AS n FROM m JOIN commitment_parties cp ON cp.commitment_id = m.id
+          GROUP BY cp.party_code, level`;
+      case "owner":
+      case "strength":
+        return `SELECT '${facet}' AS facet, ${facet} AS value, level, count(*) AS n FROM m WHERE ${facet} IS NOT NULL AND ${facet} <> ''
+          GROUP BY ${facet}, level`;
+      default:
+        return `SELECT '${facet}' AS facet, ${facet} AS value, level, count(*) AS n FROM m GROUP BY ${facet}, level`;
+    }
+  });
+  parts.push(`SELECT 'total' AS facet, '' AS value, level, count(*) AS n FROM m GROUP BY level`);
+  const rows = db.all<ValueRow & { facet: FacetKey | "total" }>(sql`WITH m AS MATERIALIZED (
+      SELECT c.id, c.agreement_id, ${LEVEL} AS level, c.status, c.theme, c.owner, c.strength,
+        CASE WHEN c.target_date < ${day} AND c.status NOT IN (${FINAL}) THEN '1' ELSE '0' END AS overdue
+      FROM commitments c WHERE ${whereAll(setFilters(query), query, day)})
+    ${sql.raw(parts.join(" UNION ALL "))}`);
+  const out = new Map<FacetKey, ValueRow[]>();
+  const total: ValueRow[] = [];
+  for (const r of rows) {
+    if (r.facet === "total") total.push(r);
+    else out.set(r.facet, [...(out.get(r.facet) ?? []), r]);
+  }
+  return { facets: out, total };
+}
+
+/**
+ * The total and (unless `withFacets` is false) every facet's counts of `query` on `day`, for a query
+ * with no search and no as-of date (`usesIndexedList`): from the summary where it can answer; the
+ * facets that are not set filters and that it cannot answer from one statement over the matching
+ * rows; a set filter's own facet (grouped under the other filters) from its own grouped query.
+ */
+export function indexedCounts(
+  db: Db,
+  query: ListQuery,
+  day: CalendarDate,
+  withFacets: boolean,
+): { facets: Record<FacetKey, Map<string, Count>>; total: Count } {
+  const set = setFilters(query);
+  const facets = Object.fromEntries(FACETS.map((f) => [f, new Map<string, Count>()])) as Record<
+    FacetKey,
+    Map<string, Count>
+  >;
+  const zero: Count = { commitments: 0, milestones: 0 };
+  const summaryTotal = fromSummary(db, "total", set, query);
+  if (!withFacets) {
+    return { facets, total: toCounts(summaryTotal ?? fromRows(db, "total", set, query, day)).get("") ?? zero };
+  }
+  const grouped: FacetKey[] = [];
+  for (const facet of FACETS) {
+    const rest = set.filter((f) => f !== facet);
+    const summary = facet === "overdue" ? null : fromSummary(db, facet, rest, query);
+    if (summary) facets[facet] = toCounts(summary);
+    else if (!set.includes(facet)) grouped.push(facet);
+    else if (facet === "overdue") facets.overdue = overdueFacet(db, rest, query, day);
+    else facets[facet] = toCounts(fromRows(db, facet, rest, query, day));
+  }
+  // Overdue alone is cheaper from its index than from every matching row.
+  if (grouped.length === 1 && grouped[0] === "overdue") {
+    facets.overdue = overdueFacet(db, set, query, day);
+    return { facets, total: toCounts(summaryTotal ?? fromRows(db, "total", set, query, day)).get("") ?? zero };
+  }
+  const matching = grouped.length > 0 ? fromMatchingRows(db, grouped, query, day) : null;
+  for (const facet of grouped) facets[facet] = toCounts(matching?.facets.get(facet) ?? []);
+  const total = summaryTotal ?? matching?.total ?? fromRows(db, "total", set, query, day);
+  return { facets, total: toCounts(total).get("") ?? zero };
+}
+
+/**
+ * The list's order over `commitments c` joined to `agreements a`: by agreement (newest signed first,
+ * an index order: agreements_signed_order_idx, then commitments_live_idx), target date, last
+ * assessment (`last_updated`) or status.
+ */
+function orderBy(sort: ListQuery["sort"]): SQL {
+  const byAgreement = `coalesce(a.signed_on, '') DESC, a.id, c.position, c.id`;
+  switch (sort) {
+    case "agreement":
+      return sql.raw(byAgreement);
+    case "target":
+      return sql.raw(`c.target_date IS NULL, c.target_date, ${byAgreement}`);
+    case "updated":
+      return sql.raw(`last_updated IS NULL, last_updated DESC, ${byAgreement}`);
+    case "status":
+      return sql.raw(
+        `CASE c.status ${STATUS_VALUES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(" ")} END, ${byAgreement}`,
+      );
+  }
+}
+
+/**
+ * The ids (with status and target date) of the rows of `query` from `offset`, at most `limit`
+ * (-1: all), in the list's order: one query that the default order reads in index order.
+ */
+export function indexedPage(
+  db: Db,
+  query: ListQuery,
+  day: CalendarDate,
+  limit: number,
+  offset: number,
+): { id: number; status: string; target_date: CalendarDate | null; target_moved: number }[] {
+  const lastUpdated =
+    query.sort === "updated"
+      ? sql`, (SELECT max(s.happened_on) FROM status_updates s
+          WHERE s.commitment_id = c.id AND s.target_date_from IS s.target_date_to) AS last_updated`
+      : sql``;
+  return db.all(sql`SELECT c.id, c.status, c.target_date, 0 AS target_moved ${lastUpdated}
+    FROM agreements a JOIN commitments c ON c.agreement_id = a.id
+    WHERE ${whereAll(setFilters(query), query, day)}
+    ORDER BY ${orderBy(query.sort)} LIMIT ${limit} OFFSET ${offset}`);
+}
