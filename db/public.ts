@@ -37,7 +37,7 @@ export const loadCommitmentList = cache((query: ListQuery, today: string, facets
   queryCommitmentList(getDb(), query, today, undefined, { facets }),
 );
 /** Slug and title of every live agreement with a live commitment, for the list's agreement filter. */
-export const loadAgreementTitles = cache(() => agreementTitles(getDb()));
+export const loadAgreementTitles = (slugs: readonly string[]) => agreementTitles(getDb(), slugs);
 /** The catalog rows (with history) of one agreement, as they are today: one agreement's rows only. */
 export const loadAgreementCatalog = cache((slug: string, today: string): CatalogRow[] => [
   ...iterateCommitmentList(getDb(), listQuerySchema(today).parse({ agreement: slug }), today),

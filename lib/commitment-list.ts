@@ -251,6 +251,29 @@ export function countByLevel(rows: readonly Pick<CatalogRow, "level">[]): Count 
 
 const count = countByLevel;
 
+/** Values a filter's select offers at most; the others are reached by search or other filters. */
+export const FACET_OPTIONS_SHOWN = 50;
+
+/**
+ * The values of a facet that its select offers: the `limit` with the most rows (then by value), the
+ * chosen one always among them, sorted by value for reading (`Intl.Collator` of "en"); `hidden` is
+ * how many values are left out. At 2,000 agreements and thousands of owners a select of every value
+ * would be most of the page.
+ */
+export function shownFacetValues(
+  counts: ReadonlyMap<string, Count>,
+  chosen: string | undefined,
+  limit: number = FACET_OPTIONS_SHOWN,
+): { values: string[]; hidden: number } {
+  const size = (c: Count) => c.commitments + c.milestones;
+  const collator = new Intl.Collator("en");
+  const ranked = [...counts].sort((a, b) => size(b[1]) - size(a[1]) || collator.compare(a[0], b[0])).map(([v]) => v);
+  const values = ranked.slice(0, limit);
+  const same = (v: string) => v.toLowerCase() === chosen?.toLowerCase();
+  if (chosen !== undefined && !values.some(same)) values.push(ranked.find(same) ?? chosen);
+  return { values: values.sort(collator.compare), hidden: Math.max(0, ranked.length - values.length) };
+}
+
 /** A count for a label in brackets, by the counting rule: "3", or "1 + 2 milestones". */
 export function countLabel(c: Count | undefined): string {
   if (!c) return "0";

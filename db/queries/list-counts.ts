@@ -1,6 +1,5 @@
 /**
- * The commitment list's counts and page for the common case — no search, no as-of date — read from
- * the summary table `live_counts` (drizzle/0012_live_counts.sql, kept by triggers) wherever it can
+ * The commitment list's counts and page (every query but the as-of view), read from the summary table `live_counts` (drizzle/0012_live_counts.sql, kept by triggers) wherever it can
  * answer, and otherwise from one grouped query per facet driven by the indexes of the set filters
  * (issue 9, item 3; docs/decisions/010-reads-in-sql.md, "Facet counts from a summary table").
  *
@@ -24,6 +23,7 @@ import type { CalendarDate } from "../../lib/calendar-date";
 import { type Count, FACETS, type ListQuery } from "../../lib/commitment-list";
 import { isFinal, STATUS_VALUES } from "../../lib/status";
 import type { Db } from "../client";
+import { ftsMatch } from "./catalog";
 
 type FacetKey = (typeof FACETS)[number];
 /** The facets that are dimensions of `live_counts` (one key per row, party: one per owing party). */
@@ -46,9 +46,9 @@ export function setFilters(query: ListQuery): FacetKey[] {
   return FACETS.filter((f) => query[f] !== undefined);
 }
 
-/** True when the list for `query` can be answered by this module (no search, no as-of date). */
+/** True when the list for `query` is answered by this module (every query but the as-of view). */
 export function usesIndexedList(query: ListQuery): boolean {
-  return query.q === undefined && query.asOf === undefined;
+  return query.asOf === undefined;
 }
 
 /**
@@ -78,9 +78,17 @@ export function filterCondition(facet: FacetKey, query: ListQuery, day: Calendar
   }
 }
 
-/** `c.live = 1 AND` every filter of `facets`. */
+/**
+ * `c.live = 1 AND` every filter of `facets` AND, with a search, the FTS5 match (the search index
+ * gives the rowids, which are looked up by primary key).
+ */
 function whereAll(facets: readonly FacetKey[], query: ListQuery, day: CalendarDate): SQL {
-  return sql.join([sql`c.live = 1`, ...facets.map((f) => filterCondition(f, query, day))], sql` AND `);
+  const match = query.q === undefined ? null : ftsMatch(query.q);
+  const search =
+    match === null
+      ? []
+      : [sql`c.id IN (SELECT rowid FROM commitment_search WHERE commitment_search MATCH ${match})`];
+  return sql.join([sql`c.live = 1`, ...search, ...facets.map((f) => filterCondition(f, query, day))], sql` AND `);
 }
 
 interface ValueRow {
@@ -129,7 +137,7 @@ function summaryExtras(rest: readonly FacetKey[], query: ListQuery): SQL {
  * `live_counts`; null when the summary cannot answer (see the module comment).
  */
 function fromSummary(db: Db, group: FacetKey | "total", rest: readonly FacetKey[], query: ListQuery): ValueRow[] | null {
-  if (rest.includes("overdue")) return null;
+  if (rest.includes("overdue") || query.q !== undefined) return null;
   const dims = rest.filter(isDimension);
   if (group !== "total" && isDimension(group)) {
     if (dims.length > 0) return null;
@@ -164,7 +172,7 @@ function fromRows(
           GROUP BY +c.agreement_id, level) g`);
     case "party":
       return db.all<ValueRow>(sql`SELECT cp.party_code AS value, ${LEVEL} AS level, count(*) AS n
-        FROM commitments c JOIN commitment_parties cp ON cp.commitment_id = c.id WHERE ${where}
+        FROM commitments c CROSS JOIN commitment_parties cp ON cp.commitment_id = c.id WHERE ${where}
         GROUP BY cp.party_code, level`);
     case "total":
       return db.all<ValueRow>(sql`SELECT '' AS value, ${LEVEL} AS level, count(*) AS n FROM commitments c
@@ -230,7 +238,7 @@ function fromMatchingRows(
         return `SELECT 'agreement' AS facet, (SELECT slug FROM agreements WHERE id = g.agreement_id) AS value, level, n
           FROM (SELECT agreement_id, level, count(*) AS n FROM m GROUP BY agreement_id, level) g`;
       case "party":
-        return `SELECT 'party' AS facet, cp.party_code AS value, level, count(*) AS n FROM m JOIN commitment_parties cp ON cp.commitment_id = m.id
+        return `SELECT 'party' AS facet, cp.party_code AS value, level, count(*) AS n FROM m CROSS JOIN commitment_parties cp ON cp.commitment_id = m.id
           GROUP BY cp.party_code, level`;
       case "owner":
       case "strength":
@@ -257,7 +265,8 @@ function fromMatchingRows(
 
 /**
  * The total and (unless `withFacets` is false) every facet's counts of `query` on `day`, for a query
- * with no search and no as-of date (`usesIndexedList`): from the summary where it can answer; the
+ * without an as-of date (`usesIndexedList`): from the summary where it can answer (never with a
+ * search); the
  * facets that are not set filters and that it cannot answer from one statement over the matching
  * rows; a set filter's own facet (grouped under the other filters) from its own grouped query.
  */

@@ -346,11 +346,14 @@ export function* iterateCommitmentList(
   }
 }
 
-/** Slug and title of every live agreement that has a live commitment, newest signed first. */
-export function agreementTitles(db: Db): { slug: string; title: string }[] {
+/**
+ * Slug and title of the agreements of `slugs` (at most a facet's shown values, bound as one JSON
+ * array), newest signed first, for the list's agreement filter.
+ */
+export function agreementTitles(db: Db, slugs: readonly string[]): { slug: string; title: string }[] {
+  if (slugs.length === 0) return [];
   return db.all<{ slug: string; title: string }>(sql`SELECT a.slug, a.title FROM agreements a
-    WHERE a.deleted_at IS NULL AND EXISTS (SELECT 1 FROM commitments c WHERE c.agreement_id = a.id
-      AND c.parent_id IS NULL AND c.deleted_at IS NULL)
+    WHERE a.slug IN (SELECT value FROM json_each(${JSON.stringify(slugs)})) AND a.deleted_at IS NULL
     ORDER BY coalesce(a.signed_on, '') DESC, a.id`);
 }
 

@@ -7,7 +7,15 @@ import { FilterActions } from "@/components/list-pager";
 import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
 import { loadAgreementSlugs, loadAgreementTitles, loadCommitmentList } from "@/db/public";
-import { type Count, countLabel, type ListQuery, listQuerySchema, queryString, rawQuery } from "@/lib/commitment-list";
+import {
+  type Count,
+  countLabel,
+  type ListQuery,
+  listQuerySchema,
+  queryString,
+  rawQuery,
+  shownFacetValues,
+} from "@/lib/commitment-list";
 import { STATUS_VALUES, STATUSES } from "@/lib/status";
 import { appToday } from "@/lib/today";
 
@@ -27,6 +35,8 @@ export const metadata: Metadata = {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const PLURALS: Record<string, string> = { theme: "themes", party: "parties", owner: "owners", strength: "strengths" };
+
 const STRENGTH_LABELS: Record<string, string> = { binding: "Binding", intent: "Intent", exploratory: "Exploratory" };
 
 export default async function CommitmentsPage({ searchParams }: Props) {
@@ -43,10 +53,15 @@ export default async function CommitmentsPage({ searchParams }: Props) {
   const query: ListQuery = parsed.success ? parsed.data : listQuerySchema(today).parse(cleaned);
   const result = loadCommitmentList(query, today, true);
   const current: Record<string, string | number | undefined> = { ...query, page: result.page };
-  const agreements = loadAgreementTitles().map((a) => [a.slug, a.title] as const);
   const option = (facet: keyof typeof result.facets, value: string) => countLabel(result.facets[facet].get(value));
-  const values = (facet: keyof typeof result.facets) =>
-    [...result.facets[facet].keys()].sort((a, b) => a.localeCompare(b));
+  // Each select offers the values with the most rows (lib/commitment-list.ts shownFacetValues).
+  const shown = (facet: "agreement" | "theme" | "party" | "owner" | "strength") =>
+    shownFacetValues(result.facets[facet], query[facet]);
+  const values = (facet: "theme" | "party" | "owner" | "strength") => shown(facet).values;
+  const agreementOptions = shown("agreement");
+  const agreements = loadAgreementTitles(agreementOptions.values).map((a) => [a.slug, a.title] as const);
+  // With more than one agreement in play, each row says which one it belongs to.
+  const several = result.facets.agreement.size > 1;
 
   return (
     <>
@@ -114,6 +129,7 @@ export default async function CommitmentsPage({ searchParams }: Props) {
               </option>
             ))}
           </select>
+          <MoreValues hidden={agreementOptions.hidden} noun="agreements" />
         </div>
         <div className="field">
           <label htmlFor="f-status">Status</label>
@@ -133,6 +149,7 @@ export default async function CommitmentsPage({ searchParams }: Props) {
           anyLabel="Any"
           value={query.theme}
           values={values("theme")}
+          hidden={shown("theme").hidden}
           count={(v) => option("theme", v)}
         />
         <FacetSelect
@@ -142,6 +159,7 @@ export default async function CommitmentsPage({ searchParams }: Props) {
           anyLabel="Any party"
           value={query.party}
           values={values("party")}
+          hidden={shown("party").hidden}
           count={(v) => option("party", v)}
         />
         <FacetSelect
@@ -151,6 +169,7 @@ export default async function CommitmentsPage({ searchParams }: Props) {
           anyLabel="Any owner"
           value={query.owner}
           values={values("owner")}
+          hidden={shown("owner").hidden}
           count={(v) => option("owner", v)}
         />
         <FacetSelect
@@ -160,6 +179,7 @@ export default async function CommitmentsPage({ searchParams }: Props) {
           anyLabel="Any"
           value={query.strength}
           values={values("strength")}
+          hidden={shown("strength").hidden}
           count={(v) => option("strength", v)}
           labelOf={(v) => STRENGTH_LABELS[v] ?? v}
         />
@@ -224,7 +244,7 @@ export default async function CommitmentsPage({ searchParams }: Props) {
                     {r.level === "milestone" ? <span className="tag">Milestone</span> : null}{" "}
                     <Link href={`/commitments/${r.id}`}>{r.title}</Link>
                     <div className="meta-line">
-                      {agreements.length > 1 ? `${r.agreement.title} · ` : ""}
+                      {several ? `${r.agreement.title} · ` : ""}
                       {r.theme}
                     </div>
                   </td>
@@ -299,6 +319,8 @@ function FacetSelect(props: {
   values: string[];
   count: (value: string) => string;
   labelOf?: (value: string) => string;
+  /** values left out of the select (too many to offer) */
+  hidden: number;
 }) {
   return (
     <div className="field">
@@ -311,6 +333,17 @@ function FacetSelect(props: {
           </option>
         ))}
       </select>
+      <MoreValues hidden={props.hidden} noun={PLURALS[props.name] ?? "values"} />
     </div>
+  );
+}
+
+/** Under a select that offers only the values with the most rows: how many it leaves out. */
+function MoreValues(props: { hidden: number; noun: string }) {
+  if (props.hidden <= 0) return null;
+  return (
+    <small className="muted" data-testid="more-values">
+      {`${props.hidden.toLocaleString("en")} more ${props.noun} with fewer rows: search or filter to find them.`}
+    </small>
   );
 }
