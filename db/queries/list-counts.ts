@@ -85,9 +85,7 @@ export function filterCondition(facet: FacetKey, query: ListQuery, day: Calendar
 function whereAll(facets: readonly FacetKey[], query: ListQuery, day: CalendarDate): SQL {
   const match = query.q === undefined ? null : ftsMatch(query.q);
   const search =
-    match === null
-      ? []
-      : [sql`c.id IN (SELECT rowid FROM commitment_search WHERE commitment_search MATCH ${match})`];
+    match === null ? [] : [sql`c.id IN (SELECT rowid FROM commitment_search WHERE commitment_search MATCH ${match})`];
   return sql.join([sql`c.live = 1`, ...search, ...facets.map((f) => filterCondition(f, query, day))], sql` AND `);
 }
 
@@ -136,13 +134,17 @@ function summaryExtras(rest: readonly FacetKey[], query: ListQuery): SQL {
  * Counts by `group` (a dimension's key, status or level) under the filters `rest`, from
  * `live_counts`; null when the summary cannot answer (see the module comment).
  */
-function fromSummary(db: Db, group: FacetKey | "total", rest: readonly FacetKey[], query: ListQuery): ValueRow[] | null {
+function fromSummary(
+  db: Db,
+  group: FacetKey | "total",
+  rest: readonly FacetKey[],
+  query: ListQuery,
+): ValueRow[] | null {
   if (rest.includes("overdue") || query.q !== undefined) return null;
   const dims = rest.filter(isDimension);
   if (group !== "total" && isDimension(group)) {
     if (dims.length > 0) return null;
-    const value =
-      group === "agreement" ? sql`(SELECT slug FROM agreements WHERE id = CAST(key AS INTEGER))` : sql`key`;
+    const value = group === "agreement" ? sql`(SELECT slug FROM agreements WHERE id = CAST(key AS INTEGER))` : sql`key`;
     const skipEmpty = group === "owner" || group === "strength" ? sql`AND key <> ''` : sql``;
     return db.all<ValueRow>(sql`SELECT ${value} AS value, level, n FROM (
       SELECT key, level, sum(n) AS n FROM live_counts WHERE dimension = ${group} ${skipEmpty} ${summaryExtras(rest, query)}
@@ -208,11 +210,10 @@ function totalOf(db: Db, rest: readonly FacetKey[], query: ListQuery, day: Calen
  * is before `day`), "0" the total under `rest` less those.
  */
 function overdueFacet(db: Db, rest: readonly FacetKey[], query: ListQuery, day: CalendarDate): Map<string, Count> {
-  const late =
-    toCounts(
-      db.all<ValueRow>(sql`SELECT '1' AS value, ${LEVEL} AS level, count(*) AS n FROM commitments c
+  const late = toCounts(
+    db.all<ValueRow>(sql`SELECT '1' AS value, ${LEVEL} AS level, count(*) AS n FROM commitments c
         WHERE ${whereAll(rest, query, day)} AND c.target_date < ${day} AND c.status NOT IN (${FINAL}) GROUP BY level`),
-    ).get("1") ?? { commitments: 0, milestones: 0 };
+  ).get("1") ?? { commitments: 0, milestones: 0 };
   const all = totalOf(db, rest, query, day);
   const onTime = { commitments: all.commitments - late.commitments, milestones: all.milestones - late.milestones };
   const out = new Map<string, Count>();

@@ -70,47 +70,108 @@ describe("live_counts", () => {
   });
 
   const writes: [string, () => void][] = [
-    ["a status change", () => t.db.run(sql.raw(`UPDATE commitments SET status = 'stalled' WHERE id = ${firstId("c.status <> 'stalled' AND c.live = 1")}`))],
-    ["a theme, owner and strength change", () =>
-      t.db.run(sql.raw(`UPDATE commitments SET theme = 'Brand new theme', owner = 'A new ministry', strength = NULL
-        WHERE id = ${firstId("c.strength IS NOT NULL AND c.live = 1")}`))],
-    ["a title-only change (no counted column)", () =>
-      t.db.run(sql.raw(`UPDATE commitments SET title = 'Renamed' WHERE id = ${firstId("c.live = 1")}`))],
-    ["a soft delete of a parent (its milestones leave too)", () =>
-      t.db.run(sql.raw(`UPDATE commitments SET deleted_at = '2026-01-01T00:00:00.000Z'
-        WHERE id = ${firstId("c.live = 1 AND EXISTS (SELECT 1 FROM commitments m WHERE m.parent_id = c.id AND m.live = 1)")}`))],
-    ["a restore of that parent", () =>
-      t.db.run(sql`UPDATE commitments SET deleted_at = NULL WHERE deleted_at = '2026-01-01T00:00:00.000Z'`)],
-    ["a milestone made top-level (level changes)", () =>
-      t.db.run(sql.raw(`UPDATE commitments SET parent_id = NULL WHERE id = ${firstId("c.parent_id IS NOT NULL AND c.live = 1")}`))],
-    ["a commitment moved to another agreement", () =>
-      t.db.run(sql.raw(`UPDATE commitments SET agreement_id = (SELECT max(id) FROM agreements)
-        WHERE id = ${firstId("c.parent_id IS NULL AND c.live = 1 AND c.agreement_id <> (SELECT max(id) FROM agreements)")}`))],
-    ["an agreement deleted", () =>
-      t.db.run(sql`UPDATE agreements SET deleted_at = '2026-01-02T00:00:00.000Z' WHERE id = (SELECT min(id) FROM agreements)`)],
-    ["the agreement restored", () =>
-      t.db.run(sql`UPDATE agreements SET deleted_at = NULL WHERE deleted_at = '2026-01-02T00:00:00.000Z'`)],
-    ["the parties of a commitment replaced (delete, then insert)", () => {
-      const id = firstId("c.live = 1 AND EXISTS (SELECT 1 FROM commitment_parties cp WHERE cp.commitment_id = c.id)");
-      t.db.run(sql.raw(`DELETE FROM commitment_parties WHERE commitment_id = ${id}`));
-      t.db.run(sql.raw(`INSERT INTO commitment_parties (commitment_id, party_code) SELECT ${id}, code FROM parties ORDER BY code LIMIT 1`));
-    }],
-    ["a party row changed in place", () =>
-      t.db.run(sql`UPDATE commitment_parties SET party_code = (SELECT max(code) FROM parties)
+    [
+      "a status change",
+      () =>
+        t.db.run(
+          sql.raw(
+            `UPDATE commitments SET status = 'stalled' WHERE id = ${firstId("c.status <> 'stalled' AND c.live = 1")}`,
+          ),
+        ),
+    ],
+    [
+      "a theme, owner and strength change",
+      () =>
+        t.db.run(
+          sql.raw(`UPDATE commitments SET theme = 'Brand new theme', owner = 'A new ministry', strength = NULL
+        WHERE id = ${firstId("c.strength IS NOT NULL AND c.live = 1")}`),
+        ),
+    ],
+    [
+      "a title-only change (no counted column)",
+      () => t.db.run(sql.raw(`UPDATE commitments SET title = 'Renamed' WHERE id = ${firstId("c.live = 1")}`)),
+    ],
+    [
+      "a soft delete of a parent (its milestones leave too)",
+      () =>
+        t.db.run(
+          sql.raw(`UPDATE commitments SET deleted_at = '2026-01-01T00:00:00.000Z'
+        WHERE id = ${firstId("c.live = 1 AND EXISTS (SELECT 1 FROM commitments m WHERE m.parent_id = c.id AND m.live = 1)")}`),
+        ),
+    ],
+    [
+      "a restore of that parent",
+      () => t.db.run(sql`UPDATE commitments SET deleted_at = NULL WHERE deleted_at = '2026-01-01T00:00:00.000Z'`),
+    ],
+    [
+      "a milestone made top-level (level changes)",
+      () =>
+        t.db.run(
+          sql.raw(
+            `UPDATE commitments SET parent_id = NULL WHERE id = ${firstId("c.parent_id IS NOT NULL AND c.live = 1")}`,
+          ),
+        ),
+    ],
+    [
+      "a commitment moved to another agreement",
+      () =>
+        t.db.run(
+          sql.raw(`UPDATE commitments SET agreement_id = (SELECT max(id) FROM agreements)
+        WHERE id = ${firstId("c.parent_id IS NULL AND c.live = 1 AND c.agreement_id <> (SELECT max(id) FROM agreements)")}`),
+        ),
+    ],
+    [
+      "an agreement deleted",
+      () =>
+        t.db.run(
+          sql`UPDATE agreements SET deleted_at = '2026-01-02T00:00:00.000Z' WHERE id = (SELECT min(id) FROM agreements)`,
+        ),
+    ],
+    [
+      "the agreement restored",
+      () => t.db.run(sql`UPDATE agreements SET deleted_at = NULL WHERE deleted_at = '2026-01-02T00:00:00.000Z'`),
+    ],
+    [
+      "the parties of a commitment replaced (delete, then insert)",
+      () => {
+        const id = firstId("c.live = 1 AND EXISTS (SELECT 1 FROM commitment_parties cp WHERE cp.commitment_id = c.id)");
+        t.db.run(sql.raw(`DELETE FROM commitment_parties WHERE commitment_id = ${id}`));
+        t.db.run(
+          sql.raw(
+            `INSERT INTO commitment_parties (commitment_id, party_code) SELECT ${id}, code FROM parties ORDER BY code LIMIT 1`,
+          ),
+        );
+      },
+    ],
+    [
+      "a party row changed in place",
+      () =>
+        t.db.run(sql`UPDATE commitment_parties SET party_code = (SELECT max(code) FROM parties)
         WHERE rowid = (SELECT min(rowid) FROM commitment_parties cp WHERE party_code <> (SELECT max(code) FROM parties)
-          AND NOT EXISTS (SELECT 1 FROM commitment_parties o WHERE o.commitment_id = cp.commitment_id AND o.party_code = (SELECT max(code) FROM parties)))`)],
-    ["a new commitment with its parties", () => {
-      const agreement = t.db.get<{ id: number }>(sql`SELECT min(id) AS id FROM agreements WHERE deleted_at IS NULL`)!.id;
-      t.db.run(sql`INSERT INTO commitments (agreement_id, ref, title, theme, owner, status)
+          AND NOT EXISTS (SELECT 1 FROM commitment_parties o WHERE o.commitment_id = cp.commitment_id AND o.party_code = (SELECT max(code) FROM parties)))`),
+    ],
+    [
+      "a new commitment with its parties",
+      () => {
+        const agreement = t.db.get<{ id: number }>(
+          sql`SELECT min(id) AS id FROM agreements WHERE deleted_at IS NULL`,
+        )!.id;
+        t.db.run(sql`INSERT INTO commitments (agreement_id, ref, title, theme, owner, status)
         VALUES (${agreement}, 'x1', 'New', 'Trade', 'Ministry of Trade', 'in_progress')`);
-      t.db.run(sql`INSERT INTO commitment_parties (commitment_id, party_code)
+        t.db.run(sql`INSERT INTO commitment_parties (commitment_id, party_code)
         SELECT (SELECT max(id) FROM commitments), code FROM parties ORDER BY code LIMIT 2`);
-    }],
-    ["a hard delete of a commitment and its party rows", () => {
-      const id = firstId("c.live = 1 AND NOT EXISTS (SELECT 1 FROM commitments m WHERE m.parent_id = c.id) AND NOT EXISTS (SELECT 1 FROM status_updates s WHERE s.commitment_id = c.id) AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.commitment_id = c.id)");
-      t.db.run(sql.raw(`DELETE FROM commitment_parties WHERE commitment_id = ${id}`));
-      t.db.run(sql.raw(`DELETE FROM commitments WHERE id = ${id}`));
-    }],
+      },
+    ],
+    [
+      "a hard delete of a commitment and its party rows",
+      () => {
+        const id = firstId(
+          "c.live = 1 AND NOT EXISTS (SELECT 1 FROM commitments m WHERE m.parent_id = c.id) AND NOT EXISTS (SELECT 1 FROM status_updates s WHERE s.commitment_id = c.id) AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.commitment_id = c.id)",
+        );
+        t.db.run(sql.raw(`DELETE FROM commitment_parties WHERE commitment_id = ${id}`));
+        t.db.run(sql.raw(`DELETE FROM commitments WHERE id = ${id}`));
+      },
+    ],
   ];
 
   for (const [label, write] of writes) {

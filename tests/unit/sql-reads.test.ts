@@ -34,7 +34,9 @@ function both(params: Record<string, string>, pageSize = 100) {
   // "@grown" stands for the first generated agreement (its slug depends on the generator's draws).
   const grown = () =>
     t.db.get<{ slug: string }>(sql`SELECT slug FROM agreements WHERE slug LIKE 'grown-%' ORDER BY id LIMIT 1`)!.slug;
-  const query = listQuerySchema(TODAY).parse(params.agreement === "@grown" ? { ...params, agreement: grown() } : params);
+  const query = listQuerySchema(TODAY).parse(
+    params.agreement === "@grown" ? { ...params, agreement: grown() } : params,
+  );
   const ids = query.q ? searchCommitmentIds(t.db, query.q) : null;
   return {
     sql: queryCommitmentList(t.db, query, TODAY, pageSize),
@@ -135,7 +137,10 @@ describe("the home page's charts", () => {
     const top = statusBreakdown(t.db, by, 3).rows;
     const totals = new Map<string, number>();
     for (const r of rows) totals.set(r.key, (totals.get(r.key) ?? 0) + r.count);
-    const best = [...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([k]) => k);
+    const best = [...totals]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 3)
+      .map(([k]) => k);
     expect([...new Set(top.map((r) => r.key))]).toEqual(best);
   });
 });
