@@ -271,7 +271,8 @@ export function shownFacetValues(
   const values = ranked.slice(0, limit);
   const same = (v: string) => v.toLowerCase() === chosen?.toLowerCase();
   if (chosen !== undefined && !values.some(same)) values.push(ranked.find(same) ?? chosen);
-  return { values: values.sort(collator.compare), hidden: Math.max(0, ranked.length - values.length) };
+  const offered = new Set(values);
+  return { values: values.sort(collator.compare), hidden: ranked.filter((v) => !offered.has(v)).length };
 }
 
 /** A count for a label in brackets, by the counting rule: "3", or "1 + 2 milestones". */

@@ -11,6 +11,7 @@ import {
   FACETS,
   listCommitments,
   listQuerySchema,
+  shownFacetValues,
   queryString,
   rawQuery,
 } from "@/lib/commitment-list";
@@ -246,5 +247,37 @@ describe("deadline groups", () => {
     ]);
     expect(g.later.map((m) => m.rows.map((r) => r.id))).toEqual([[5]]);
     expect(g.noDate.map((r) => r.id)).toEqual([7]);
+  });
+});
+
+describe("shownFacetValues", () => {
+  const counts = (entries: [string, number, number][]) =>
+    new Map(entries.map(([v, commitments, milestones]) => [v, { commitments, milestones }]));
+
+  it("offers the values with the most rows, sorted by value, and counts the rest", () => {
+    const map = counts([
+      ["Tourism", 1, 0],
+      ["Trade", 5, 2],
+      ["Defence", 3, 0],
+      ["Energy", 3, 1],
+      ["Culture", 2, 0],
+    ]);
+    expect(shownFacetValues(map, undefined, 3)).toEqual({ values: ["Defence", "Energy", "Trade"], hidden: 2 });
+    expect(shownFacetValues(map, undefined, 10)).toEqual({
+      values: ["Culture", "Defence", "Energy", "Tourism", "Trade"],
+      hidden: 0,
+    });
+  });
+
+  it("always offers the chosen value, matched without regard to case, once", () => {
+    const map = counts([
+      ["A", 9, 0],
+      ["B", 8, 0],
+      ["c", 1, 0],
+    ]);
+    expect(shownFacetValues(map, "C", 2)).toEqual({ values: ["A", "B", "c"], hidden: 0 });
+    expect(shownFacetValues(map, "a", 2)).toEqual({ values: ["A", "B"], hidden: 1 });
+    // A chosen value no row has any more is still offered, so the form shows what is applied.
+    expect(shownFacetValues(map, "Gone", 2)).toEqual({ values: ["A", "B", "Gone"], hidden: 1 });
   });
 });
