@@ -116,6 +116,12 @@ export const commitments = sqliteTable(
      * tests one column instead of walking the tree (issue 9). Never written by the app.
      */
     live: integer("live").notNull().default(0),
+    /**
+     * The day of the latest assessment (lib/freshness.ts `isAssessment`), or NULL before any. Kept
+     * by triggers on `status_updates` (drizzle/0012_read_summaries.sql) for the list's "last
+     * updated" order. Never written by the app.
+     */
+    lastAssessedOn: text("last_assessed_on"),
   },
   (t) => [
     index("commitments_agreement_idx").on(t.agreementId),

@@ -1,5 +1,5 @@
 /**
- * The commitment list's counts and page (every query but the as-of view), read from the summary table `live_counts` (drizzle/0012_live_counts.sql, kept by triggers) wherever it can
+ * The commitment list's counts and page (every query but the as-of view), read from the summary table `live_counts` (drizzle/0012_read_summaries.sql, kept by triggers) wherever it can
  * answer, and otherwise from one grouped query per facet driven by the indexes of the set filters
  * (issue 9, item 3; docs/decisions/010-reads-in-sql.md, "Facet counts from a summary table").
  *
@@ -310,7 +310,7 @@ export function indexedCounts(
 /**
  * The list's order over `commitments c` joined to `agreements a`: by agreement (newest signed first,
  * an index order: agreements_signed_order_idx, then commitments_live_idx), target date, last
- * assessment (`last_updated`) or status.
+ * assessment (`c.last_assessed_on`, kept by triggers: drizzle/0012_read_summaries.sql) or status.
  */
 function orderBy(sort: ListQuery["sort"]): SQL {
   const byAgreement = `coalesce(a.signed_on, '') DESC, a.id, c.position, c.id`;
@@ -320,7 +320,8 @@ function orderBy(sort: ListQuery["sort"]): SQL {
     case "target":
       return sql.raw(`c.target_date IS NULL, c.target_date, ${byAgreement}`);
     case "updated":
-      return sql.raw(`last_updated IS NULL, last_updated DESC, ${byAgreement}`);
+      // DESC puts NULLs (never assessed) last, as the list wants, and lets the index give the order.
+      return sql.raw(`c.last_assessed_on DESC, ${byAgreement}`);
     case "status":
       return sql.raw(
         `CASE c.status ${STATUS_VALUES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(" ")} END, ${byAgreement}`,
@@ -339,13 +340,14 @@ export function indexedPage(
   limit: number,
   offset: number,
 ): { id: number; status: string; target_date: CalendarDate | null; target_moved: number }[] {
-  const lastUpdated =
+  // By last update, the commitments index gives the order (ties sorted among themselves): commitments
+  // first. Otherwise agreements first, in their index order.
+  const from =
     query.sort === "updated"
-      ? sql`, (SELECT max(s.happened_on) FROM status_updates s
-          WHERE s.commitment_id = c.id AND s.target_date_from IS s.target_date_to) AS last_updated`
-      : sql``;
-  return db.all(sql`SELECT c.id, c.status, c.target_date, 0 AS target_moved ${lastUpdated}
-    FROM agreements a JOIN commitments c ON c.agreement_id = a.id
+      ? sql`commitments c CROSS JOIN agreements a ON a.id = c.agreement_id`
+      : sql`agreements a JOIN commitments c ON c.agreement_id = a.id`;
+  return db.all(sql`SELECT c.id, c.status, c.target_date, 0 AS target_moved
+    FROM ${from}
     WHERE ${whereAll(setFilters(query), query, day)}
     ORDER BY ${orderBy(query.sort)} LIMIT ${limit} OFFSET ${offset}`);
 }

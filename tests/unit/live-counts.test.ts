@@ -1,5 +1,5 @@
 /**
- * The summary table of live counts (drizzle/0012_live_counts.sql) against a recount from the rows,
+ * The summary table of live counts (drizzle/0012_read_summaries.sql) against a recount from the rows,
  * after each kind of write the app makes (and a few it does not, such as a hard delete): its
  * triggers must keep it equal to the GROUP BY it replaces.
  */
@@ -184,4 +184,52 @@ describe("live_counts", () => {
       else expect(after).toEqual(before);
     });
   }
+});
+
+describe("commitments.last_assessed_on", () => {
+  const mismatches = () =>
+    t.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM commitments c WHERE c.last_assessed_on IS NOT
+      (SELECT max(s.happened_on) FROM status_updates s WHERE s.commitment_id = c.id AND s.target_date_from IS s.target_date_to)`)
+      ?.n;
+  const someUpdate = () =>
+    t.db.get<{ id: number; commitmentId: number }>(sql`SELECT id, commitment_id AS commitmentId FROM status_updates
+      WHERE target_date_from IS target_date_to ORDER BY happened_on DESC, id LIMIT 1`)!;
+
+  it("holds each commitment's latest assessment on a grown database", () => {
+    expect(
+      t.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM commitments WHERE last_assessed_on IS NOT NULL`)?.n,
+    ).toBeGreaterThan(400);
+    expect(mismatches()).toBe(0);
+  });
+
+  it("follows a new assessment, and ignores a target move", () => {
+    const { commitmentId } = someUpdate();
+    t.db
+      .run(sql`INSERT INTO status_updates (commitment_id, happened_on, status_from, status_to, note, target_date_from, target_date_to)
+      VALUES (${commitmentId}, '2026-11-30', 'in_progress', 'in_progress', 'Checked', NULL, NULL)`);
+    expect(
+      t.db.get<{ d: string }>(sql`SELECT last_assessed_on AS d FROM commitments WHERE id = ${commitmentId}`)?.d,
+    ).toBe("2026-11-30");
+    t.db
+      .run(sql`INSERT INTO status_updates (commitment_id, happened_on, status_from, status_to, note, target_date_from, target_date_to)
+      VALUES (${commitmentId}, '2026-12-01', 'in_progress', 'in_progress', 'Moved', '2026-01-01', '2027-01-01')`);
+    expect(
+      t.db.get<{ d: string }>(sql`SELECT last_assessed_on AS d FROM commitments WHERE id = ${commitmentId}`)?.d,
+    ).toBe("2026-11-30");
+    expect(mismatches()).toBe(0);
+  });
+
+  it("follows an update moved to another day or commitment, and a deleted one", () => {
+    const u = someUpdate();
+    t.db.run(sql`UPDATE status_updates SET happened_on = '2020-01-01' WHERE id = ${u.id}`);
+    expect(mismatches()).toBe(0);
+    const other = t.db.get<{ id: number }>(
+      sql`SELECT id FROM commitments WHERE id <> ${u.commitmentId} ORDER BY id LIMIT 1`,
+    )!.id;
+    t.db.run(sql`UPDATE status_updates SET commitment_id = ${other}, happened_on = '2026-11-29' WHERE id = ${u.id}`);
+    expect(mismatches()).toBe(0);
+    t.db.run(sql`DELETE FROM evidence WHERE status_update_id = ${u.id}`);
+    t.db.run(sql`DELETE FROM status_updates WHERE id = ${u.id}`);
+    expect(mismatches()).toBe(0);
+  });
 });

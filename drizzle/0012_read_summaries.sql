@@ -1,3 +1,6 @@
+-- Two summaries kept by triggers for the list's reads (issue 9): the live counts, then each
+-- commitment's last assessment (at the end).
+--
 -- Counts of live commitments kept current by triggers (issue 9, item 3; docs/decisions/010-reads-in-sql.md,
 -- "Facet counts from a summary table"). The list's facet counts with nothing filtered (or only status
 -- or level), its total, the API's total and the home page's charts are sums over this table instead of
@@ -142,3 +145,35 @@ CREATE INDEX `commitment_parties_party_idx` ON `commitment_parties` (`party_code
 -- The list's default order walks agreements newest signed first (then each agreement's rows by
 -- position through commitments_live_idx), so a page is read in order instead of sorting every row.
 CREATE INDEX `agreements_signed_order_idx` ON `agreements` (coalesce(`signed_on`, '') DESC, `id`);
+--> statement-breakpoint
+-- The day of each commitment's latest assessment (lib/freshness.ts isAssessment: an update that did
+-- not move the target date), for the list's "last updated" order: an index order instead of a
+-- max() over each row's history. Never written by the app; the triggers below keep it in the same
+-- transaction as each write to `status_updates`.
+ALTER TABLE `commitments` ADD `last_assessed_on` text;
+--> statement-breakpoint
+UPDATE `commitments` SET `last_assessed_on` = (SELECT max(s.happened_on) FROM status_updates s
+  WHERE s.commitment_id = commitments.id AND s.target_date_from IS s.target_date_to);
+--> statement-breakpoint
+CREATE INDEX `commitments_live_assessed_idx` ON `commitments` (`live`, `last_assessed_on`);
+--> statement-breakpoint
+CREATE TRIGGER `last_assessed_insert` AFTER INSERT ON `status_updates`
+WHEN NEW.target_date_from IS NEW.target_date_to
+BEGIN
+  UPDATE commitments SET last_assessed_on = NEW.happened_on
+  WHERE id = NEW.commitment_id AND (last_assessed_on IS NULL OR last_assessed_on < NEW.happened_on);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `last_assessed_update` AFTER UPDATE OF happened_on, commitment_id, target_date_from, target_date_to ON `status_updates`
+BEGIN
+  UPDATE commitments SET last_assessed_on = (SELECT max(s.happened_on) FROM status_updates s
+    WHERE s.commitment_id = commitments.id AND s.target_date_from IS s.target_date_to)
+  WHERE id IN (OLD.commitment_id, NEW.commitment_id);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `last_assessed_delete` AFTER DELETE ON `status_updates`
+BEGIN
+  UPDATE commitments SET last_assessed_on = (SELECT max(s.happened_on) FROM status_updates s
+    WHERE s.commitment_id = commitments.id AND s.target_date_from IS s.target_date_to)
+  WHERE id = OLD.commitment_id;
+END;
