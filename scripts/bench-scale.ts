@@ -33,11 +33,19 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import autocannon from "autocannon";
 import type Database from "better-sqlite3";
 
 import { prepareDatabase } from "../db/client";
 import { bulkLoadSettings, endBulkLoad, growDatabase } from "../db/grow";
+import {
+  cell,
+  type LoadOptions,
+  type Measure,
+  measure,
+  measureMix,
+  peakMemoryMiB,
+  type Skipped,
+} from "./lib/bench-measure";
 import { ensureBuild } from "./lib/build";
 import { serverArgs } from "./lib/serve";
 
@@ -68,23 +76,7 @@ for (const [name, n] of Object.entries({
 if (SIZES.some((n) => !Number.isInteger(n) || n < 1))
   throw new Error("--sizes must be whole numbers from 1, e.g. 1000,50000");
 
-/** One measured URL at one size and cache mode. */
-export interface Measure {
-  /** HTTP status of the first plain GET */
-  status: number;
-  rps: number;
-  /** latency percentiles, ms */
-  p50: number;
-  p99: number;
-  /** answers with a 5xx status during the measured run (plus the first GET) */
-  errors5xx: number;
-  /** requests that got no answer within the URL time cap (timeouts, resets) */
-  failed: number;
-  /** responses completed in the measured run (0: none finished in time, so no latency to show) */
-  completed: number;
-  /** the server's resident memory right after this URL's run, MiB (null: not on Linux) */
-  rssMiB: number | null;
-}
+const LOAD: LoadOptions = { connections: CONNECTIONS, seconds: SECONDS, urlTimeout: URL_TIMEOUT };
 
 /** What a URL stands for: a label and a path, the same at every size (the ids are looked up per database). */
 interface Target {
@@ -209,109 +201,6 @@ async function stopServer(server: Server): Promise<void> {
   clearTimeout(killer);
 }
 
-/**
- * Resident memory of a process in MiB from /proc/PID/status (Linux): `VmHWM` (the peak since it
- * started) or `VmRSS` (now); null elsewhere or when the process is gone. The pid must be the
- * server's own process: the bench starts node on scripts/server.ts directly (no npm or shell in
- * between), so the child's pid is the one that serves.
- */
-export function peakMemoryMiB(
-  pid: number | undefined,
-  proc = "/proc",
-  field: "VmHWM" | "VmRSS" = "VmHWM",
-): number | null {
-  try {
-    const status = fs.readFileSync(`${proc}/${pid}/status`, "utf8");
-    const kb = Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1]);
-    return Number.isFinite(kb) && kb > 0 ? Math.round(kb / 1024) : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * One autocannon run of `duration` s against `url` (or, with `paths`, each connection cycling
- * through them). A request unanswered after URL_TIMEOUT s counts as an error; the whole run is
- * stopped after duration + URL_TIMEOUT + 5 s whatever happens, so it always ends.
- */
-function load(url: string, duration: number, paths?: string[]): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url,
-        connections: CONNECTIONS,
-        duration,
-        timeout: URL_TIMEOUT,
-        ...(paths ? { requests: paths.map((p) => ({ method: "GET" as const, path: p })) } : {}),
-      },
-      (error, result) => {
-        clearTimeout(cap);
-        if (error) reject(error);
-        else resolve(result);
-      },
-    );
-    const cap = setTimeout(() => instance.stop(), (duration + URL_TIMEOUT + 5) * 1000);
-  });
-}
-
-/** Answers with a 5xx status in an autocannon result (its per-status counts). */
-function count5xx(result: autocannon.Result): number {
-  const stats = (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
-  return Object.entries(stats)
-    .filter(([code]) => code.startsWith("5"))
-    .reduce((sum, [, s]) => sum + s.count, 0);
-}
-
-/** A URL with no page of its own (yet): 404, or a redirect elsewhere. */
-interface Skipped {
-  status: number;
-  skipped: true;
-}
-
-/** A measured run's figures (`status`: that of the first GET). */
-function figures(status: number, r: autocannon.Result, pid: number | undefined): Measure {
-  return {
-    status,
-    // Responses over the run's length: autocannon's per-second average reads 0 for a URL slower than 1 s.
-    rps: r.duration > 0 ? r.requests.total / r.duration : 0,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors5xx: count5xx(r) + (status >= 500 ? 1 : 0),
-    // autocannon's `errors` counts its timeouts too
-    failed: r.errors,
-    completed: r.requests.total,
-    rssMiB: peakMemoryMiB(pid, "/proc", "VmRSS"),
-  };
-}
-
-async function measure(base: string, pathname: string, pid: number | undefined): Promise<Measure | Skipped> {
-  let status: number;
-  try {
-    const response = await fetch(base + pathname, {
-      redirect: "manual",
-      signal: AbortSignal.timeout(URL_TIMEOUT * 1000),
-    });
-    await response.arrayBuffer();
-    status = response.status;
-  } catch {
-    status = 0; // no answer within the cap (or the connection failed)
-  }
-  if (status === 404 || (status >= 300 && status < 400)) return { status, skipped: true };
-  // A URL that fails is reported, not loaded: a failing render can cost seconds, and ten of them
-  // queued behind each other would hold up every URL after it.
-  const rssMiB = peakMemoryMiB(pid, "/proc", "VmRSS");
-  if (status >= 500) return { status, rps: 0, p50: 0, p99: 0, errors5xx: 1, failed: 0, completed: 0, rssMiB };
-  if (status === 0) return { status, rps: 0, p50: 0, p99: 0, errors5xx: 0, failed: 1, completed: 0, rssMiB };
-  await load(base + pathname, 1); // warm-up, not counted
-  return figures(status, await load(base + pathname, SECONDS), pid);
-}
-
-/** All the URLs at once, each connection cycling through them: what one process serves of a mix. */
-async function measureMix(base: string, paths: string[], pid: number | undefined): Promise<Measure> {
-  await load(base, 1, paths);
-  return figures(200, await load(base, SECONDS, paths), pid);
-}
-
 type Results = Map<string, Measure | Skipped>;
 
 /** The label of the mixed run: every URL that answered, loaded together. */
@@ -319,23 +208,6 @@ const MIX = "**all URLs mixed: one process**";
 
 function key(label: string, cached: boolean, size: number): string {
   return `${label}\n${cached ? "on" : "off"}\n${size}`;
-}
-
-/** A URL × size cell: req/s, p50, p99, 5xx (and unanswered requests), RSS. */
-export function cell(m: Measure | Skipped | undefined): string[] {
-  if (!m) return ["—", "—", "—", "—", "—"];
-  if (!("rps" in m)) return [`${m.status}, skipped`, "—", "—", "—", "—"];
-  const rss = m.rssMiB === null ? "n/a" : String(m.rssMiB);
-  const errors = m.errors5xx > 0 ? `**${m.errors5xx}**` : "0";
-  if (m.completed === 0) {
-    // Nothing finished: a 5xx answer, or no answer within the cap.
-    const what = m.errors5xx > 0 ? "5xx" : "did not finish";
-    return [what, what, what, errors, rss];
-  }
-  const failed = m.failed > 0 ? ` (+${m.failed} did not finish)` : "";
-  // autocannon's latencies are whole milliseconds: 0 means under 1 ms.
-  const ms = (n: number) => (n < 1 ? "<1" : String(n));
-  return [m.rps.toFixed(m.rps < 10 ? 1 : 0), ms(m.p50), ms(m.p99), errors + failed, rss];
 }
 
 async function main() {
@@ -364,7 +236,7 @@ async function main() {
           for (const target of TARGETS) {
             const pathname = target.path(dataset.ids);
             process.stdout.write(`  cache ${cached ? "on " : "off"} ${pathname} … `);
-            const m = await measure(server.base, pathname, pid);
+            const m = await measure(LOAD, server.base, pathname, pid);
             results.set(key(target.label, cached, size), m);
             if ("rps" in m && m.completed > 0) paths.push(pathname);
             console.log(
@@ -374,7 +246,7 @@ async function main() {
             );
           }
           process.stdout.write(`  cache ${cached ? "on " : "off"} all ${paths.length} URLs mixed … `);
-          const mix = await measureMix(server.base, paths, pid);
+          const mix = await measureMix(LOAD, server.base, paths, pid);
           results.set(key(MIX, cached, size), mix);
           console.log(`${mix.rps.toFixed(0)} req/s, p50 ${mix.p50} ms, p99 ${mix.p99} ms, ${mix.errors5xx} 5xx`);
           peaks.set(`${cached}\n${size}`, peakMemoryMiB(pid));
@@ -408,7 +280,8 @@ async function main() {
   console.log(
     `Per URL: req/s, p50 and p99 latency (ms), 5xx answers, and the server's resident memory after it (RSS, MiB); ` +
       `"did not finish": no answer within ${URL_TIMEOUT} s. Cache off first (RESPONSE_CACHE_MB=0), then on. ` +
-      `"all URLs mixed": every URL above at once (each connection cycling through them), what one process serves.`,
+      `"all URLs mixed": every URL above at once (each connection cycling through them), what one process serves. ` +
+      `"N*": no response came within the ${SECONDS} s run (each slower than that); N is the first GET's time, ms.`,
   );
   const header = ["URL", "cache"];
   for (const n of SIZES) {
