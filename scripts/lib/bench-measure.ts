@@ -116,10 +116,33 @@ function figures(status: number, firstMs: number | null, r: autocannon.Result, p
 }
 
 /**
+ * Wait until the server is idle: `/healthz` answered twice in a row within 100 ms each, or
+ * `urlTimeout` s have passed. A URL slower than the run leaves renders behind when autocannon
+ * stops (the server finishes requests whose client has gone), and they would otherwise be counted
+ * against the next URL. Returns the milliseconds waited.
+ */
+export async function settle(options: LoadOptions, base: string): Promise<number> {
+  const started = performance.now();
+  let quick = 0;
+  while (quick < 2 && performance.now() - started < options.urlTimeout * 1000) {
+    const asked = performance.now();
+    try {
+      const response = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(options.urlTimeout * 1000) });
+      await response.arrayBuffer();
+      quick = performance.now() - asked < 100 ? quick + 1 : 0;
+    } catch {
+      quick = 0;
+    }
+    if (quick < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return Math.round(performance.now() - started);
+}
+
+/**
  * Measure one URL on a running server (`pid`: its process, for the RSS): one plain GET first (a
  * 404 or a redirect is skipped; a 5xx or no answer within `urlTimeout` s is reported and not
- * loaded), then a 1 s warm-up and a run of `seconds` s with autocannon. Always ends, within about
- * seconds + 2 × urlTimeout + 12 s.
+ * loaded), then a 1 s warm-up and a run of `seconds` s with autocannon. It starts once the server
+ * is idle (`settle`). Always ends, within about seconds + 3 × urlTimeout + 12 s.
  */
 export async function measure(
   options: LoadOptions,
@@ -127,6 +150,7 @@ export async function measure(
   pathname: string,
   pid: number | undefined,
 ): Promise<Measure | Skipped> {
+  await settle(options, base);
   let status: number;
   const started = performance.now();
   let firstMs: number | null = null;
@@ -159,6 +183,7 @@ export async function measureMix(
   paths: string[],
   pid: number | undefined,
 ): Promise<Measure> {
+  await settle(options, base);
   await load(options, base, 1, paths);
   return figures(200, null, await load(options, base, options.seconds, paths), pid);
 }

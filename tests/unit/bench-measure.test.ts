@@ -12,7 +12,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { cell, type LoadOptions, measure, measureMix, peakMemoryMiB } from "../../scripts/lib/bench-measure";
+import { cell, type LoadOptions, measure, measureMix, peakMemoryMiB, settle } from "../../scripts/lib/bench-measure";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -22,7 +22,7 @@ let answeredOnce = false;
 
 beforeAll(async () => {
   server = http.createServer((request, response) => {
-    if (request.url === "/ok") return void response.end("ok");
+    if (request.url === "/ok" || request.url === "/healthz") return void response.end("ok");
     if (request.url === "/fail") {
       response.statusCode = 503;
       return void response.end("down");
@@ -98,6 +98,14 @@ describe("bench:scale measuring", () => {
     const m = await measureMix(options, base, ["/ok", "/ok"], process.pid);
     expect(m.completed).toBeGreaterThan(0);
     expect(m.errors5xx).toBe(0);
+  });
+
+  it("waits for an idle server before each URL, at most the cap", async () => {
+    expect(await settle(options, base)).toBeLessThan(1_000);
+    // A server whose health check does not answer: given up after the cap.
+    const started = Date.now();
+    await settle(options, "http://127.0.0.1:9"); // nothing listens on the discard port
+    expect(Date.now() - started).toBeLessThan(3_000);
   });
 
   it("reads the peak and the current resident memory of a process from /proc", () => {
