@@ -6,8 +6,9 @@
  * milestones, 10 status updates each, evidence on half), built through the real tables and
  * triggers. The production server (scripts/server.ts, one node process: the one measured) is
  * started on it twice, with the response cache off (`RESPONSE_CACHE_MB=0`) and then on, on ports
- * `--port` … `--port` + 2 × sizes − 1 (default 3160–3163). Each URL is first fetched once, then
- * loaded with autocannon (a 1 s warm-up, not counted, then the measured run). A URL answering 404
+ * `--port` … `--port` + 2 × sizes − 1 (default 3160–3163). Each URL waits for the server to be
+ * idle (what a slower URL left running is not counted against it), is fetched once, then loaded
+ * with autocannon (a 1 s warm-up, not counted, then the measured run; scripts/lib/bench-measure.ts). A URL answering 404
  * or a redirect has no page of its own yet and is skipped with a note; one answering 5xx is
  * reported with its count and not loaded; one that does not answer within `--url-timeout` seconds
  * (first fetch, or any request of the run) counts as "did not finish", so no URL holds up the
@@ -25,7 +26,8 @@
  * `--port` / BENCH_PORT (first port, default 3160), `--url-timeout` / BENCH_URL_TIMEOUT (seconds a
  * request may take before it counts as not finished, default 30). With the defaults the whole run
  * takes about 8 minutes on 2 cores. Not part of `npm test`: the figures depend on the machine
- * (tests/unit/backup-restore.test.ts runs the generator small).
+ * (tests/unit/backup-restore.test.ts runs the generator small, tests/unit/bench-measure.test.ts
+ * the measuring against a small server).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
