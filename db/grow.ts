@@ -31,19 +31,38 @@ export interface GrowResult {
   statusUpdates: number;
   evidence: number;
   auditRows: number;
+  /** the whole run, transaction included */
   milliseconds: number;
+  /** where the time went: the generation, then each table (its triggers included), in insert order */
+  phases: GrowPhase[];
 }
 
 /**
- * Settings for filling a new, throwaway database fast: no fsync (`synchronous = OFF`) and a page
- * cache of `cacheMiB` (default 256) so the one big transaction does not spill to disk before it
- * commits. A crash while growing can leave the file corrupt, so use it only on a file made for the
- * purpose (`npm run db:grow`, `npm run bench:scale`); the connection should be closed afterwards.
+ * Settings for filling a new, throwaway database fast: no fsync (`synchronous = OFF`), the
+ * rollback journal in memory instead of the WAL (`journal_mode = MEMORY`: the pages are written
+ * once, at commit, instead of to the WAL and then again by the checkpoint) and a page cache of
+ * `cacheMiB` (default 1,024; SQLite takes it only as the pages come) so the one big transaction
+ * never spills to disk before it commits: 50,000 commitments make a file of about 380 MiB, and
+ * with a cache smaller than that every page spilled and read back again made the load slower than
+ * linear (twice as slow at 50,000 with 256 MiB, more on a busy machine). A crash while growing can
+ * leave the file corrupt, so use it only on a file made for the purpose (`npm run db:grow`,
+ * `npm run bench:scale`), and call `endBulkLoad` (or close the connection) when done.
  */
-export function bulkLoadSettings(sqlite: Database.Database, cacheMiB = 256): void {
+export function bulkLoadSettings(sqlite: Database.Database, cacheMiB = 1024): void {
   sqlite.pragma("synchronous = OFF");
+  sqlite.pragma("journal_mode = MEMORY");
   sqlite.pragma(`cache_size = -${Math.round(cacheMiB * 1024)}`);
   sqlite.pragma("temp_store = MEMORY");
+}
+
+/**
+ * Undo `bulkLoadSettings`: back to the app's WAL journal and `synchronous = FULL` (db/client.ts),
+ * and a default-sized page cache, so the file is left as the app leaves it.
+ */
+export function endBulkLoad(sqlite: Database.Database): void {
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("cache_size = -2000");
 }
 
 /** mulberry32: a small, well-known 32-bit PRNG; deterministic for a seed. */
@@ -110,8 +129,92 @@ const ISSUED = ["official", "joint", "media", "document", "other"] as const;
 const DAY = 86_400_000;
 const toDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+type Value = string | number | null;
+
+/** Time and rows of one phase of `growDatabase`. */
+export interface GrowPhase {
+  /** "generate rows" (the JavaScript that makes the values) or the table inserted into */
+  name: string;
+  rows: number;
+  /** wall-clock time, the table's triggers included */
+  milliseconds: number;
+}
+
 /**
- * Add `options.commitments` commitments (in agreements of 25) to a migrated database.
+ * Rows for one table, buffered and sent as multi-row `INSERT … VALUES (…), (…)` statements of at
+ * most `batch` rows (one statement per batch instead of one per row; the table's row triggers still
+ * fire once per row, in order). `flush` sends what is buffered; the time spent there is the table's.
+ */
+class BatchInsert {
+  private values: Value[] = [];
+  private pending = 0;
+  private readonly statements = new Map<number, Database.Statement>();
+  rows = 0;
+  milliseconds = 0;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    readonly table: string,
+    private readonly head: string,
+    private readonly width: number,
+    private readonly batch: number,
+  ) {}
+
+  add(...row: Value[]): void {
+    for (const value of row) this.values.push(value);
+    this.pending++;
+  }
+
+  flush(): void {
+    if (this.pending === 0) return;
+    const started = performance.now();
+    for (let first = 0; first < this.pending; first += this.batch) {
+      const n = Math.min(this.batch, this.pending - first);
+      this.statement(n).run(this.values.slice(first * this.width, (first + n) * this.width));
+    }
+    this.milliseconds += performance.now() - started;
+    this.rows += this.pending;
+    this.values = [];
+    this.pending = 0;
+  }
+
+  private statement(n: number): Database.Statement {
+    let statement = this.statements.get(n);
+    if (!statement) {
+      const tuple = `(${new Array<string>(this.width).fill("?").join(", ")})`;
+      statement = this.sqlite.prepare(`${this.head} VALUES ${new Array<string>(n).fill(tuple).join(", ")}`);
+      this.statements.set(n, statement);
+    }
+    return statement;
+  }
+}
+
+/** The id the next row of an AUTOINCREMENT table gets (what SQLite would assign). */
+function nextId(sqlite: Database.Database, table: string): number {
+  return (
+    (sqlite
+      .prepare(
+        `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), coalesce((SELECT max(id) FROM "${table}"), 0))`,
+      )
+      .pluck()
+      .get(table) as number) + 1
+  );
+}
+
+/** Agreements generated before their rows are sent: few enough to keep the buffers small. */
+const AGREEMENTS_PER_FLUSH = 8;
+/** Rows per multi-row INSERT (16 columns × 100 rows stays far below SQLite's 32,766 variables). */
+const ROWS_PER_STATEMENT = 100;
+
+const json = (value: string | null) => (value === null ? "null" : `"${value}"`);
+
+/**
+ * Add `options.commitments` commitments (in agreements of 25) to a migrated database, in one
+ * transaction. The rows are generated first (ids assigned in order, as SQLite would: the next id
+ * of each table), then sent table by table (agreements, their parties, commitments, their parties,
+ * status updates, evidence, audit rows) in multi-row INSERTs, a few agreements at a time, so every
+ * row trigger runs as for an app write. `result.phases` gives the time of each table and of the
+ * generation itself.
  * @throws the driver's error when a row breaks a constraint (then nothing is added).
  */
 export function growDatabase(sqlite: Database.Database, options: GrowOptions): GrowResult {
@@ -121,33 +224,27 @@ export function growDatabase(sqlite: Database.Database, options: GrowOptions): G
   const agreementCount = Math.ceil(options.commitments / COMMITMENTS_PER_AGREEMENT);
 
   const insertParty = sqlite.prepare("INSERT OR IGNORE INTO parties (code, name) VALUES (?, ?)");
-  const insertAgreement = sqlite.prepare(
-    `INSERT INTO agreements (slug, title, kind, signed_on, place, summary, source_url)
-     VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+  const table = (name: string, columns: string) =>
+    new BatchInsert(sqlite, name, `INSERT INTO ${name} (${columns})`, columns.split(",").length, ROWS_PER_STATEMENT);
+  const agreements = table("agreements", "id, slug, title, kind, signed_on, place, summary, source_url");
+  const agreementParties = table("agreement_parties", "agreement_id, party_code, signatory");
+  const commitments = table(
+    "commitments",
+    `id, agreement_id, parent_id, ref, position, title, description, quote, theme, strength, owner, target_date,
+     target_precision, target_phrase, status, progress, version`,
   );
-  const insertAgreementParty = sqlite.prepare(
-    "INSERT INTO agreement_parties (agreement_id, party_code, signatory) VALUES (?, ?, ?)",
+  const commitmentParties = table("commitment_parties", "commitment_id, party_code");
+  const statusUpdates = table(
+    "status_updates",
+    "id, commitment_id, status_from, status_to, progress_from, progress_to, note, happened_on, created_at",
   );
-  const insertCommitment = sqlite.prepare(
-    `INSERT INTO commitments (agreement_id, parent_id, ref, position, title, description, quote, theme,
-       strength, owner, target_date, target_precision, target_phrase, status, progress, version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+  const evidence = table(
+    "evidence",
+    "commitment_id, status_update_id, url, title, publisher, published_on, kind, created_at",
   );
-  const insertCommitmentParty = sqlite.prepare(
-    "INSERT INTO commitment_parties (commitment_id, party_code) VALUES (?, ?)",
-  );
-  const insertUpdate = sqlite.prepare(
-    `INSERT INTO status_updates (commitment_id, status_from, status_to, progress_from, progress_to, note,
-       happened_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-  );
-  const insertEvidence = sqlite.prepare(
-    `INSERT INTO evidence (commitment_id, status_update_id, url, title, publisher, published_on, kind, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertAudit = sqlite.prepare(
-    `INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id, before, after)
-     VALUES (?, NULL, 'status_update.create', 'commitment', ?, ?, ?)`,
-  );
+  const audit = table("audit_log", "at, actor_id, action, entity_type, entity_id, before, after");
+  // In the order the foreign keys need.
+  const tables = [agreements, agreementParties, commitments, commitmentParties, statusUpdates, evidence, audit];
 
   const result: GrowResult = {
     agreements: 0,
@@ -157,36 +254,41 @@ export function growDatabase(sqlite: Database.Database, options: GrowOptions): G
     evidence: 0,
     auditRows: 0,
     milliseconds: 0,
+    phases: [],
   };
   const firstSigned = Date.UTC(2015, 0, 1);
   const signedSpan = Date.UTC(2024, 11, 31) - firstSigned;
   const openStatuses = STATUS_VALUES.filter((s) => s !== "not_assessed");
 
-  sqlite
-    .transaction(() => {
+  let committing = 0;
+  sqlite.exec("BEGIN IMMEDIATE");
+  try {
+    {
       for (const code of PARTY_CODES) insertParty.run(code, `Party ${code}`);
-      const base = (sqlite.prepare("SELECT coalesce(max(id), 0) FROM agreements").pluck().get() as number) + 1;
+      const base = nextId(sqlite, "agreements");
+      let commitmentId = nextId(sqlite, "commitments") - 1;
+      let updateId = nextId(sqlite, "status_updates") - 1;
       for (let a = 0; a < agreementCount; a++) {
         const n = base + a;
+        const agreementId = n;
         const first = pick(PARTY_CODES);
         let second = pick(PARTY_CODES);
         while (second === first) second = pick(PARTY_CODES);
         const signedMs = firstSigned + Math.floor(random() * (signedSpan / DAY)) * DAY;
         const signedOn = toDate(signedMs);
         const theme = pick(THEMES);
-        const agreementId = (
-          insertAgreement.get(
-            `grown-${n}-${first.toLowerCase()}-${second.toLowerCase()}`,
-            `${first}–${second} ${pick(KINDS)} no. ${n}`,
-            pick(KINDS),
-            signedOn,
-            `Capital of ${first}`,
-            `Generated agreement ${n} between ${first} and ${second}, mostly on ${theme.toLowerCase()}.`,
-            `https://example.org/agreements/${n}`,
-          ) as { id: number }
-        ).id;
-        insertAgreementParty.run(agreementId, first, `Head of government of ${first}`);
-        insertAgreementParty.run(agreementId, second, `Head of government of ${second}`);
+        agreements.add(
+          agreementId,
+          `grown-${n}-${first.toLowerCase()}-${second.toLowerCase()}`,
+          `${first}–${second} ${pick(KINDS)} no. ${n}`,
+          pick(KINDS),
+          signedOn,
+          `Capital of ${first}`,
+          `Generated agreement ${n} between ${first} and ${second}, mostly on ${theme.toLowerCase()}.`,
+          `https://example.org/agreements/${n}`,
+        );
+        agreementParties.add(agreementId, first, `Head of government of ${first}`);
+        agreementParties.add(agreementId, second, `Head of government of ${second}`);
         result.agreements++;
 
         const parents: number[] = [];
@@ -217,41 +319,41 @@ export function growDatabase(sqlite: Database.Database, options: GrowOptions): G
           const object = pick(OBJECTS);
           const verb = pick(VERBS);
           const ref = milestone ? `${parentIndex + 1}.1` : String(c + 1);
-          const commitmentId = (
-            insertCommitment.get(
-              agreementId,
-              parentId,
-              ref,
-              c,
-              `${milestone ? "Milestone: " : ""}${verb[0]!.toUpperCase()}${verb.slice(1)} ${object} (${n}.${c + 1})`,
-              `The parties will ${verb} ${object}, agreement ${n}, item ${c + 1}.`,
-              c % 4 === 0 ? `Both sides agreed to ${verb} ${object}.` : "",
-              milestone ? theme : pick(THEMES),
-              pick(["binding", "intent", "exploratory"]),
-              `Ministry of ${pick(THEMES)} (${first})`,
-              targetDate,
-              byDay ? "day" : "year",
-              byDay ? `within ${years} years` : `by ${targetYear}`,
-              status,
-              progress,
-              1 + UPDATES_PER_COMMITMENT,
-            ) as { id: number }
-          ).id;
+          commitmentId++;
+          commitments.add(
+            commitmentId,
+            agreementId,
+            parentId,
+            ref,
+            c,
+            `${milestone ? "Milestone: " : ""}${verb[0]!.toUpperCase()}${verb.slice(1)} ${object} (${n}.${c + 1})`,
+            `The parties will ${verb} ${object}, agreement ${n}, item ${c + 1}.`,
+            c % 4 === 0 ? `Both sides agreed to ${verb} ${object}.` : "",
+            milestone ? theme : pick(THEMES),
+            pick(["binding", "intent", "exploratory"]),
+            `Ministry of ${pick(THEMES)} (${first})`,
+            targetDate,
+            byDay ? "day" : "year",
+            byDay ? `within ${years} years` : `by ${targetYear}`,
+            status,
+            progress,
+            1 + UPDATES_PER_COMMITMENT,
+          );
           if (!milestone) parents.push(commitmentId);
-          insertCommitmentParty.run(commitmentId, first);
-          insertCommitmentParty.run(commitmentId, second);
+          commitmentParties.add(commitmentId, first);
+          commitmentParties.add(commitmentId, second);
           result.commitments++;
           if (milestone) result.milestones++;
 
-          updates.forEach((u, i) => {
+          for (let i = 0; i < updates.length; i++) {
+            const u = updates[i]!;
             const createdAt = `${u.on}T09:00:00.000Z`;
             const note = `Update ${i + 1} on item ${n}.${c + 1}: ${u.to.replace(/_/g, " ")}.`;
-            const updateId = (
-              insertUpdate.get(commitmentId, u.from, u.to, u.pFrom, u.pTo, note, u.on, createdAt) as { id: number }
-            ).id;
+            updateId++;
+            statusUpdates.add(updateId, commitmentId, u.from, u.to, u.pFrom, u.pTo, note, u.on, createdAt);
             result.statusUpdates++;
             if (i % 2 === 0) {
-              insertEvidence.run(
+              evidence.add(
                 commitmentId,
                 updateId,
                 `https://example.org/evidence/${commitmentId}/${updateId}`,
@@ -263,18 +365,35 @@ export function growDatabase(sqlite: Database.Database, options: GrowOptions): G
               );
               result.evidence++;
             }
-            insertAudit.run(
+            // The audit row's JSON, as JSON.stringify writes it (the values hold no character to escape).
+            audit.add(
               createdAt,
+              null,
+              "status_update.create",
+              "commitment",
               String(commitmentId),
-              JSON.stringify({ status: u.from, progress: u.pFrom, version: i + 1 }),
-              JSON.stringify({ status: u.to, progress: u.pTo, version: i + 2, statusUpdateId: updateId, note }),
+              `{"status":${json(u.from)},"progress":${u.pFrom},"version":${i + 1}}`,
+              `{"status":${json(u.to)},"progress":${u.pTo},"version":${i + 2},"statusUpdateId":${updateId},"note":"${note}"}`,
             );
             result.auditRows++;
-          });
+          }
         }
+        if ((a + 1) % AGREEMENTS_PER_FLUSH === 0 || a === agreementCount - 1) for (const t of tables) t.flush();
       }
-    })
-    .immediate();
-  result.milliseconds = performance.now() - started;
+    }
+    committing = performance.now();
+    sqlite.exec("COMMIT");
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+    throw error;
+  }
+  const ended = performance.now();
+  result.milliseconds = ended - started;
+  const inserting = tables.reduce((sum, t) => sum + t.milliseconds, 0);
+  result.phases = [
+    { name: "generate rows", rows: 0, milliseconds: committing - started - inserting },
+    ...tables.map((t) => ({ name: t.table, rows: t.rows, milliseconds: t.milliseconds })),
+    { name: "commit", rows: 0, milliseconds: ended - committing },
+  ];
   return result;
 }

@@ -4,21 +4,30 @@
  * For each size, a throwaway database under the temp folder holds the default dataset plus the
  * deterministic generated rows (db/grow.ts, seed 8: 25 commitments per agreement, a fifth of them
  * milestones, 10 status updates each, evidence on half), built through the real tables and
- * triggers. The production server (scripts/server.ts) is started on it twice, with the response
- * cache off (`RESPONSE_CACHE_MB=0`) and then on, on ports 3160–3169. Each URL is first fetched once
- * (a 404 is skipped with a note: a route that does not exist yet), then loaded with autocannon
- * (a 1 s warm-up, not counted, then the measured run). A URL answering 404 or a redirect has no
- * page of its own yet and is skipped with a note; one answering 5xx (or nothing) is reported with
- * its count and not loaded.
+ * triggers. The production server (scripts/server.ts, one node process: the one measured) is
+ * started on it twice, with the response cache off (`RESPONSE_CACHE_MB=0`) and then on, on ports
+ * `--port` … `--port` + 2 × sizes − 1 (default 3160–3163). Each URL waits for the server to be
+ * idle (what a slower URL left running is not counted against it), is fetched once, then loaded
+ * with autocannon (a 1 s warm-up, not counted, then the measured run; scripts/lib/bench-measure.ts). A URL answering 404
+ * or a redirect has no page of its own yet and is skipped with a note; one answering 5xx is
+ * reported with its count and not loaded; one that does not answer within `--url-timeout` seconds
+ * (first fetch, or any request of the run) counts as "did not finish", so no URL holds up the
+ * bench for long. After the URLs, all of them are loaded together (each connection cycles through
+ * the list): what one process serves of a mixed public load, item 5 of issue 9.
  *
- * Prints one Markdown table: URL × cache → for each size req/s, p50 and p99 (ms) and the count of
- * 5xx answers, and the 50k/1k ratio of p50; then the server's peak resident memory (VmHWM from
- * /proc/PID/status, Linux) for each run. A URL that answers 5xx is reported, never fatal.
+ * Prints one Markdown table: URL × cache → for each size req/s, p50 and p99 (ms), the count of
+ * 5xx answers and the server's resident memory after that URL (VmRSS, MiB), and the 50k/1k ratio
+ * of p50; then a row "all URLs mixed" (one process) and a row with the server's peak resident
+ * memory over the run (VmHWM of the server process itself, from /proc/PID/status, Linux). A URL
+ * that answers 5xx or not at all is reported, never fatal.
  *
  * Options (flags or env): `--seconds` / BENCH_SECONDS (measured seconds per URL, default 5),
- * `--connections` / BENCH_CONNECTIONS (default 10), `--sizes 1000,50000` (commitments to generate).
- * With the defaults the whole run takes about 7 minutes on 2 cores. Not part of `npm test`: the
- * figures depend on the machine (tests/unit/backup-restore.test.ts runs the generator small).
+ * `--connections` / BENCH_CONNECTIONS (default 10), `--sizes 1000,50000` (commitments to generate),
+ * `--port` / BENCH_PORT (first port, default 3160), `--url-timeout` / BENCH_URL_TIMEOUT (seconds a
+ * request may take before it counts as not finished, default 30). With the defaults the whole run
+ * takes about 8 minutes on 2 cores. Not part of `npm test`: the figures depend on the machine
+ * (tests/unit/backup-restore.test.ts runs the generator small, tests/unit/bench-measure.test.ts
+ * the measuring against a small server).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -26,11 +35,19 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import autocannon from "autocannon";
 import type Database from "better-sqlite3";
 
 import { prepareDatabase } from "../db/client";
-import { bulkLoadSettings, growDatabase } from "../db/grow";
+import { bulkLoadSettings, endBulkLoad, growDatabase } from "../db/grow";
+import {
+  cell,
+  type LoadOptions,
+  type Measure,
+  measure,
+  measureMix,
+  peakMemoryMiB,
+  type Skipped,
+} from "./lib/bench-measure";
 import { ensureBuild } from "./lib/build";
 import { serverArgs } from "./lib/serve";
 
@@ -39,29 +56,29 @@ const { values } = parseArgs({
     seconds: { type: "string", default: process.env.BENCH_SECONDS ?? "5" },
     connections: { type: "string", default: process.env.BENCH_CONNECTIONS ?? "10" },
     sizes: { type: "string", default: "1000,50000" },
+    port: { type: "string", default: process.env.BENCH_PORT ?? "3160" },
+    "url-timeout": { type: "string", default: process.env.BENCH_URL_TIMEOUT ?? "30" },
   },
 });
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const SIZES = values.sizes.split(",").map(Number);
-/** The bench's own ports (3160–3169): one per server run. */
-const FIRST_PORT = 3160;
-
-/** One measured URL at one size and cache mode. */
-export interface Measure {
-  /** HTTP status of the first plain GET */
-  status: number;
-  rps: number;
-  /** latency percentiles, ms */
-  p50: number;
-  p99: number;
-  /** answers with a 5xx status during the measured run (plus the first GET) */
-  errors5xx: number;
-  /** requests that got no answer within 30 s (timeouts, resets) */
-  failed: number;
-  /** responses completed in the measured run (0: none finished in time, so no latency to show) */
-  completed: number;
+/** The first of the bench's ports: one per server run (2 × sizes). */
+const FIRST_PORT = Number(values.port);
+/** Seconds a request may take before the URL counts as "did not finish". */
+const URL_TIMEOUT = Number(values["url-timeout"]);
+for (const [name, n] of Object.entries({
+  seconds: SECONDS,
+  connections: CONNECTIONS,
+  port: FIRST_PORT,
+  "url-timeout": URL_TIMEOUT,
+})) {
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
 }
+if (SIZES.some((n) => !Number.isInteger(n) || n < 1))
+  throw new Error("--sizes must be whole numbers from 1, e.g. 1000,50000");
+
+const LOAD: LoadOptions = { connections: CONNECTIONS, seconds: SECONDS, urlTimeout: URL_TIMEOUT };
 
 /** What a URL stands for: a label and a path, the same at every size (the ids are looked up per database). */
 interface Target {
@@ -124,6 +141,7 @@ function buildDataset(dir: string, size: number): Dataset {
   try {
     bulkLoadSettings(db.$client);
     growDatabase(db.$client, { commitments: size, seed: 8 });
+    endBulkLoad(db.$client);
     db.$client.pragma("wal_checkpoint(TRUNCATE)");
     const count = (sql: string) => db.$client.prepare(sql).pluck().get() as number;
     return {
@@ -175,85 +193,23 @@ async function startServer(file: string, port: number, cacheMb: number): Promise
   throw new Error(`the server was not healthy within 90 s:\n${output}`);
 }
 
+/** Stop the server (SIGTERM, then SIGKILL after 10 s) and wait for it to exit. */
 async function stopServer(server: Server): Promise<void> {
-  if (server.child.exitCode !== null) return;
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   const exited = new Promise((resolve) => server.child.once("exit", resolve));
   server.child.kill("SIGTERM");
+  const killer = setTimeout(() => server.child.kill("SIGKILL"), 10_000);
   await exited;
-}
-
-/** Peak resident memory of a process in MiB (VmHWM, /proc/PID/status on Linux); null elsewhere. */
-export function peakMemoryMiB(pid: number | undefined, proc = "/proc"): number | null {
-  try {
-    const status = fs.readFileSync(`${proc}/${pid}/status`, "utf8");
-    const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]);
-    return Number.isFinite(kb) && kb > 0 ? Math.round(kb / 1024) : null;
-  } catch {
-    return null;
-  }
-}
-
-function load(url: string, duration: number): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration, timeout: 30 }, (error, result) =>
-      error ? reject(error) : resolve(result),
-    );
-  });
-}
-
-/** Answers with a 5xx status in an autocannon result (its per-status counts). */
-function count5xx(result: autocannon.Result): number {
-  const stats = (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
-  return Object.entries(stats)
-    .filter(([code]) => code.startsWith("5"))
-    .reduce((sum, [, s]) => sum + s.count, 0);
-}
-
-/** A URL with no page of its own (yet): 404, or a redirect elsewhere. */
-interface Skipped {
-  status: number;
-  skipped: true;
-}
-
-async function measure(base: string, pathname: string): Promise<Measure | Skipped> {
-  let status: number;
-  try {
-    const response = await fetch(base + pathname, { redirect: "manual" });
-    await response.arrayBuffer();
-    status = response.status;
-  } catch {
-    status = 0;
-  }
-  if (status === 404 || (status >= 300 && status < 400)) return { status, skipped: true };
-  // A URL that fails is reported, not loaded: a failing render can cost seconds, and ten of them
-  // queued behind each other would hold up every URL after it.
-  if (status >= 500 || status === 0) return { status, rps: 0, p50: 0, p99: 0, errors5xx: 1, failed: 0, completed: 0 };
-  await load(base + pathname, 1); // warm-up, not counted
-  const r = await load(base + pathname, SECONDS);
-  return {
-    status,
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors5xx: count5xx(r) + (status >= 500 ? 1 : 0),
-    failed: r.errors + r.timeouts,
-    completed: r.requests.total,
-  };
+  clearTimeout(killer);
 }
 
 type Results = Map<string, Measure | Skipped>;
 
+/** The label of the mixed run: every URL that answered, loaded together. */
+const MIX = "**all URLs mixed: one process**";
+
 function key(label: string, cached: boolean, size: number): string {
   return `${label}\n${cached ? "on" : "off"}\n${size}`;
-}
-
-function cell(m: Measure | Skipped | undefined): string[] {
-  if (!m) return ["—", "—", "—", "—"];
-  if (!("rps" in m)) return [String(m.status), "—", "—", "—"];
-  if (m.completed === 0) return ["0", "none done", "none done", m.errors5xx > 0 ? `**${m.errors5xx}**` : "0"];
-  const errors = m.errors5xx > 0 ? `**${m.errors5xx}**` : "0";
-  const failed = m.failed > 0 ? ` (+${m.failed} no answer)` : "";
-  return [m.rps.toFixed(0), String(m.p50), String(m.p99), errors + failed];
 }
 
 async function main() {
@@ -261,7 +217,8 @@ async function main() {
   ensureBuild();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "accord-bench-scale-"));
   const results: Results = new Map();
-  const memory: string[] = [];
+  /** peak RSS (VmHWM) of each server run, by cache mode and size */
+  const peaks = new Map<string, number | null>();
   const notes: string[] = [];
   const datasets: Dataset[] = [];
   let port = FIRST_PORT;
@@ -274,22 +231,27 @@ async function main() {
         `  ${dataset.commitments} commitments, ${dataset.statusUpdates} status updates in ${dataset.seconds.toFixed(1)} s`,
       );
       for (const cached of [false, true]) {
-        if (port > 3169) throw new Error("out of bench ports (3160–3169)");
         const server = await startServer(dataset.file, port++, cached ? 64 : 0);
+        const pid = server.child.pid;
         try {
+          const paths: string[] = [];
           for (const target of TARGETS) {
             const pathname = target.path(dataset.ids);
             process.stdout.write(`  cache ${cached ? "on " : "off"} ${pathname} … `);
-            const m = await measure(server.base, pathname);
+            const m = await measure(LOAD, server.base, pathname, pid);
             results.set(key(target.label, cached, size), m);
+            if ("rps" in m && m.completed > 0) paths.push(pathname);
             console.log(
               "rps" in m
-                ? `${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, ${m.errors5xx} 5xx, ${m.failed} unanswered`
+                ? `${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.errors5xx} 5xx, ${m.failed} did not finish, RSS ${m.rssMiB} MiB`
                 : `${m.status}, skipped`,
             );
           }
-          const peak = peakMemoryMiB(server.child.pid);
-          memory.push(`| ${size.toLocaleString("en")} | ${cached ? "on" : "off"} | ${peak ?? "n/a"} |`);
+          process.stdout.write(`  cache ${cached ? "on " : "off"} all ${paths.length} URLs mixed … `);
+          const mix = await measureMix(LOAD, server.base, paths, pid);
+          results.set(key(MIX, cached, size), mix);
+          console.log(`${mix.rps.toFixed(0)} req/s, p50 ${mix.p50} ms, p99 ${mix.p99} ms, ${mix.errors5xx} 5xx`);
+          peaks.set(`${cached}\n${size}`, peakMemoryMiB(pid));
         } finally {
           await stopServer(server);
         }
@@ -317,25 +279,37 @@ async function main() {
         `(built in ${d.seconds.toFixed(1)} s); the CSV filter (${CSV_FILTER}) holds ${d.csvRows} rows`,
     );
   }
+  console.log(
+    `Per URL: req/s, p50 and p99 latency (ms), 5xx answers, and the server's resident memory after it (RSS, MiB); ` +
+      `"did not finish": no answer within ${URL_TIMEOUT} s. Cache off first (RESPONSE_CACHE_MB=0), then on. ` +
+      `"all URLs mixed": every URL above at once (each connection cycling through them), what one process serves. ` +
+      `"N*": no response came within the ${SECONDS} s run (each slower than that); N is the first GET's time, ms.`,
+  );
   const header = ["URL", "cache"];
-  for (const n of SIZES)
-    header.push(`${sizeLabel(n)} req/s`, `${sizeLabel(n)} p50 ms`, `${sizeLabel(n)} p99 ms`, `${sizeLabel(n)} 5xx`);
-  header.push(`p50 ${sizeLabel(large)}/${sizeLabel(small)}`);
+  for (const n of SIZES) {
+    const l = sizeLabel(n);
+    header.push(`${l} req/s`, `${l} p50 ms`, `${l} p99 ms`, `${l} 5xx`, `${l} RSS MiB`);
+  }
+  // The ratio of item 3 (p50 at the largest size at most 2× p50 at the smallest), when there are two.
+  const ratio = SIZES.length > 1;
+  if (ratio) header.push(`p50 ${sizeLabel(large)}/${sizeLabel(small)}`);
   console.log(`\n| ${header.join(" | ")} |`);
   console.log(`| ${header.map((_, i) => (i < 2 ? "---" : "---:")).join(" | ")} |`);
-  for (const target of TARGETS) {
-    for (const cached of [false, true]) {
-      const row = [target.label, cached ? "on" : "off"];
-      for (const n of SIZES) row.push(...cell(results.get(key(target.label, cached, n))));
-      const a = results.get(key(target.label, cached, small));
-      const b = results.get(key(target.label, cached, large));
-      const both = a && b && "rps" in a && "rps" in b && a.completed > 0 && b.completed > 0 && a.p50 > 0;
-      row.push(both ? `${(b.p50 / a.p50).toFixed(1)}×` : "—");
+  for (const cached of [false, true]) {
+    for (const label of [...TARGETS.map((t) => t.label), MIX]) {
+      const row = [label, cached ? "on" : "off"];
+      for (const n of SIZES) row.push(...cell(results.get(key(label, cached, n))));
+      const a = results.get(key(label, cached, small));
+      const b = results.get(key(label, cached, large));
+      const both = a && b && "rps" in a && "rps" in b && a.completed > 0 && b.completed > 0 && a.p50 >= 1;
+      if (ratio) row.push(both ? `${(b.p50 / a.p50).toFixed(1)}×` : "—");
       console.log(`| ${row.join(" | ")} |`);
     }
+    const row = ["**server peak RSS (VmHWM), MiB**", cached ? "on" : "off"];
+    for (const n of SIZES) row.push("", "", "", "", `**${peaks.get(`${cached}\n${n}`) ?? "n/a"}**`);
+    if (ratio) row.push("");
+    console.log(`| ${row.join(" | ")} |`);
   }
-  console.log("\nServer peak resident memory (VmHWM):\n\n| size | cache | MiB |\n| ---: | --- | ---: |");
-  for (const line of memory) console.log(line);
   for (const note of notes) console.log(`\nNote: ${note}`);
   console.log(`\nbench:scale took ${((Date.now() - started) / 60_000).toFixed(1)} min.`);
 }

@@ -105,7 +105,16 @@ export function sourceFingerprint(): string {
   return hash.digest("hex");
 }
 
-/** A short SHA-256 (hex) of a server-action key, kept in the stamp (never the key itself). */
+/**
+ * A short SHA-256 (hex) of a server-action key, kept in the stamp (never the key itself). Why the
+ * stamp holds it at all: Next (16.4, `serverReferenceHashSalt` in next/dist/build) salts the hash
+ * that names each server action with the build's key, so the ids are baked in at build time. At
+ * run time Next reads the key again (NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, else the build's manifest)
+ * only to encrypt bound arguments. A build made with another key works for this machine's own
+ * processes, but its ids differ from those of a machine that built the same sources with the
+ * database's key, and forms posted across them would fail; hence one rebuild when the key changes
+ * (a new database), unless a server runs from the build (then it is kept, see ensureBuild).
+ */
 function keyDigest(key: string): string {
   return createHash("sha256").update(key).digest("hex").slice(0, 16);
 }

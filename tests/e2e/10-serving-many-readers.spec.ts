@@ -3,9 +3,9 @@
  * - [SHARED_CACHE]: public responses carry a Cache-Control a CDN or reverse proxy honours, with an
  *   ETag; signed-in responses and the staff, admin and sign-in paths say `private, no-store`
  *   (lib/shared-cache.ts).
- * - [TWO_PROCESSES]: two production servers on one database (ports 3168 and 3169, a throwaway
- *   database) take turns on one form: the form read from one is posted to the other, both ways;
- *   both accept it, and each serves the other's write at once.
+ * - [TWO_PROCESSES]: two production servers on one database (a throwaway one; ports E2E_PORT + 38
+ *   and + 39, so runs on other E2E_PORTs do not collide) take turns on one form: the form read from
+ *   one is posted to the other, both ways; both accept it, and each serves the other's write at once.
  * - [OLDER_BUILD]: a form whose server action the server does not know (sent from a page of an
  *   older build) says the site was updated and keeps what was typed.
  */
@@ -17,6 +17,8 @@ import { FormClient } from "../support/form-client";
 import { TEST_PASSWORD } from "../support/users";
 import { signIn } from "./helpers";
 
+/** The two extra servers' ports, after those of 08-durability (E2E_PORT + 30, + 31). */
+const TWO_PORTS = [Number(process.env.E2E_PORT ?? 3100) + 38, Number(process.env.E2E_PORT ?? 3100) + 39] as const;
 const SHARED = "public, s-maxage=60, stale-while-revalidate=300";
 const PRIVATE = "private, no-store";
 
@@ -70,8 +72,8 @@ test.describe("[SERVING][TWO_PROCESSES]", () => {
     const servers: RunningServer[] = [];
     try {
       // No key given: each server takes the one kept beside the database.
-      servers.push(await startServer(scratch.file, 3168, { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "" }));
-      servers.push(await startServer(scratch.file, 3169, { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "" }));
+      servers.push(await startServer(scratch.file, TWO_PORTS[0], { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "" }));
+      servers.push(await startServer(scratch.file, TWO_PORTS[1], { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "" }));
       const [a, b] = servers as [RunningServer, RunningServer];
       const id = scratch.commitmentsByEditor[0]![0]!;
       const editor = new FormClient(a.base);

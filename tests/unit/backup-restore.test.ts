@@ -20,7 +20,7 @@ import {
   restoreDatabase,
 } from "../../db/backup";
 import { prepareDatabase } from "../../db/client";
-import { bulkLoadSettings, growDatabase } from "../../db/grow";
+import { bulkLoadSettings, endBulkLoad, growDatabase } from "../../db/grow";
 
 // These build real databases and start child processes: on a busy 2-core machine that takes seconds.
 vi.setConfig({ testTimeout: 60_000 });
@@ -100,11 +100,17 @@ describe("db/grow: the large-database generator", () => {
   it("adds the promised shape through the real tables, the same for the same seed, fast settings or not", () => {
     const a = path.join(dir, "grow-a.sqlite");
     const b = path.join(dir, "grow-b.sqlite");
-    for (const file of [a, b]) {
+    const c = path.join(dir, "grow-c.sqlite");
+    for (const file of [a, b, c]) {
       const db = prepareDatabase(file);
       // The fast settings of `npm run db:grow` and `npm run bench:scale` change nothing of the rows.
       if (file === a) bulkLoadSettings(db.$client);
-      const result = growDatabase(db.$client, { commitments: 60, seed: 3 });
+      const result = growDatabase(db.$client, { commitments: 60, seed: file === c ? 4 : 3 });
+      if (file === a) {
+        endBulkLoad(db.$client);
+        // Back to the app's journal once grown.
+        expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
+      }
       expect(result).toMatchObject({
         agreements: 3,
         commitments: 75,
@@ -113,6 +119,19 @@ describe("db/grow: the large-database generator", () => {
         evidence: 375,
         auditRows: 750,
       });
+      // The time of each phase: the generation, each table in the order of its foreign keys, the commit.
+      expect(result.phases.map((p) => [p.name, p.rows])).toEqual([
+        ["generate rows", 0],
+        ["agreements", 3],
+        ["agreement_parties", 6],
+        ["commitments", 75],
+        ["commitment_parties", 150],
+        ["status_updates", 750],
+        ["evidence", 375],
+        ["audit_log", 750],
+        ["commit", 0],
+      ]);
+      expect(result.phases.every((p) => p.milliseconds >= 0)).toBe(true);
       db.$client.close();
     }
     const check = checkDatabaseFile(a);
@@ -121,17 +140,37 @@ describe("db/grow: the large-database generator", () => {
     expect(check.counts.commitments).toBe(17 + 75);
     const db = new Database(a, { readonly: true });
     const other = new Database(b, { readonly: true });
+    const otherSeed = new Database(c, { readonly: true });
     try {
-      const dump = (d: Database.Database) =>
-        d
-          .prepare(
-            "SELECT c.id, c.title, c.status, c.progress, c.target_date, count(s.id) FROM commitments c JOIN status_updates s ON s.commitment_id = c.id GROUP BY c.id",
-          )
-          .raw()
-          .all();
-      expect(dump(db)).toEqual(dump(other));
+      // Every generated row (the default dataset's own timestamps are the time it was seeded).
+      const grown = "SELECT id FROM agreements WHERE slug LIKE 'grown-%'";
+      const grownCommitments = `SELECT id FROM commitments WHERE agreement_id IN (${grown})`;
+      const queries = [
+        `SELECT id, slug, title, kind, signed_on, place, summary, source_url FROM agreements WHERE id IN (${grown}) ORDER BY id`,
+        `SELECT * FROM agreement_parties WHERE agreement_id IN (${grown}) ORDER BY 1, 2`,
+        `SELECT id, agreement_id, parent_id, ref, position, title, description, quote, theme, strength, owner,
+           target_date, target_precision, target_phrase, status, progress, version, live
+         FROM commitments WHERE id IN (${grownCommitments}) ORDER BY id`,
+        `SELECT * FROM commitment_parties WHERE commitment_id IN (${grownCommitments}) ORDER BY 1, 2`,
+        `SELECT * FROM status_updates WHERE commitment_id IN (${grownCommitments}) ORDER BY id`,
+        `SELECT * FROM evidence WHERE commitment_id IN (${grownCommitments}) ORDER BY id`,
+        `SELECT * FROM audit_log WHERE action = 'status_update.create' ORDER BY id`,
+        `SELECT * FROM agreement_activity ORDER BY 1`,
+        `SELECT rowid, * FROM commitment_search WHERE rowid IN (${grownCommitments}) ORDER BY rowid`,
+      ];
+      const dump = (d: Database.Database) => queries.map((q) => d.prepare(q).raw().all());
+      const mine = dump(db);
+      expect(mine.map((rows) => rows.length)).toEqual([3, 6, 75, 150, 750, 375, 750, 1 + 3, 75]);
+      expect(mine).toEqual(dump(other));
+      // Another seed gives other rows of the same shape.
+      const theirs = dump(otherSeed);
+      expect(theirs.map((rows) => rows.length)).toEqual(mine.map((rows) => rows.length));
+      expect(theirs[2]).not.toEqual(mine[2]);
+
       const grownRows = "FROM commitments c JOIN agreements a ON a.id = c.agreement_id WHERE a.slug LIKE 'grown-%'";
       expect(db.prepare(`SELECT count(*) ${grownRows} AND c.parent_id IS NOT NULL`).pluck().get()).toBe(15);
+      // The live-flag trigger ran for each row, milestones (inserted after their parents) included.
+      expect(db.prepare(`SELECT count(*) ${grownRows} AND c.live = 1`).pluck().get()).toBe(75);
       // Each commitment owes both of its agreement's two parties.
       expect(
         db
@@ -139,16 +178,43 @@ describe("db/grow: the large-database generator", () => {
           .pluck()
           .get(),
       ).toBe(150);
-      // The FTS triggers ran: the notes of the status updates are searchable.
+      // The FTS triggers ran: the notes of the status updates and the evidence titles are searchable.
       expect(
         db
           .prepare("SELECT count(*) FROM commitment_search WHERE commitment_search MATCH '\"Update 10 on item\"'")
           .pluck()
           .get(),
       ).toBe(75);
+      expect(
+        db
+          .prepare(
+            "SELECT count(*) FROM commitment_search WHERE commitment_search MATCH 'evidence : \"Report 9 on item\"'",
+          )
+          .pluck()
+          .get(),
+      ).toBe(75);
+      // The activity trigger ran: each grown agreement's latest update day is the latest of its rows.
+      expect(
+        db
+          .prepare(
+            `SELECT count(*) FROM agreement_activity aa WHERE aa.agreement_id IN (${grown}) AND aa.last_update_on =
+               (SELECT max(su.happened_on) FROM status_updates su JOIN commitments c ON c.id = su.commitment_id
+                WHERE c.agreement_id = aa.agreement_id)`,
+          )
+          .pluck()
+          .get(),
+      ).toBe(3);
+      // The audit rows' JSON is what JSON.stringify writes.
+      const row = db
+        .prepare("SELECT before, after FROM audit_log WHERE action = 'status_update.create' ORDER BY id DESC LIMIT 1")
+        .get() as { before: string; after: string };
+      expect(JSON.stringify(JSON.parse(row.before))).toBe(row.before);
+      expect(JSON.stringify(JSON.parse(row.after))).toBe(row.after);
+      expect(JSON.parse(row.after)).toMatchObject({ version: 11, note: expect.stringMatching(/^Update 10 on item /) });
     } finally {
       db.close();
       other.close();
+      otherSeed.close();
     }
   });
 });
