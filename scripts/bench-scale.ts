@@ -165,15 +165,16 @@ interface Server {
 }
 
 async function startServer(file: string, port: number, cacheMb: number): Promise<Server> {
-  const child = spawn(process.execPath, serverArgs({ port, hostname: "127.0.0.1" }), {
-    env: {
-      ...process.env,
-      DATABASE_URL: file,
-      AUTH_SECRET: "bench-scale-".padEnd(40, "x"),
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_ENV: "production",
-      RESPONSE_CACHE_MB: String(cacheMb),
-    },
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: file,
+    AUTH_SECRET: "bench-scale-".padEnd(40, "x"),
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    RESPONSE_CACHE_MB: String(cacheMb),
+  };
+  const child = spawn(process.execPath, serverArgs({ port, hostname: "127.0.0.1" }, env), {
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

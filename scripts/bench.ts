@@ -76,15 +76,16 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "accord-bench-"));
   const file = path.join(dir, "bench.sqlite");
   prepareDatabase(file).$client.close();
-  const server: ChildProcess = spawn(process.execPath, serverArgs({ port: PORT, hostname: "127.0.0.1" }), {
-    env: {
-      ...process.env,
-      DATABASE_URL: file,
-      AUTH_SECRET: "bench-".padEnd(40, "x"),
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_ENV: "production",
-      RESPONSE_CACHE_MB: UNCACHED ? "0" : (process.env.RESPONSE_CACHE_MB ?? "64"),
-    },
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: file,
+    AUTH_SECRET: "bench-".padEnd(40, "x"),
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    RESPONSE_CACHE_MB: UNCACHED ? "0" : (process.env.RESPONSE_CACHE_MB ?? "64"),
+  };
+  const server: ChildProcess = spawn(process.execPath, serverArgs({ port: PORT, hostname: "127.0.0.1" }, env), {
+    env,
     stdio: "ignore",
   });
   try {
