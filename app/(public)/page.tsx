@@ -5,7 +5,7 @@ import { AgreementLine } from "@/components/agreement-line";
 import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
 import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
-import { breakdownRows, StatusChart } from "@/components/status-chart";
+import { breakdownRows, type ChartRow, StatusChart } from "@/components/status-chart";
 import {
   loadLatestUpdates,
   loadOpenWithoutTarget,
@@ -14,7 +14,9 @@ import {
   loadRolledProgress,
   loadStatusBreakdown,
 } from "@/db/public";
+import { keepLargest } from "@/lib/chart-rows";
 import { updateHeadline } from "@/lib/feeds";
+import { STATUS_VALUES } from "@/lib/status";
 import { appToday } from "@/lib/today";
 
 // Every request reads the live database: nothing is baked in at build time.
@@ -46,6 +48,16 @@ export default function HomePage() {
   // counting rule), from grouped queries.
   const byTheme = loadStatusBreakdown("theme");
   const byOwner = loadStatusBreakdown("owner");
+  // Each chart draws its largest rows only (lib/chart-rows.ts): hundreds of owners would make the
+  // page megabytes long; the list's owner and theme filters count every one.
+  const themeChart = keepLargest(
+    breakdownRows(byTheme, (c) => c.key, "theme", "/commitments?level=commitment"),
+    rowTotal,
+  );
+  const ownerChart = keepLargest(
+    breakdownRows(byOwner, (c) => c.key, "owner", "/commitments?level=commitment"),
+    rowTotal,
+  );
   // Progress as the list shows it (a parent's rolls up from its milestones), for the rows shown.
   const progressOf = loadRolledProgress(
     [...upcoming.slice(0, UPCOMING_SHOWN), ...overdue.slice(0, OVERDUE_SHOWN)].map((d) => d.id),
@@ -120,16 +132,10 @@ export default function HomePage() {
       {byTheme.length > 0 ? (
         <section aria-labelledby="breakdown-heading" className="charts">
           <h2 id="breakdown-heading">{several ? "All agreements by theme and by owner" : "By theme and by owner"}</h2>
-          <StatusChart
-            id="home-by-theme"
-            title="Commitments by theme"
-            rows={breakdownRows(byTheme, (c) => c.key, "theme", "/commitments?level=commitment")}
-          />
-          <StatusChart
-            id="home-by-owner"
-            title="Commitments by owner"
-            rows={breakdownRows(byOwner, (c) => c.key, "owner", "/commitments?level=commitment")}
-          />
+          <StatusChart id="home-by-theme" title="Commitments by theme" rows={themeChart.shown} />
+          <MoreRows hidden={themeChart.hidden} shown={themeChart.shown.length} noun="themes" filter="theme" />
+          <StatusChart id="home-by-owner" title="Commitments by owner" rows={ownerChart.shown} />
+          <MoreRows hidden={ownerChart.hidden} shown={ownerChart.shown.length} noun="owners" filter="owner" />
         </section>
       ) : null}
 
@@ -217,5 +223,21 @@ export default function HomePage() {
         </section>
       </div>
     </>
+  );
+}
+
+function rowTotal(row: ChartRow): number {
+  return STATUS_VALUES.reduce((n, s) => n + row.counts[s], 0);
+}
+
+/** The line under a chart that left rows out: how many, and where they are all counted. */
+function MoreRows({ hidden, shown, noun, filter }: { hidden: number; shown: number; noun: string; filter: string }) {
+  if (hidden === 0) return null;
+  return (
+    <p className="meta-line" data-testid={`more-${filter}`}>
+      The {shown} {noun} with the most commitments;{" "}
+      {hidden === 1 ? `1 more ${noun.replace(/s$/, "")} is` : `${hidden} more ${noun} are`} counted in the {filter}{" "}
+      filter of <Link href="/commitments?level=commitment">the commitment list</Link>.
+    </p>
   );
 }
