@@ -10,7 +10,7 @@ import { cache } from "react";
 import type { AgreementQuery } from "../lib/agreement-index";
 import { getDb } from "./client";
 import { listAgreementIndex, recentlyActiveAgreements } from "./queries/agreement-index";
-import { getAgreementBySlug, listAgreements, liveAgreementSlugs, openWithoutTargetCount } from "./queries/agreements";
+import { getAgreementBySlug, listAgreements, openWithoutTargetCount } from "./queries/agreements";
 import { loadCatalog, searchCommitmentIds } from "./queries/catalog";
 import { getCommitment, latestUpdates, openDeadlines } from "./queries/commitments";
 import {
@@ -20,12 +20,19 @@ import {
   rolledProgress,
   statusBreakdown,
 } from "./queries/list";
+import { agreementExists } from "./queries/shared";
 import { type CatalogRow, type ListQuery, listQuerySchema } from "../lib/commitment-list";
 
 export const loadAgreements = cache(() => listAgreements(getDb()));
 /** Open top-level commitments of every agreement without a target date (one count). */
 export const loadOpenWithoutTarget = cache(() => openWithoutTargetCount(getDb()));
-export const loadAgreementSlugs = cache(() => liveAgreementSlugs(getDb()));
+/** True when a live agreement has this slug: one indexed lookup per slug, memoised per request. */
+export const loadAgreementExists = cache((slug: string) => agreementExists(getDb(), slug));
+/**
+ * The live agreements as `listQuerySchema`'s `agreements` option wants them (`has(slug)`), checked
+ * one slug at a time (`agreementExists`) instead of reading every slug.
+ */
+export const knownAgreements = { has: (slug: string) => loadAgreementExists(slug) } as const;
 export const loadAgreement = cache((slug: string) => getAgreementBySlug(getDb(), slug));
 export const loadCommitment = cache((id: number) => getCommitment(getDb(), id));
 export const loadOpenDeadlines = cache((today: string) => openDeadlines(getDb(), today));

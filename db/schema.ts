@@ -128,6 +128,11 @@ export const commitments = sqliteTable(
     index("commitments_live_idx").on(t.live, t.agreementId, t.position),
     index("commitments_parent_idx").on(t.parentId),
     index("commitments_target_date_idx").on(t.targetDate),
+    // Open deadlines of live top-level commitments in target order, and their counts, from the
+    // index alone (db/queries/commitments.ts openDeadlines, agreements.ts openWithoutTargetCount).
+    index("commitments_open_target_idx").on(t.live, t.parentId, t.targetDate, t.position, t.id, t.status),
+    // Live rows in id order (the sitemap's parts, a range of ids per chunk): (live, rowid).
+    index("commitments_live_id_idx").on(t.live),
     check("commitments_progress_range", sql`${t.progress} IS NULL OR (${t.progress} BETWEEN 0 AND 100)`),
     check(
       "commitments_target_date_format",

@@ -69,11 +69,11 @@ const optionalText = (max: number) =>
     .transform((v) => v || undefined);
 
 /**
- * The list's query parameters; every message names what is expected. With `agreements` (the slugs
- * of the live agreements), an `agreement` that is not one of them — unknown or deleted — is a bad
- * parameter, not an empty list.
+ * The list's query parameters; every message names what is expected. With `agreements` (answering
+ * `has(slug)` for the live agreements: a set, or a lookup such as db/public.ts `knownAgreements`),
+ * an `agreement` that is not one of them — unknown or deleted — is a bad parameter, not an empty list.
  */
-export function listQuerySchema(today: CalendarDate, options: { agreements?: ReadonlySet<string> } = {}) {
+export function listQuerySchema(today: CalendarDate, options: { agreements?: Pick<ReadonlySet<string>, "has"> } = {}) {
   const known = options.agreements;
   return z.object({
     agreement: optionalText(80).refine((v) => v === undefined || known === undefined || known.has(v), {

@@ -49,15 +49,53 @@ function escapeXml(text: string): string {
   );
 }
 
+const URLSET_HEAD = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n`;
+const URLSET_TAIL = "\n</urlset>\n";
+
+function urlXml(e: SitemapEntry): string {
+  return `<url>\n<loc>${escapeXml(e.url)}</loc>\n${e.lastModified ? `<lastmod>${e.lastModified}</lastmod>\n` : ""}${
+    e.changeFrequency ? `<changefreq>${e.changeFrequency}</changefreq>\n` : ""
+  }</url>`;
+}
+
 /** A `<urlset>` document of `entries`. */
 export function urlsetXml(entries: readonly SitemapEntry[]): string {
-  const items = entries.map(
-    (e) =>
-      `<url>\n<loc>${escapeXml(e.url)}</loc>\n${e.lastModified ? `<lastmod>${e.lastModified}</lastmod>\n` : ""}${
-        e.changeFrequency ? `<changefreq>${e.changeFrequency}</changefreq>\n` : ""
-      }</url>`,
-  );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items.join("\n")}\n</urlset>\n`;
+  return `${URLSET_HEAD}${entries.map(urlXml).join("\n")}${URLSET_TAIL}`;
+}
+
+/**
+ * The same document as `urlsetXml` of all the chunks' entries, as a UTF-8 stream that takes the
+ * next chunk from `chunks` only when the reader wants more: a 50,000-URL part (about 6 MB) is never
+ * held whole, and each chunk's query runs apart, so other requests are served in between.
+ */
+export function urlsetXmlStream(chunks: Iterable<readonly SitemapEntry[]>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const it = chunks[Symbol.iterator]();
+  let first = true;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(URLSET_HEAD));
+    },
+    pull(controller) {
+      // Enqueue something on every pull: a pull that enqueues nothing is not called again.
+      for (;;) {
+        const next = it.next();
+        if (next.done) {
+          controller.enqueue(encoder.encode(URLSET_TAIL));
+          controller.close();
+          return;
+        }
+        if (next.value.length === 0) continue;
+        const text = next.value.map(urlXml).join("\n");
+        controller.enqueue(encoder.encode(first ? text : `\n${text}`));
+        first = false;
+        return;
+      }
+    },
+    cancel() {
+      it.return?.();
+    },
+  });
 }
 
 /** A `<sitemapindex>` document pointing at `parts` files under `origin`/sitemap/. */

@@ -43,7 +43,8 @@ export default function HomePage() {
   const { overdue, upcoming, overdueCount } = loadOpenDeadlines(today);
   const updates = loadLatestUpdates(8);
   // Top-level commitments of every agreement counted by theme and by owner, for the charts (the
-  // counting rule), from grouped queries.
+  // counting rule), from the summary table: only the keys with the most commitments (hundreds of
+  // owners would make the page megabytes long; the list's owner and theme filters count every one).
   const byTheme = loadStatusBreakdown("theme");
   const byOwner = loadStatusBreakdown("owner");
   // Progress as the list shows it (a parent's rolls up from its milestones), for the rows shown.

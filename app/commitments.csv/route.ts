@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { loadAgreementSlugs } from "@/db/public";
+import { knownAgreements } from "@/db/public";
 import { iterateCommitmentList } from "@/db/queries/list";
 import { badRequest, CORS_HEADERS, searchParamsRecord } from "@/lib/api/http";
 import { listQuerySchema } from "@/lib/commitment-list";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   const url = new URL(request.url);
   const today = appToday();
-  const parsed = listQuerySchema(today, { agreements: loadAgreementSlugs() }).safeParse(searchParamsRecord(url));
+  const parsed = listQuerySchema(today, { agreements: knownAgreements }).safeParse(searchParamsRecord(url));
   if (!parsed.success) return badRequest(parsed.error);
   const query = parsed.data;
   // Streamed: the rows are read a chunk at a time while the response is written.

@@ -16,7 +16,7 @@ import { type AgreementQuery, AGREEMENT_PAGE_SIZE, likeContains, pageOf } from "
 import type { CalendarDate } from "../../lib/calendar-date";
 import { emptyStatusCounts, isFinal, type Status } from "../../lib/status";
 import type { Db } from "../client";
-import { isLiveCommitmentOfAgreements } from "../live";
+import { liveRow } from "../live";
 import type { AgreementSummary } from "./agreements";
 
 /** One row of the index: an agreement summary with the day of its latest status update. */
@@ -150,7 +150,7 @@ function withDetails(db: Db, rows: PageRow[]): AgreementIndexRow[] {
       sum(c.parent_id IS NULL) AS topLevel, sum(c.parent_id IS NOT NULL) AS milestones,
       sum(c.parent_id IS NULL AND c.target_date IS NULL) AS withoutTarget
     FROM commitments c
-    WHERE c.agreement_id IN (SELECT value FROM json_each(${ids})) AND ${isLiveCommitmentOfAgreements(sql`c.id`, ids)}
+    WHERE c.agreement_id IN (SELECT value FROM json_each(${ids})) AND ${liveRow("c")}
     GROUP BY c.agreement_id, c.status`);
   return rows.map((r) => {
     const statusCounts = emptyStatusCounts();

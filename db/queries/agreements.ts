@@ -9,7 +9,7 @@ import { meanProgress } from "../../lib/progress";
 import { emptyStatusCounts, isFinal, type Status, STATUSES } from "../../lib/status";
 import type { TargetPrecision } from "../../lib/target-date";
 import type { Db } from "../client";
-import { isLiveCommitment, liveAgreement } from "../live";
+import { liveAgreement, liveCommitment } from "../live";
 import { agreementParties, agreements, commitments, parties } from "../schema";
 import {
   fulfilledOnByCommitment,
@@ -62,12 +62,7 @@ function countsByAgreement(db: Db, agreementId?: number): Map<number, Counts> {
       withoutTarget: sql<number>`sum(case when ${commitments.parentId} is null and ${commitments.targetDate} is null then 1 else 0 end)`,
     })
     .from(commitments)
-    .where(
-      and(
-        agreementId === undefined ? undefined : eq(commitments.agreementId, agreementId),
-        isLiveCommitment(commitments.id),
-      ),
-    )
+    .where(and(agreementId === undefined ? undefined : eq(commitments.agreementId, agreementId), liveCommitment()))
     .groupBy(commitments.agreementId, commitments.status)
     .all();
   const out = new Map<number, Counts>();
@@ -93,7 +88,7 @@ export function openWithoutTargetCount(db: Db): number {
     .from(commitments)
     .where(
       and(
-        isLiveCommitment(commitments.id),
+        liveCommitment(),
         isNull(commitments.parentId),
         isNull(commitments.targetDate),
         notInArray(commitments.status, final),
@@ -109,18 +104,6 @@ function emptyCounts(): Counts {
 
 function countsFor(db: Db, agreementId: number): Counts {
   return countsByAgreement(db, agreementId).get(agreementId) ?? emptyCounts();
-}
-
-/** The slugs of every live agreement (for checking an `?agreement=` parameter). */
-export function liveAgreementSlugs(db: Db): Set<string> {
-  return new Set(
-    db
-      .select({ slug: agreements.slug })
-      .from(agreements)
-      .where(liveAgreement())
-      .all()
-      .map((r) => r.slug),
-  );
 }
 
 /** Every agreement that is not deleted, newest first by signing date, with its status counts. */
@@ -195,7 +178,7 @@ export function getAgreementBySlug(db: Db, slug: string): AgreementDetail | null
       progress: commitments.progress,
     })
     .from(commitments)
-    .where(and(eq(commitments.agreementId, a.id), isLiveCommitment(commitments.id)))
+    .where(and(eq(commitments.agreementId, a.id), liveCommitment()))
     .orderBy(asc(commitments.position), asc(commitments.id))
     .all();
   const ids = rows.map((r) => r.id);

@@ -3,7 +3,7 @@
  * overdue deadlines, and the latest status updates. Only live rows are returned (db/live.ts: not
  * deleted, nothing above them deleted, agreement not deleted).
  */
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
 import type { EvidenceKind } from "../../lib/evidence";
@@ -12,7 +12,7 @@ import { effectiveProgress } from "../../lib/progress";
 import { STATUS_VALUES, isFinal, type Status } from "../../lib/status";
 import type { TargetPrecision } from "../../lib/target-date";
 import type { Db } from "../client";
-import { commitmentIsLive, isLiveCommitment } from "../live";
+import { liveCommitment } from "../live";
 import { agreements, commitments, evidence, statusUpdates } from "../schema";
 import {
   addedOnByCommitment,
@@ -105,7 +105,8 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
     .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
     .where(eq(commitments.id, id))
     .get();
-  if (!row || !commitmentIsLive(db, id)) return null;
+  // The stored live flag (db/live.ts; kept by triggers, equal to `commitmentIsLive`).
+  if (!row || row.c.live !== 1) return null;
   const c = row.c;
 
   const parent =
@@ -206,10 +207,11 @@ export interface DeadlineItem {
 const NON_FINAL = STATUS_VALUES.filter((s) => !isFinal(s));
 
 /**
- * Top-level commitments with a target date that are not final, earliest target first (milestones
- * are counted apart, as everywhere): those before `today` are overdue, the rest are the next
- * deadlines. Each list holds at most `limit` rows (two bounded queries on the target-date index);
- * `overdueCount` counts every overdue one.
+ * Live top-level commitments with a target date that are not final, earliest target first (then
+ * position in the agreement, then id; milestones are counted apart, as everywhere): those before
+ * `today` are overdue, the rest are the next deadlines. Each list holds at most `limit` rows (two
+ * walks of `commitments_open_target_idx` that stop at `limit`); `overdueCount` counts every overdue
+ * one from the same index.
  */
 export function openDeadlines(
   db: Db,
@@ -217,7 +219,7 @@ export function openDeadlines(
   limit = 50,
 ): { overdue: DeadlineItem[]; upcoming: DeadlineItem[]; overdueCount: number } {
   const open = and(
-    isLiveCommitment(commitments.id),
+    liveCommitment(),
     isNull(commitments.parentId),
     isNotNull(commitments.targetDate),
     inArray(commitments.status, NON_FINAL),
@@ -237,7 +239,8 @@ export function openDeadlines(
       .from(commitments)
       .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
       .where(and(open, when))
-      .orderBy(asc(commitments.targetDate), asc(commitments.position))
+      // The order of commitments_open_target_idx: a walk of the index that stops at `limit`.
+      .orderBy(asc(commitments.targetDate), asc(commitments.position), asc(commitments.id))
       .limit(limit)
       .all();
   const overdueRows = select(lt(commitments.targetDate, today));
@@ -275,8 +278,10 @@ export interface RecentUpdate {
 }
 
 /**
- * The latest status updates (newest `happened_on` first), at most `limit`, across agreements or for
- * one agreement (`agreementSlug`) or one commitment (`commitmentId`).
+ * The latest status updates (newest `happened_on` first, then newest id), at most `limit`, of live
+ * commitments, across agreements or for one agreement (`agreementSlug`) or one commitment
+ * (`commitmentId`). Reads about `limit` index entries across agreements, and the scope's updates
+ * (sorted) otherwise.
  */
 export function latestUpdates(
   db: Db,
@@ -302,7 +307,11 @@ export function latestUpdates(
     .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
     .where(
       and(
-        isLiveCommitment(commitments.id),
+        // `+live`: not an index term, so across agreements SQLite walks status_updates_happened_idx
+        // newest first and stops at `limit` (a PK lookup per update), instead of reading every live
+        // commitment's updates and sorting 500,000 rows; a scope still starts from its agreement or
+        // commitment.
+        sql`+${commitments.live} = 1`,
         scope.agreementSlug === undefined ? undefined : eq(agreements.slug, scope.agreementSlug),
         scope.commitmentId === undefined ? undefined : eq(commitments.id, scope.commitmentId),
       ),

@@ -387,7 +387,7 @@ export interface BreakdownCount {
 }
 
 /** Keys a home-page chart shows at most (the rest are summed up in one line and found in the list). */
-export const BREAKDOWN_KEYS_SHOWN = 12;
+export const BREAKDOWN_KEYS_SHOWN = 15;
 
 /**
  * Live top-level commitments of every agreement counted by `by` (theme or owner) and status, from

@@ -13,7 +13,7 @@ import { readEnv } from "../../lib/env";
 import { rollUpProgress } from "../../lib/progress";
 import type { Status } from "../../lib/status";
 import type { Db } from "../client";
-import { commitmentIsLive, isLiveCommitment, liveAgreement } from "../live";
+import { commitmentIsLive, liveAgreement, liveCommitment } from "../live";
 import { agreements, auditLog, commitmentParties, commitments, parties, statusUpdates } from "../schema";
 
 /**
@@ -152,7 +152,7 @@ export function progressByCommitment(db: Db, agreementId: number): Map<number, n
       status: commitments.status,
     })
     .from(commitments)
-    .where(and(eq(commitments.agreementId, agreementId), isLiveCommitment(commitments.id)))
+    .where(and(eq(commitments.agreementId, agreementId), liveCommitment()))
     .all();
   return rollUpProgress(rows);
 }

@@ -9,13 +9,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import type { Db } from "../../db/client";
 import { prepareDatabase } from "../../db/client";
 import { growDatabase } from "../../db/grow";
-import { isLiveCommitment, isLiveCommitmentOfAgreements } from "../../db/live";
+import { isLiveCommitment } from "../../db/live";
 import { listAgreementIndex, recentlyActiveAgreements } from "../../db/queries/agreement-index";
 import { commitments } from "../../db/schema";
 import {
@@ -120,18 +119,6 @@ describe("the /agreements index", () => {
     const four = rows.find((r) => r.id === 4);
     expect(four?.total).toBe(19);
     expect(four?.milestones).toBe(4);
-  });
-
-  it("the seeded live rule equals the view on those agreements", () => {
-    const ids = JSON.stringify([1, 2, 4, 5]);
-    const seeded = db.all<{ id: number }>(
-      sql`SELECT id FROM commitments WHERE ${isLiveCommitmentOfAgreements(sql`id`, ids)} ORDER BY id`,
-    );
-    const view = db.all<{ id: number }>(
-      sql`SELECT id FROM commitments WHERE agreement_id IN (1, 2, 4, 5) AND id IN (SELECT id FROM live_commitments) ORDER BY id`,
-    );
-    expect(seeded).toEqual(view);
-    expect(seeded.length).toBeGreaterThan(60);
   });
 
   it("sorts by latest status update by default, which triggers keep current on every write", () => {

@@ -11,8 +11,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { type Db, prepareDatabase } from "../../db/client";
 import { growDatabase } from "../../db/grow";
-import { SITEMAP_PAGES, sitemapPartCount, sitemapPartEntries } from "../../db/queries/sitemap";
-import { parsePart, SITEMAP_URL_LIMIT, sitemapIndexXml, sitemapParts, sliceOfPart, urlsetXml } from "../../lib/sitemap";
+import { SITEMAP_PAGES, sitemapPartChunks, sitemapPartCount, sitemapPartEntries } from "../../db/queries/sitemap";
+import {
+  parsePart,
+  type SitemapEntry,
+  SITEMAP_URL_LIMIT,
+  sitemapIndexXml,
+  sitemapParts,
+  sliceOfPart,
+  urlsetXml,
+  urlsetXmlStream,
+} from "../../lib/sitemap";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
@@ -24,6 +33,8 @@ beforeAll(() => {
   db = prepareDatabase(path.join(dir, "grown.sqlite"));
   growDatabase(db.$client, { commitments: 2500 });
   db.$client.exec("UPDATE agreements SET deleted_at = '2026-01-01T00:00:00Z' WHERE id = 2");
+  // A deleted commitment in the middle of the ids, so a chunk boundary can fall beside a gap.
+  db.$client.exec("UPDATE commitments SET deleted_at = '2026-01-01T00:00:00Z' WHERE id = 700");
 });
 afterAll(() => {
   db.$client.close();
@@ -88,5 +99,62 @@ describe("the sitemap", () => {
     const index = sitemapIndexXml(ORIGIN, 3);
     expect(index).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
     expect(index.match(/<loc>[^<]+<\/loc>/g)).toEqual([0, 1, 2].map((i) => `<loc>${ORIGIN}/sitemap/${i}.xml</loc>`));
+  });
+
+  it("streams each part in chunks of bounded queries: the same entries and the same bytes as one read", async () => {
+    const limit = 1000;
+    const chunk = 300;
+    // The reference: fixed pages, live agreements by id, live commitments by id with their latest update.
+    const latest = new Map(
+      (
+        db.$client.prepare("SELECT commitment_id AS id, happened_on AS day FROM status_updates").all() as {
+          id: number;
+          day: string;
+        }[]
+      ).reduce(
+        (m, r) => m.set(r.id, !m.has(r.id) || r.day > m.get(r.id)! ? r.day : m.get(r.id)!),
+        new Map<number, string>(),
+      ),
+    );
+    const agreements = db.$client.prepare("SELECT slug FROM agreements WHERE deleted_at IS NULL ORDER BY id").all() as {
+      slug: string;
+    }[];
+    const live = db.$client.prepare("SELECT id FROM commitments WHERE live = 1 ORDER BY id").all() as { id: number }[];
+    expect(live.some((r) => r.id === 700)).toBe(false);
+    const all: SitemapEntry[] = [
+      ...SITEMAP_PAGES.map((p) => ({ ...p, url: `${ORIGIN}${p.url}` })),
+      ...agreements.map((a) => ({ url: `${ORIGIN}/agreements/${a.slug}`, changeFrequency: "weekly" as const })),
+      ...live.map((r) => ({
+        url: `${ORIGIN}/commitments/${r.id}`,
+        lastModified: latest.get(r.id) ?? null,
+        changeFrequency: "weekly" as const,
+      })),
+    ];
+    const parts = sitemapPartCount(db, limit);
+    expect(parts).toBeGreaterThan(2);
+    for (let part = 0; part < parts; part++) {
+      const chunks = [...sitemapPartChunks(db, ORIGIN, part, limit, chunk)!];
+      expect(chunks.every((c) => c.length <= chunk)).toBe(true);
+      const expected = all.slice(part * limit, (part + 1) * limit);
+      expect(chunks.flat()).toEqual(expected);
+      const streamed = await new Response(urlsetXmlStream(chunks)).text();
+      expect(streamed).toBe(urlsetXml(expected));
+    }
+    expect(sitemapPartChunks(db, ORIGIN, parts, limit, chunk)).toBeNull();
+    // A chunk after the first is a range of ids on (live, rowid): no sort of every live row.
+    const plan = (
+      db.$client
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT c.id, (SELECT max(su.happened_on) FROM status_updates su WHERE su.commitment_id = c.id)
+          FROM commitments c WHERE c.id > 100 AND c.live = 1 ORDER BY c.id LIMIT 300`,
+        )
+        .all() as { detail: string }[]
+    ).map((r) => r.detail);
+    expect(plan).toContain("SEARCH c USING COVERING INDEX commitments_live_id_idx (live=? AND rowid>?)");
+    expect(plan.join("\n")).not.toContain("TEMP B-TREE");
+    expect(await new Response(urlsetXmlStream([])).text()).toBe(urlsetXml([]));
+    expect(await new Response(urlsetXmlStream([[], [{ url: "https://x.example/" }], []])).text()).toBe(
+      urlsetXml([{ url: "https://x.example/" }]),
+    );
   });
 });

@@ -6,7 +6,7 @@ import { FreshnessLine } from "@/components/freshness-line";
 import { FilterActions } from "@/components/list-pager";
 import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
-import { loadAgreementSlugs, loadAgreementTitles, loadCommitmentList } from "@/db/public";
+import { knownAgreements, loadAgreementTitles, loadCommitmentList } from "@/db/public";
 import {
   type Count,
   countLabel,
@@ -42,7 +42,7 @@ const STRENGTH_LABELS: Record<string, string> = { binding: "Binding", intent: "I
 export default async function CommitmentsPage({ searchParams }: Props) {
   const today = appToday();
   const raw = rawQuery(await searchParams);
-  const parsed = listQuerySchema(today, { agreements: loadAgreementSlugs() }).safeParse(raw);
+  const parsed = listQuerySchema(today, { agreements: knownAgreements }).safeParse(raw);
   const errors = parsed.success
     ? []
     : parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message }));

@@ -1,4 +1,4 @@
-import { loadAgreementSlugs, loadCommitmentList } from "@/db/public";
+import { knownAgreements, loadCommitmentList } from "@/db/public";
 import { badRequest, json, preflight, searchParamsRecord } from "@/lib/api/http";
 import { commitmentJson } from "@/lib/api/serialize";
 import { listQuerySchema, PAGE_SIZE, queryString } from "@/lib/commitment-list";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   const url = new URL(request.url);
   const today = appToday();
-  const parsed = listQuerySchema(today, { agreements: loadAgreementSlugs() }).safeParse(searchParamsRecord(url));
+  const parsed = listQuerySchema(today, { agreements: knownAgreements }).safeParse(searchParamsRecord(url));
   if (!parsed.success) return badRequest(parsed.error);
   const query = parsed.data;
   const result = loadCommitmentList(query, today, false);
