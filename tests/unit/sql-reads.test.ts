@@ -7,7 +7,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { growDatabase } from "@/db/grow";
-import { loadCatalog, searchCommitmentIds } from "@/db/queries/catalog";
+import { searchCommitmentIds } from "@/db/queries/catalog";
+
+import { loadCatalog } from "../support/catalog";
 import { iterateCommitmentList, queryCommitmentList, rolledProgress } from "@/db/queries/list";
 import { asOfCatalog, FACETS, listCommitments, listQuerySchema } from "@/lib/commitment-list";
 import { effectiveProgress, type ProgressNode } from "@/lib/progress";
