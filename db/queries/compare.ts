@@ -51,7 +51,7 @@ function leafProgress(progress: string, status: string): SQL {
  * commitment, 0 for a milestone), fresh (1 when its agreement was signed after `from`), kids (1
  * when it has live milestones), s1/p1 on `from` and s2/p2 on `to`, and the ordering keys.
  */
-function candidates(q: CompareQuery): SQL {
+function candidates(q: CompareQuery, touchedBy: "updates" | "rows"): SQL {
   const statusOn = (day: CalendarDate) =>
     sql`coalesce((SELECT s.status_to FROM status_updates s WHERE s.commitment_id = c.id AND s.happened_on <= ${day}
       ORDER BY s.happened_on DESC, s.id DESC LIMIT 1), 'not_assessed')`;
@@ -59,13 +59,21 @@ function candidates(q: CompareQuery): SQL {
     sql`(SELECT s.progress_to FROM status_updates s WHERE s.commitment_id = c.id AND s.happened_on <= ${day}
       AND s.progress_to IS NOT NULL ORDER BY s.happened_on DESC, s.id DESC LIMIT 1)`;
   return sql`
-    touched(id) AS (SELECT DISTINCT s.commitment_id FROM status_updates s
-      WHERE s.happened_on > ${q.from} AND s.happened_on <= ${q.to}),
+    touched(id) AS (${
+      touchedBy === "updates"
+        ? sql`SELECT DISTINCT s.commitment_id FROM status_updates s
+          WHERE s.happened_on > ${q.from} AND s.happened_on <= ${q.to}`
+        : sql`SELECT c.id FROM commitments c
+          ${q.agreement === undefined ? sql`` : sql`JOIN agreements a ON a.id = c.agreement_id AND a.slug = ${q.agreement}`}
+          WHERE c.live = 1 AND EXISTS (SELECT 1 FROM status_updates s WHERE s.commitment_id = c.id
+            AND s.happened_on > ${q.from} AND s.happened_on <= ${q.to})`
+    }),
     up(id) AS (SELECT id FROM touched
       UNION SELECT c.parent_id FROM up JOIN commitments c ON c.id = up.id WHERE c.parent_id IS NOT NULL),
     cand(id) AS (SELECT id FROM up
       UNION SELECT c.id FROM agreements a JOIN commitments c ON c.agreement_id = a.id AND c.live = 1
-        WHERE a.signed_on > ${q.from} AND a.signed_on <= ${q.to}),
+        WHERE a.signed_on > ${q.from} AND a.signed_on <= ${q.to}
+        ${q.agreement === undefined ? sql`` : sql`AND a.slug = ${q.agreement}`}),
     v AS MATERIALIZED (
       SELECT c.id, c.parent_id IS NULL AS top, coalesce(a.signed_on > ${q.from}, 0) AS fresh,
         EXISTS (SELECT 1 FROM commitments k WHERE k.parent_id = c.id AND +k.live = 1) AS kids,
@@ -75,6 +83,9 @@ function candidates(q: CompareQuery): SQL {
       WHERE (a.signed_on IS NULL OR a.signed_on <= ${q.to})
         ${q.agreement === undefined ? sql`` : sql`AND a.slug = ${q.agreement}`})`;
 }
+
+/** Below this many status updates in the range, the candidates start from those updates. */
+const FEW_UPDATES = 5000;
 
 /** Rows whose verdict needs the roll-up: not fresh, same status, milestones, no own progress on a date. */
 const NEEDS_ROLL_UP = sql`(fresh = 0 AND s1 = s2 AND kids = 1 AND (p1 IS NULL OR p2 IS NULL))`;
@@ -94,26 +105,47 @@ function changed(rolledChanged: readonly number[]): SQL {
  * signed agreement first, then position, then id).
  */
 export function compareChanges(db: Db, q: CompareQuery, page: number, pageSize: number): CompareResult {
-  const maybe = db
-    .all<{ id: number }>(sql`WITH RECURSIVE ${candidates(q)} SELECT id FROM v WHERE ${NEEDS_ROLL_UP}`)
-    .map((r) => r.id);
+  // Few updates in the range (or none): start from them. Many, or one agreement: start from the
+  // live rows (of that agreement), one EXISTS seek each on status_updates_commitment_idx.
+  const few =
+    q.agreement === undefined &&
+    (db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM status_updates
+      WHERE happened_on > ${q.from} AND happened_on <= ${q.to} LIMIT ${FEW_UPDATES})`)?.n ?? 0) < FEW_UPDATES;
+  const base = candidates(q, few ? "updates" : "rows");
+  /** One statement, one evaluation of the candidates: the rows needing a roll-up, the total, a page. */
+  const run = (rolledChanged: readonly number[], offset: number) => {
+    const r = db.get<{ maybe: string; commitments: number; milestones: number; page: string }>(sql`
+      WITH RECURSIVE ${base}, ch AS (SELECT * FROM v WHERE ${changed(rolledChanged)})
+      SELECT (SELECT json_group_array(json_array(id, top)) FROM v WHERE ${NEEDS_ROLL_UP}) AS maybe,
+        (SELECT coalesce(sum(top), 0) FROM ch) AS commitments, (SELECT coalesce(sum(1 - top), 0) FROM ch) AS milestones,
+        (SELECT json_group_array(json_array(id, fresh, s1)) FROM (SELECT id, fresh, s1 FROM ch
+          ORDER BY signedOn IS NULL, signedOn DESC, agreementId, position, id LIMIT ${pageSize} OFFSET ${offset})) AS page`);
+    return {
+      maybe: JSON.parse(r?.maybe ?? "[]") as [number, number][],
+      total: { commitments: r?.commitments ?? 0, milestones: r?.milestones ?? 0 },
+      listed: (JSON.parse(r?.page ?? "[]") as [number, number, Status][]).map(([id, fresh, s1]) => ({ id, fresh, s1 })),
+    };
+  };
+  const asked = Math.max(1, page);
+  const first = run([], (asked - 1) * pageSize);
   const rolledChanged: number[] = [];
-  if (maybe.length > 0) {
-    const before = rolledProgressOf(db, maybe, q.from);
-    const after = rolledProgressOf(db, maybe, q.to);
-    for (const id of maybe) if ((before.get(id) ?? null) !== (after.get(id) ?? null)) rolledChanged.push(id);
+  const total = { ...first.total };
+  if (first.maybe.length > 0) {
+    const ids = first.maybe.map(([id]) => id);
+    const before = rolledProgressOf(db, ids, q.from);
+    const after = rolledProgressOf(db, ids, q.to);
+    for (const [id, top] of first.maybe) {
+      if ((before.get(id) ?? null) === (after.get(id) ?? null)) continue;
+      rolledChanged.push(id);
+      if (top) total.commitments += 1;
+      else total.milestones += 1;
+    }
   }
-  const counts = db.get<{ commitments: number | null; milestones: number | null }>(sql`
-    WITH RECURSIVE ${candidates(q)}
-    SELECT sum(top) AS commitments, sum(1 - top) AS milestones FROM v WHERE ${changed(rolledChanged)}`);
-  const total = { commitments: counts?.commitments ?? 0, milestones: counts?.milestones ?? 0 };
   const pages = Math.max(1, Math.ceil((total.commitments + total.milestones) / pageSize));
-  const shown = Math.min(Math.max(1, page), pages);
-  const listed = db.all<{ id: number; fresh: number; s1: Status }>(sql`
-    WITH RECURSIVE ${candidates(q)}
-    SELECT id, fresh, s1 FROM v WHERE ${changed(rolledChanged)}
-    ORDER BY signedOn IS NULL, signedOn DESC, agreementId, position, id
-    LIMIT ${pageSize} OFFSET ${(shown - 1) * pageSize}`);
+  const shown = Math.min(asked, pages);
+  // Again only when a rolled-up row joins the list or the page asked for is past the last.
+  const listed =
+    rolledChanged.length > 0 || shown !== asked ? run(rolledChanged, (shown - 1) * pageSize).listed : first.listed;
   const ids = listed.map((r) => r.id);
   const rows = new Map(catalogRows(db, ids).map((r) => [r.id, r]));
   const fromProgress = rolledProgressOf(db, ids, q.from);

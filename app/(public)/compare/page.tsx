@@ -24,6 +24,9 @@ export const metadata: Metadata = {
 /** The statement's first anniversary: the default starting point of the comparison. */
 const DEFAULT_FROM = "2025-11-25";
 
+/** Past this many agreements the agreement is typed (its slug), not chosen from a list. */
+const MAX_SELECT = 200;
+
 /** Changed rows a page shows. */
 const PAGE_SIZE = 100;
 
@@ -88,7 +91,23 @@ export default async function ComparePage({ searchParams }: Props) {
       <form method="get" className="filters" aria-label="Choose the dates">
         <label htmlFor="from">From</label> <input id="from" type="date" name="from" max={today} defaultValue={from} />{" "}
         <label htmlFor="to">To</label> <input id="to" type="date" name="to" max={today} defaultValue={to} />{" "}
-        {agreements.length > 1 ? (
+        {agreements.length > MAX_SELECT ? (
+          <>
+            {/* Thousands of options would make the page megabytes: the agreement by its short name. */}
+            <label htmlFor="agreement">Agreement</label>{" "}
+            <input
+              id="agreement"
+              name="agreement"
+              defaultValue={agreement ?? ""}
+              placeholder="all agreements"
+              aria-describedby="agreement-hint"
+              maxLength={200}
+            />{" "}
+            <span id="agreement-hint" className="muted">
+              its short name, as in its address on the <Link href="/agreements">agreements</Link> page
+            </span>{" "}
+          </>
+        ) : agreements.length > 1 ? (
           <>
             <label htmlFor="agreement">Agreement</label>{" "}
             <select id="agreement" name="agreement" defaultValue={agreement ?? ""}>
