@@ -79,8 +79,13 @@ test.describe("[PUBLIC][DEADLINES] bounded groups", () => {
     await expect(page.getByRole("navigation", { name: "On this page" })).toContainText(`Overdue (${label})`);
     await expect(overdue(page).getByTestId("deadline-row")).toHaveCount(50);
     await expect(overdue(page).getByTestId("deadline-shown")).toHaveText(`Showing 1–50 of ${total}, by target date.`);
-    // Newest overdue first: the default dataset's one (December 2025) leads, 2019 is not on this page.
-    await expect(overdue(page).getByTestId("deadline-row").first()).toContainText("65th anniversary");
+    // Newest overdue first: the days overdue never fall down the page, and 2019 is not on it.
+    const days = (await overdue(page).locator('[data-flag="overdue"]').allTextContents()).map((t) =>
+      Number(/Overdue by (\d+) day/.exec(t)?.[1]),
+    );
+    expect(days).toHaveLength(50);
+    expect(days.every((d, i) => Number.isFinite(d) && (i === 0 || d >= (days[i - 1] ?? 0)))).toBe(true);
+    await expect(overdue(page)).toContainText("65th anniversary");
     await expect(overdue(page)).not.toContainText("Deadline paging pledge 01");
     const more = overdue(page).getByTestId("deadline-more");
     await expect(more).toHaveAttribute("href", "/deadlines?group=overdue&page=2");
