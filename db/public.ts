@@ -8,13 +8,17 @@ import "server-only";
 import { cache } from "react";
 
 import type { AgreementQuery } from "../lib/agreement-index";
+import type { DeadlineGroup } from "../lib/deadline-groups";
 import { getDb } from "./client";
 import { listAgreementIndex, recentlyActiveAgreements } from "./queries/agreement-index";
 import { getAgreementBySlug, listAgreements, openWithoutTargetCount } from "./queries/agreements";
-import { loadCatalog, searchCommitmentIds } from "./queries/catalog";
+import { searchCommitmentIds } from "./queries/catalog";
+import { compareChanges, type CompareQuery } from "./queries/compare";
+import { deadlineCounts, deadlineRows, deadlinesSpanAgreements } from "./queries/deadlines";
 import { getCommitment, latestUpdates, openDeadlines } from "./queries/commitments";
 import {
   agreementTitles,
+  someAgreementTitles,
   iterateCommitmentList,
   queryCommitmentList,
   rolledProgress,
@@ -37,7 +41,18 @@ export const loadAgreement = cache((slug: string) => getAgreementBySlug(getDb(),
 export const loadCommitment = cache((id: number) => getCommitment(getDb(), id));
 export const loadOpenDeadlines = cache((today: string) => openDeadlines(getDb(), today));
 export const loadLatestUpdates = cache((limit: number) => latestUpdates(getDb(), limit));
-export const loadCatalogRows = cache(() => loadCatalog(getDb()));
+/** Open rows per deadline group on `today`, by level (db/queries/deadlines.ts). */
+export const loadDeadlineCounts = cache((today: string) => deadlineCounts(getDb(), today));
+/** `limit` rows of one deadline group from `offset`, in the page's order. */
+export const loadDeadlineRows = cache((group: DeadlineGroup, today: string, limit: number, offset: number) =>
+  deadlineRows(getDb(), group, today, limit, offset),
+);
+/** One page of what changed between two dates (db/queries/compare.ts), with the total by level. */
+export const loadCompare = cache((query: CompareQuery, page: number, pageSize: number) =>
+  compareChanges(getDb(), query, page, pageSize),
+);
+/** True when the open rows belong to more than one agreement. */
+export const loadDeadlinesSpanAgreements = cache(() => deadlinesSpanAgreements(getDb()));
 export const searchIds = cache((q: string) => searchCommitmentIds(getDb(), q));
 /** One page of the commitment list with its counts, in SQL (db/queries/list.ts). */
 export const loadCommitmentList = cache((query: ListQuery, today: string, facets: boolean) =>
@@ -45,6 +60,7 @@ export const loadCommitmentList = cache((query: ListQuery, today: string, facets
 );
 /** Slug and title of every live agreement with a live commitment, for the list's agreement filter. */
 export const loadAgreementTitles = (slugs: readonly string[]) => agreementTitles(getDb(), slugs);
+export const loadSomeAgreementTitles = cache((limit: number) => someAgreementTitles(getDb(), limit));
 /** The catalog rows (with history) of one agreement, as they are today: one agreement's rows only. */
 export const loadAgreementCatalog = cache((slug: string, today: string): CatalogRow[] => [
   ...iterateCommitmentList(getDb(), listQuerySchema(today).parse({ agreement: slug }), today),

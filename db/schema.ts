@@ -133,6 +133,13 @@ export const commitments = sqliteTable(
     index("commitments_open_target_idx").on(t.live, t.parentId, t.targetDate, t.position, t.id, t.status),
     // Live rows in id order (the sitemap's parts, a range of ids per chunk): (live, rowid).
     index("commitments_live_id_idx").on(t.live),
+    // The deadlines page: open (not final) live rows by target date, counted by level
+    // (db/queries/deadlines.ts). Partial, so no other query's plan picks it; its WHERE must stay
+    // the literal list of lib/deadline-groups.ts FINAL_STATUSES (the queries name it with INDEXED BY,
+    // so a mismatch fails every deadlines read and its unit tests, never silently scans).
+    index("commitments_deadline_idx")
+      .on(t.targetDate, t.parentId)
+      .where(sql`live = 1 AND status NOT IN ('partially_fulfilled', 'fulfilled', 'not_fulfilled')`),
     check("commitments_progress_range", sql`${t.progress} IS NULL OR (${t.progress} BETWEEN 0 AND 100)`),
     check(
       "commitments_target_date_format",

@@ -1,5 +1,6 @@
 /**
- * The commitment list of issue 4, as pure functions over rows loaded once (db/queries/catalog.ts):
+ * The commitment list of issue 4, as pure functions over catalog rows: the reference rules the SQL
+ * reads (db/queries/list.ts) are tested against, over every row (tests/support/catalog.ts):
  * filters, "as of a date", sorting, pagination and the count for every filter value. The page, the
  * JSON API and the CSV export all use these, so they agree.
  *

@@ -239,9 +239,9 @@ export function rolledProgress(db: Db, ids: readonly number[], asOf?: CalendarDa
     )
     SELECT DISTINCT c.id, c.parent_id AS parentId, ${progress} AS progress, ${status} AS status
     FROM tree JOIN commitments c ON c.id = tree.id`);
-  const roots = new Set(ids);
-  // A root's own parent is outside the walk: cut it, so the roll-up starts at the root.
-  return rollUpProgress(rows.map((r) => (roots.has(r.id) ? { ...r, parentId: null } : r)));
+  // A row whose parent is outside the walk simply has no row above it; ids that are milestones of
+  // other ids (a page mixing a parent and its milestones) keep their place under it.
+  return rollUpProgress(rows);
 }
 
 /**
@@ -309,7 +309,8 @@ function hydrate(db: Db, listed: readonly ListedRow[], asOf: CalendarDate | unde
 
 /**
  * Filter, count, sort and paginate the live commitments for `query` on `today`, in SQL: the same
- * result as `listCommitments(loadCatalog(db), query, today, searchIds, pageSize)`.
+ * result as the reference rule `listCommitments` over every live row (lib/commitment-list.ts; the unit
+ * tests load those rows with tests/support/catalog.ts).
  * @param pageSize rows per page (default `PAGE_SIZE`).
  * @param options.facets false to skip the facet counts (left empty), for readers that show only the
  *   total (the API).
@@ -344,6 +345,17 @@ export function* iterateCommitmentList(
   for (let i = 0; i < listed.length; i += chunk) {
     yield* hydrate(db, listed.slice(i, i + chunk), query.asOf);
   }
+}
+
+/**
+ * Slug and title of live agreements that have a live top-level commitment, newest signed first, at
+ * most `limit` of them (a select of agreements; more than that and the page asks for a typed slug).
+ */
+export function someAgreementTitles(db: Db, limit: number): { slug: string; title: string }[] {
+  return db.all<{ slug: string; title: string }>(sql`SELECT a.slug, a.title FROM agreements a
+    WHERE a.deleted_at IS NULL AND EXISTS (SELECT 1 FROM commitments c WHERE c.agreement_id = a.id
+      AND c.parent_id IS NULL AND c.live = 1)
+    ORDER BY coalesce(a.signed_on, '') DESC, a.id LIMIT ${limit}`);
 }
 
 /**

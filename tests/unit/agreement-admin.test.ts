@@ -6,7 +6,6 @@ import type { Db } from "@/db/client";
 import { createAgreement, deleteAgreement, restoreAgreement, updateAgreement } from "@/db/mutations/agreements";
 import { createCommitment, deleteCommitment, restoreCommitment, updateCommitment } from "@/db/mutations/commitments";
 import { getAgreementBySlug, listAgreements } from "@/db/queries/agreements";
-import { loadCatalog } from "@/db/queries/catalog";
 import { getCommitment } from "@/db/queries/commitments";
 import * as schema from "@/db/schema";
 import { agreementAsOf } from "@/lib/agreement-summary";
@@ -15,6 +14,7 @@ import { listCommitments, listQuerySchema } from "@/lib/commitment-list";
 
 import { createTempDb, type TempDb } from "../support/temp-db";
 import { insertUser } from "../support/users";
+import { loadCatalog } from "../support/catalog";
 
 const SLUG = "kr-my-strategic-partnership-2024";
 const TODAY = "2026-11-29";

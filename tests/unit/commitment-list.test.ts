@@ -2,7 +2,9 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { loadCatalog, searchCommitmentIds } from "@/db/queries/catalog";
+import { searchCommitmentIds } from "@/db/queries/catalog";
+
+import { loadCatalog } from "../support/catalog";
 import * as schema from "@/db/schema";
 import {
   countByLevel,

@@ -12,7 +12,6 @@ import { createAgreement, deleteAgreement, updateAgreement } from "@/db/mutation
 import { postStatusUpdate } from "@/db/mutations/status-updates";
 import { setUserRole } from "@/db/mutations/users";
 import { getAgreementBySlug, listAgreements } from "@/db/queries/agreements";
-import { loadCatalog } from "@/db/queries/catalog";
 import { getCommitment, latestUpdates } from "@/db/queries/commitments";
 import { agreementExists, commitmentExists } from "@/db/queries/shared";
 import { listCommitmentsForStaff } from "@/db/queries/staff";
@@ -30,6 +29,7 @@ import { daysAgo, freshness } from "@/lib/freshness";
 
 import { createTempDb, type TempDb } from "../support/temp-db";
 import { insertUser } from "../support/users";
+import { loadCatalog } from "../support/catalog";
 
 const SLUG = "kr-my-strategic-partnership-2024";
 const TODAY = "2026-11-29";

@@ -1,7 +1,6 @@
 /** CSV, Atom and badge output, from the default dataset in a real SQLite file. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { loadCatalog } from "@/db/queries/catalog";
 import { latestUpdates } from "@/db/queries/commitments";
 import { statusBadgeSvg } from "@/lib/badge";
 import type { CatalogRow } from "@/lib/commitment-list";
@@ -10,6 +9,7 @@ import { CSV_COLUMNS, commitmentsCsv } from "@/lib/csv";
 import { atomFeed, updateHeadline } from "@/lib/feeds";
 
 import { createTempDb, type TempDb } from "../support/temp-db";
+import { loadCatalog } from "../support/catalog";
 
 let t: TempDb;
 beforeEach(() => {

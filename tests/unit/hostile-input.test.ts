@@ -8,7 +8,9 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { createCommitment, updateCommitment } from "@/db/mutations/commitments";
-import { loadCatalog, searchCommitmentIds } from "@/db/queries/catalog";
+import { searchCommitmentIds } from "@/db/queries/catalog";
+
+import { loadCatalog } from "../support/catalog";
 import * as schema from "@/db/schema";
 import { formReplyProblem, replyProblem } from "@/lib/action-reply";
 import { authRefusal, cookieValue, isValidCallbackUrl } from "@/lib/auth-request";

@@ -7,11 +7,12 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { growDatabase } from "@/db/grow";
-import { loadCatalog, searchCommitmentIds } from "@/db/queries/catalog";
+import { searchCommitmentIds } from "@/db/queries/catalog";
 import { iterateCommitmentList, queryCommitmentList, rolledProgress, statusBreakdown } from "@/db/queries/list";
 import { asOfCatalog, FACETS, listCommitments, listQuerySchema } from "@/lib/commitment-list";
 import { effectiveProgress, type ProgressNode } from "@/lib/progress";
 
+import { loadCatalog } from "../support/catalog";
 import { createTempDb, type TempDb } from "../support/temp-db";
 
 const TODAY = "2026-11-29";

@@ -5,10 +5,10 @@ import { AgreementLine } from "@/components/agreement-line";
 import { DateText, TargetDateText } from "@/components/dates";
 import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
-import { loadAgreements, loadCatalogRows } from "@/db/public";
+import { ListPager, PastLastPage } from "@/components/list-pager";
+import { knownAgreements, loadCompare, loadSomeAgreementTitles } from "@/db/public";
 import { formatCalendarDate, isCalendarDate } from "@/lib/calendar-date";
-import { countByLevel, countPhrase } from "@/lib/commitment-list";
-import { compareDates } from "@/lib/compare";
+import { countPhrase } from "@/lib/commitment-list";
 import { appToday } from "@/lib/today";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +24,13 @@ export const metadata: Metadata = {
 /** The statement's first anniversary: the default starting point of the comparison. */
 const DEFAULT_FROM = "2025-11-25";
 
-type Props = { searchParams: Promise<{ from?: string; to?: string; agreement?: string }> };
+/** Past this many agreements the agreement is typed (its slug), not chosen from a list. */
+const MAX_SELECT = 200;
+
+/** Changed rows a page shows. */
+const PAGE_SIZE = 100;
+
+type Props = { searchParams: Promise<{ from?: string; to?: string; agreement?: string; page?: string }> };
 
 export default async function ComparePage({ searchParams }: Props) {
   const today = appToday();
@@ -44,17 +50,34 @@ export default async function ComparePage({ searchParams }: Props) {
     [from, to] = [to, from];
     problems.push(`The first date was later than the second, so they were swapped: from ${from} to ${to}`);
   }
-  const catalog = loadCatalogRows().filter((r) => !params.agreement || r.agreement.slug === params.agreement);
-  const changes = compareDates(catalog, from, to);
-  const agreements = loadAgreements();
-  const several = agreements.length > 1 && !params.agreement;
+  // One more than a select offers: past MAX_SELECT the agreement is typed instead.
+  const agreements = loadSomeAgreementTitles(MAX_SELECT + 1);
+  const askedAgreement = typeof params.agreement === "string" && params.agreement !== "" ? params.agreement : undefined;
+  // An unknown agreement is named and left out, as the list does with a bad filter.
+  const agreement = askedAgreement !== undefined && knownAgreements.has(askedAgreement) ? askedAgreement : undefined;
+  if (askedAgreement !== undefined && agreement === undefined) {
+    problems.push(`agreement: there is no agreement "${askedAgreement.slice(0, 100)}", so every agreement is shown`);
+  }
+  const rawPage = typeof params.page === "string" && params.page !== "" ? params.page : undefined;
+  if (rawPage !== undefined && !/^[1-9][0-9]{0,5}$/.test(rawPage)) {
+    problems.push("page: use a whole page number from 1 to 999999");
+  }
+  const asked = rawPage !== undefined && /^[1-9][0-9]{0,5}$/.test(rawPage) ? Number(rawPage) : 1;
+  const result = loadCompare({ from, to, agreement }, asked, PAGE_SIZE);
+  const changes = result.changes;
+  const several = agreements.length > 1 && !agreement;
+  const pageHref = (p: number) => {
+    const q = new URLSearchParams({ from, to });
+    if (agreement) q.set("agreement", agreement);
+    if (p > 1) q.set("page", String(p));
+    return `/compare?${q.toString()}`;
+  };
 
   return (
     <>
       <h1>What changed</h1>
       <p className="lead" data-testid="compare-summary">
-        {countPhrase(countByLevel(changes.map((c) => c.row)))} changed between <DateText date={from} /> and{" "}
-        <DateText date={to} />.
+        {countPhrase(result.total)} changed between <DateText date={from} /> and <DateText date={to} />.
       </p>
       {problems.length > 0 ? (
         <div className="banner banner--error" role="status">
@@ -65,13 +88,30 @@ export default async function ComparePage({ searchParams }: Props) {
           </ul>
         </div>
       ) : null}
+      <PastLastPage asked={asked} page={result.page} pages={result.pages} />
       <form method="get" className="filters" aria-label="Choose the dates">
         <label htmlFor="from">From</label> <input id="from" type="date" name="from" max={today} defaultValue={from} />{" "}
         <label htmlFor="to">To</label> <input id="to" type="date" name="to" max={today} defaultValue={to} />{" "}
-        {agreements.length > 1 ? (
+        {agreements.length > MAX_SELECT ? (
+          <>
+            {/* Thousands of options would make the page megabytes: the agreement by its short name. */}
+            <label htmlFor="agreement">Agreement</label>{" "}
+            <input
+              id="agreement"
+              name="agreement"
+              defaultValue={agreement ?? ""}
+              placeholder="all agreements"
+              aria-describedby="agreement-hint"
+              maxLength={200}
+            />{" "}
+            <span id="agreement-hint" className="muted">
+              its short name, as in its address on the <Link href="/agreements">agreements</Link> page
+            </span>{" "}
+          </>
+        ) : agreements.length > 1 ? (
           <>
             <label htmlFor="agreement">Agreement</label>{" "}
-            <select id="agreement" name="agreement" defaultValue={params.agreement ?? ""}>
+            <select id="agreement" name="agreement" defaultValue={agreement ?? ""}>
               <option value="">All agreements</option>
               {agreements.map((a) => (
                 <option key={a.slug} value={a.slug}>
@@ -80,8 +120,8 @@ export default async function ComparePage({ searchParams }: Props) {
               ))}
             </select>{" "}
           </>
-        ) : params.agreement ? (
-          <input type="hidden" name="agreement" value={params.agreement} />
+        ) : agreement ? (
+          <input type="hidden" name="agreement" value={agreement} />
         ) : null}
         <button type="submit" className="button button--secondary">
           Compare
@@ -133,6 +173,7 @@ export default async function ComparePage({ searchParams }: Props) {
           </table>
         </div>
       )}
+      <ListPager page={result.page} pages={result.pages} href={pageHref} label="Pages of changes" />
       <p>
         <Link href={`/commitments?asOf=${from}`}>All commitments as of {from}</Link> ·{" "}
         <Link href={`/commitments?asOf=${to}`}>as of {to}</Link>

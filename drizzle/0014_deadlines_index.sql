@@ -1,0 +1,1 @@
+CREATE INDEX `commitments_deadline_idx` ON `commitments` (`target_date`,`parent_id`) WHERE live = 1 AND status NOT IN ('partially_fulfilled', 'fulfilled', 'not_fulfilled');
