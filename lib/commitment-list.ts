@@ -53,7 +53,10 @@ export interface CatalogRow {
   lastUpdatedOn: CalendarDate | null;
   /** the day it was added through the admin area; null for rows loaded with a dataset */
   addedOn: CalendarDate | null;
-  /** oldest first */
+  /**
+   * Its status updates, oldest first. The list's SQL reads them only for an as-of view; rows of
+   * today's list and export (db/queries/list.ts) leave it empty, since they need only `lastUpdatedOn`.
+   */
   history: HistoryPoint[];
 }
 

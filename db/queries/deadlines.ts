@@ -9,7 +9,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { CalendarDate } from "../../lib/calendar-date";
 import { addDays } from "../../lib/calendar-date";
 import type { Count } from "../../lib/commitment-list";
-import { type DeadlineGroup, FINAL_STATUSES, SOON_DAYS } from "../../lib/deadline-groups";
+import { DEADLINE_GROUPS, type DeadlineGroup, FINAL_STATUSES, SOON_DAYS } from "../../lib/deadline-groups";
 import type { Status } from "../../lib/status";
 import type { TargetPrecision } from "../../lib/target-date";
 import type { Db } from "../client";
@@ -53,25 +53,36 @@ function inGroup(group: DeadlineGroup, today: CalendarDate): SQL {
 
 /**
  * How many open live rows each group holds on `today`, commitments and milestones apart (the
- * counting rule). One statement, a covering scan of the open rows' index entries.
+ * counting rule). One statement: a range count of `commitments_deadline_idx` per group
+ * (`count(*)` and `count(parent_id)`, the milestones), about 3 ms at 50,000 commitments; one pass
+ * with eight conditional sums over every open row took 15–20 ms.
  */
 export function deadlineCounts(db: Db, today: CalendarDate): Record<DeadlineGroup, Count> {
-  const soonEnd = addDays(today, SOON_DAYS);
-  // One pass over the open rows' index entries, eight sums (no GROUP BY sort).
-  const level = (cond: SQL) => sql`sum(${cond} AND c.parent_id IS NULL), sum(${cond} AND c.parent_id IS NOT NULL)`;
-  const row =
-    db.values<number[]>(sql`
-    SELECT ${level(sql`c.target_date < ${today}`)}, ${level(sql`c.target_date >= ${today} AND c.target_date <= ${soonEnd}`)},
-      ${level(sql`c.target_date > ${soonEnd}`)}, ${level(sql`c.target_date IS NULL`)}
-    FROM commitments c INDEXED BY commitments_deadline_idx WHERE ${open()}`)[0] ?? [];
-  const n = (i: number) => Number(row[i] ?? 0);
-  const counts: Record<DeadlineGroup, Count> = {
-    overdue: { commitments: n(0), milestones: n(1) },
-    soon: { commitments: n(2), milestones: n(3) },
-    later: { commitments: n(4), milestones: n(5) },
-    "no-date": { commitments: n(6), milestones: n(7) },
-  };
+  const part = (group: DeadlineGroup) =>
+    sql`SELECT ${group} AS g, count(*) AS n, count(c.parent_id) AS milestones
+      FROM commitments c INDEXED BY commitments_deadline_idx WHERE ${open()} AND ${inGroup(group, today)}`;
+  const rows = db.all<{ g: DeadlineGroup; n: number; milestones: number }>(
+    sql.join(
+      DEADLINE_GROUPS.map((g) => part(g)),
+      sql` UNION ALL `,
+    ),
+  );
+  const counts = Object.fromEntries(DEADLINE_GROUPS.map((g) => [g, { commitments: 0, milestones: 0 }])) as Record<
+    DeadlineGroup,
+    Count
+  >;
+  for (const r of rows) counts[r.g] = { commitments: r.n - r.milestones, milestones: r.milestones };
   return counts;
+}
+
+/**
+ * Open live rows whose target date is before `today` (overdue), commitments and milestones apart:
+ * one range count of `commitments_deadline_idx` (2–3 ms at 50,000 commitments).
+ */
+export function overdueCount(db: Db, today: CalendarDate): Count {
+  const [row] = db.values<[number, number]>(sql`SELECT count(*), count(c.parent_id)
+    FROM commitments c INDEXED BY commitments_deadline_idx WHERE ${open()} AND ${inGroup("overdue", today)}`);
+  return { commitments: (row?.[0] ?? 0) - (row?.[1] ?? 0), milestones: row?.[1] ?? 0 };
 }
 
 /**

@@ -5,7 +5,7 @@
  * commitments only; milestones are counted separately (`milestones`) and never inflate a total.
  * Only live rows (db/live.ts) are ever counted or shown.
  */
-import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 
 import { type CalendarDate, calendarDateIn } from "../../lib/calendar-date";
@@ -83,19 +83,20 @@ export function assessmentOnly(): SQL {
   return sql`${statusUpdates.targetDateFrom} IS ${statusUpdates.targetDateTo}`;
 }
 
-/** For each commitment id, the latest `happened_on` of its assessments (`assessmentOnly`). */
+/**
+ * For each commitment id, the latest `happened_on` of its assessments (`assessmentOnly`): the
+ * `last_assessed_on` that triggers on status_updates keep on the row (drizzle/0012), one primary-key
+ * read per id instead of every update of each (10 a commitment in the generated data).
+ */
 export function lastUpdatedByCommitment(db: Db, ids: readonly number[]): Map<number, CalendarDate> {
   const out = new Map<number, CalendarDate>();
   if (ids.length === 0) return out;
   const rows = db
-    .select({ commitmentId: statusUpdates.commitmentId, happenedOn: statusUpdates.happenedOn })
-    .from(statusUpdates)
-    .where(and(idsIn(statusUpdates.commitmentId, ids), assessmentOnly()))
+    .select({ id: commitments.id, on: commitments.lastAssessedOn })
+    .from(commitments)
+    .where(and(idsIn(commitments.id, ids), isNotNull(commitments.lastAssessedOn)))
     .all();
-  for (const r of rows) {
-    const prev = out.get(r.commitmentId);
-    if (!prev || r.happenedOn > prev) out.set(r.commitmentId, r.happenedOn);
-  }
+  for (const r of rows) if (r.on !== null) out.set(r.id, r.on);
   return out;
 }
 
