@@ -21,11 +21,16 @@
  * memory over the run (VmHWM of the server process itself, from /proc/PID/status, Linux). A URL
  * that answers 5xx or not at all is reported, never fatal.
  *
- * Options (flags or env): `--seconds` / BENCH_SECONDS (measured seconds per URL, default 5),
- * `--connections` / BENCH_CONNECTIONS (default 10), `--sizes 1000,50000` (commitments to generate),
+ * Each URL is loaded twice: p50 and p99 come from a run at `--latency-connections` (default 1: one
+ * reader, so they are what a page costs; at 10 connections on 2 cores they are mostly queueing),
+ * req/s from a run at `--connections` (default 10: what one process serves).
+ *
+ * Options (flags or env): `--seconds` / BENCH_SECONDS (measured seconds per run, default 5),
+ * `--connections` / BENCH_CONNECTIONS (default 10), `--latency-connections` /
+ * BENCH_LATENCY_CONNECTIONS (default 1), `--sizes 1000,50000` (commitments to generate),
  * `--port` / BENCH_PORT (first port, default 3160), `--url-timeout` / BENCH_URL_TIMEOUT (seconds a
  * request may take before it counts as not finished, default 30). With the defaults the whole run
- * takes about 8 minutes on 2 cores. Not part of `npm test`: the figures depend on the machine
+ * takes about 14 minutes on 2 cores (10 with `--seconds 3`). Not part of `npm test`: the figures depend on the machine
  * (tests/unit/backup-restore.test.ts runs the generator small, tests/unit/bench-measure.test.ts
  * the measuring against a small server).
  */
@@ -41,6 +46,7 @@ import { prepareDatabase } from "../db/client";
 import { bulkLoadSettings, endBulkLoad, growDatabase } from "../db/grow";
 import {
   cell,
+  combine,
   type LoadOptions,
   type Measure,
   measure,
@@ -55,6 +61,7 @@ const { values } = parseArgs({
   options: {
     seconds: { type: "string", default: process.env.BENCH_SECONDS ?? "5" },
     connections: { type: "string", default: process.env.BENCH_CONNECTIONS ?? "10" },
+    "latency-connections": { type: "string", default: process.env.BENCH_LATENCY_CONNECTIONS ?? "1" },
     sizes: { type: "string", default: "1000,50000" },
     port: { type: "string", default: process.env.BENCH_PORT ?? "3160" },
     "url-timeout": { type: "string", default: process.env.BENCH_URL_TIMEOUT ?? "30" },
@@ -62,6 +69,8 @@ const { values } = parseArgs({
 });
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
+/** Connections of the latency run (p50, p99): one reader by default, so the figures are a page's cost, not a queue's. */
+const LATENCY_CONNECTIONS = Number(values["latency-connections"]);
 const SIZES = values.sizes.split(",").map(Number);
 /** The first of the bench's ports: one per server run (2 × sizes). */
 const FIRST_PORT = Number(values.port);
@@ -70,6 +79,7 @@ const URL_TIMEOUT = Number(values["url-timeout"]);
 for (const [name, n] of Object.entries({
   seconds: SECONDS,
   connections: CONNECTIONS,
+  "latency-connections": LATENCY_CONNECTIONS,
   port: FIRST_PORT,
   "url-timeout": URL_TIMEOUT,
 })) {
@@ -79,6 +89,7 @@ if (SIZES.some((n) => !Number.isInteger(n) || n < 1))
   throw new Error("--sizes must be whole numbers from 1, e.g. 1000,50000");
 
 const LOAD: LoadOptions = { connections: CONNECTIONS, seconds: SECONDS, urlTimeout: URL_TIMEOUT };
+const LATENCY_LOAD: LoadOptions = { ...LOAD, connections: LATENCY_CONNECTIONS };
 
 /** What a URL stands for: a label and a path, the same at every size (the ids are looked up per database). */
 interface Target {
@@ -239,7 +250,12 @@ async function main() {
           for (const target of TARGETS) {
             const pathname = target.path(dataset.ids);
             process.stdout.write(`  cache ${cached ? "on " : "off"} ${pathname} … `);
-            const m = await measure(LOAD, server.base, pathname, pid);
+            // Latency from one reader, then req/s from many (scripts/lib/bench-measure.ts `combine`).
+            const latency = await measure(LATENCY_LOAD, server.base, pathname, pid);
+            const m =
+              "rps" in latency && latency.completed > 0
+                ? combine(latency, await measure(LOAD, server.base, pathname, pid))
+                : latency;
             results.set(key(target.label, cached, size), m);
             if ("rps" in m && m.completed > 0) paths.push(pathname);
             console.log(
@@ -271,8 +287,9 @@ async function main() {
   const [small, large] = [SIZES[0]!, SIZES[SIZES.length - 1]!];
   const sizeLabel = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
   console.log(
-    `\nautocannon: ${CONNECTIONS} connections, ${SECONDS} s per URL after a 1 s warm-up; ${os.cpus().length} cores, ` +
-      `server and load on the same machine`,
+    `\nautocannon, ${SECONDS} s per run after a 1 s warm-up: p50 and p99 from a run at ${LATENCY_CONNECTIONS} ` +
+      `connection${LATENCY_CONNECTIONS === 1 ? "" : "s"}, req/s from a run at ${CONNECTIONS}; the mixed row at ${CONNECTIONS} ` +
+      `connections; ${os.cpus().length} cores, server and load on the same machine`,
   );
   for (const d of datasets) {
     console.log(
@@ -281,7 +298,7 @@ async function main() {
     );
   }
   console.log(
-    `Per URL: req/s, p50 and p99 latency (ms), 5xx answers, and the server's resident memory after it (RSS, MiB); ` +
+    `Per URL: req/s (${CONNECTIONS} connections), p50 and p99 latency (ms, ${LATENCY_CONNECTIONS} connection${LATENCY_CONNECTIONS === 1 ? "" : "s"}), 5xx answers, and the server's resident memory after it (RSS, MiB); ` +
       `"did not finish": no answer within ${URL_TIMEOUT} s. Cache off first (RESPONSE_CACHE_MB=0), then on. ` +
       `"all URLs mixed": every URL above at once (each connection cycling through them), what one process serves. ` +
       `"N*": no response came within the ${SECONDS} s run (each slower than that); N is the first GET's time, ms.`,

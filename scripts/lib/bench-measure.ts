@@ -176,6 +176,25 @@ export async function measure(
   return figures(status, firstMs, await load(options, base + pathname, options.seconds), pid);
 }
 
+/**
+ * One URL's figures from two runs: latency (p50, p99) from `latency`, a run at few connections
+ * (one reader: what a page costs, without the queueing of many), and req/s from `throughput`, a run
+ * at many (what one process serves). 5xx and unanswered requests of both are counted; memory is
+ * the later run's. A skipped or failed URL in either run is reported as that run reported it.
+ */
+export function combine(latency: Measure | Skipped, throughput: Measure | Skipped): Measure | Skipped {
+  if (!("rps" in latency)) return latency;
+  if (!("rps" in throughput)) return throughput;
+  if (latency.completed === 0) return { ...latency, errors5xx: latency.errors5xx + throughput.errors5xx };
+  return {
+    ...latency,
+    rps: throughput.rps,
+    errors5xx: latency.errors5xx + throughput.errors5xx,
+    failed: latency.failed + throughput.failed,
+    rssMiB: throughput.rssMiB,
+  };
+}
+
 /** All the URLs at once, each connection cycling through them: what one process serves of a mix. */
 export async function measureMix(
   options: LoadOptions,

@@ -12,7 +12,15 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { cell, type LoadOptions, measure, measureMix, peakMemoryMiB, settle } from "../../scripts/lib/bench-measure";
+import {
+  cell,
+  combine,
+  type LoadOptions,
+  measure,
+  measureMix,
+  peakMemoryMiB,
+  settle,
+} from "../../scripts/lib/bench-measure";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -77,6 +85,15 @@ describe("bench:scale measuring", () => {
     expect(m).toMatchObject({ status: 200, completed: 0 });
     expect("failed" in m && m.failed).toBeGreaterThan(0);
     expect(cell(m).slice(0, 3)).toEqual(["did not finish", "did not finish", "did not finish"]);
+  });
+
+  it("takes latency from the one-reader run and req/s from the loaded run, counting both runs' errors", () => {
+    const base = { status: 200, completed: 40, firstMs: 20 };
+    const latency = { ...base, rps: 40, p50: 20, p99: 35, errors5xx: 0, failed: 0, rssMiB: 250 };
+    const loaded = { ...base, rps: 90, p50: 110, p99: 400, errors5xx: 2, failed: 1, rssMiB: 280 };
+    expect(combine(latency, loaded)).toEqual({ ...latency, rps: 90, errors5xx: 2, failed: 1, rssMiB: 280 });
+    expect(combine({ status: 404, skipped: true }, loaded)).toEqual({ status: 404, skipped: true });
+    expect(combine(latency, { status: 302, skipped: true })).toEqual({ status: 302, skipped: true });
   });
 
   it("shows the first GET's time for a URL slower than the run", () => {
