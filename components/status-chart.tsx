@@ -92,6 +92,9 @@ export function StatusChart({ id, title, rows }: { id: string; title: string; ro
                 )}
                 {STATUS_VALUES.filter((s) => row.counts[s] > 0).map((s) => {
                   const w = row.counts[s] * scale;
+                  // Tenths of a unit are finer than a pixel at any width the chart is shown; whole
+                  // floats ("241.65282028858766") were a fifth of the home page's bytes.
+                  const at = (n: number) => Math.round(n * 10) / 10;
                   const seg = (
                     <a
                       key={s}
@@ -100,16 +103,16 @@ export function StatusChart({ id, title, rows }: { id: string; title: string; ro
                     >
                       <title>{`${row.label ? `${row.label}: ` : ""}${STATUSES[s].label} — ${row.counts[s]}`}</title>
                       <rect
-                        x={x}
+                        x={at(x)}
                         y={y}
-                        width={Math.max(w - 1, 1)}
+                        width={at(Math.max(w - 1, 1))}
                         height={BAR_H}
                         fill={FILL[s]}
                         className="chart__segment"
                       />
                       {w >= 22 ? (
                         <text
-                          x={x + w / 2}
+                          x={at(x + w / 2)}
                           y={y + BAR_H / 2 + 4}
                           textAnchor="middle"
                           className="chart__value"
@@ -125,7 +128,7 @@ export function StatusChart({ id, title, rows }: { id: string; title: string; ro
                   return seg;
                 })}
                 {single ? null : (
-                  <text x={x + 6} y={y + BAR_H / 2 + 4} className="chart__label" aria-hidden="true">
+                  <text x={Math.round(x + 6)} y={y + BAR_H / 2 + 4} className="chart__label" aria-hidden="true">
                     {total(row.counts)}
                   </text>
                 )}
