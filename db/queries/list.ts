@@ -19,6 +19,7 @@ import {
   type HistoryPoint,
   type ListQuery,
   type ListResult,
+  mergeCaseVariants,
   PAGE_SIZE,
 } from "../../lib/commitment-list";
 import { isAssessment } from "../../lib/freshness";
@@ -175,6 +176,8 @@ function facetCounts(
     else c.commitments += r.n;
     if (r.facet !== "total") facets[r.facet].set(String(r.value), c);
   }
+  facets.theme = mergeCaseVariants(facets.theme);
+  facets.owner = mergeCaseVariants(facets.owner);
   return { facets, total };
 }
 
