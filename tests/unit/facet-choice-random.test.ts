@@ -8,9 +8,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { growDatabase } from "@/db/grow";
-import { queryCommitmentList } from "@/db/queries/list";
+import { queryCommitmentList, statusBreakdown } from "@/db/queries/list";
 import { searchCommitmentIds } from "@/db/queries/catalog";
-import { FACETS, listCommitments, listQuerySchema, mergeCaseVariants } from "@/lib/commitment-list";
+import { caseBlind, FACETS, listCommitments, listQuerySchema, mergeCaseVariants } from "@/lib/commitment-list";
 
 import { loadCatalog } from "../support/catalog";
 import { createTempDb, type TempDb } from "../support/temp-db";
@@ -120,5 +120,23 @@ describe("the list in SQL equals the rule in JavaScript with themes and owners i
       ]),
     );
     expect(Object.fromEntries(merged)).toEqual({ Trade: c(8, 1), Énergie: c(1), énergie: c(1) });
+  });
+});
+
+describe("the home page's charts with themes and owners in several cases", () => {
+  it.each(["theme", "owner"] as const)("a bar of a %s counts what its link to the list returns", (by) => {
+    const { rows, keys } = statusBreakdown(t.db, by, 1000);
+    const labels = new Set(rows.map((r) => r.key));
+    expect(labels.size).toBe(keys);
+    // One bar per value the list's filter tells apart (ASCII case aside).
+    expect(new Set([...labels].map(caseBlind)).size).toBe(labels.size);
+    for (const r of rows.filter((row) => row.key !== "")) {
+      const listed = queryCommitmentList(
+        t.db,
+        listQuerySchema(TODAY).parse({ [by]: r.key, status: r.status, level: "commitment" }),
+        TODAY,
+      );
+      expect(listed.total.commitments, `${by}=${r.key} status=${r.status}`).toBe(r.count);
+    }
   });
 });
