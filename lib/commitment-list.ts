@@ -310,6 +310,16 @@ export function shownFacetValues(
   return { values: values.sort(collator.compare), hidden: ranked.filter((v) => !offered.has(v)).length };
 }
 
+/**
+ * Which of a select's `values` shows `chosen` as selected: the one equal to it without regard to
+ * case (`caseBlind`, as the filter compares), so `?theme=trade` selects the option "Trade" instead
+ * of leaving the select on "Any" while the filter applies; "" when there is no choice.
+ */
+export function selectedValue(values: readonly string[], chosen: string | undefined): string {
+  if (chosen === undefined) return "";
+  return values.find((v) => v === chosen) ?? values.find((v) => caseBlind(v) === caseBlind(chosen)) ?? chosen;
+}
+
 /** A count for a label in brackets, by the counting rule: "3", or "1 + 2 milestones". */
 export function countLabel(c: Count | undefined): string {
   if (!c) return "0";

@@ -69,6 +69,15 @@ test.describe("[PUBLIC][LIST]", () => {
     expect(await refs(page)).toEqual(["1", "6", "17"]);
   });
 
+  test("a filter typed in another case selects its option, and Apply keeps it", async ({ page }) => {
+    await page.goto("/commitments?theme=trade");
+    expect(await refs(page)).toEqual(["6", "7", "8"]);
+    await expect(page.getByLabel("Theme", { exact: true })).toHaveValue("Trade");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/theme=Trade/);
+    expect(await refs(page)).toEqual(["6", "7", "8"]);
+  });
+
   test("search finds words in notes and evidence titles; sorting orders the rows", async ({ page }) => {
     await page.goto("/commitments?q=Kuala+Lumpur");
     expect(await refs(page)).toEqual(["2", "4", "6", "17"]);
