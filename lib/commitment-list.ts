@@ -210,6 +210,40 @@ function facetValues(row: CatalogRow, facet: FacetKey, day: CalendarDate): strin
   }
 }
 
+/**
+ * `v` with A–Z lowered and every other character kept: how SQLite's NOCASE collation and `lower()`
+ * compare (ASCII only), which the SQL reads of theme and owner use, so the rule and the reads agree
+ * on "Énergie" and "énergie" (two values) as on "Trade" and "trade" (one).
+ */
+export function caseBlind(v: string): string {
+  return v.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
+/**
+ * A theme or owner facet with its spellings that differ only in case (`caseBlind`) merged into one
+ * value, because choosing any of them returns the rows of all (the filter is case-blind): the
+ * counts are summed under the spelling with the most rows (then the first in code-unit order).
+ * Works on the values of a facet, never on rows.
+ */
+export function mergeCaseVariants(counts: ReadonlyMap<string, Count>): Map<string, Count> {
+  const groups = new Map<string, [string, Count][]>();
+  for (const entry of counts) {
+    const key = caseBlind(entry[0]);
+    groups.set(key, [...(groups.get(key) ?? []), entry]);
+  }
+  const size = (c: Count) => c.commitments + c.milestones;
+  const out = new Map<string, Count>();
+  for (const spellings of groups.values()) {
+    const [first] = [...spellings].sort((a, b) => size(b[1]) - size(a[1]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    if (!first) continue;
+    out.set(first[0], {
+      commitments: spellings.reduce((n, [, c]) => n + c.commitments, 0),
+      milestones: spellings.reduce((n, [, c]) => n + c.milestones, 0),
+    });
+  }
+  return out;
+}
+
 function matches(
   row: CatalogRow,
   query: ListQuery,
@@ -224,7 +258,7 @@ function matches(
     if (wanted === undefined) continue;
     const values = facetValues(row, facet, day);
     if (facet === "theme" || facet === "owner") {
-      if (!values.some((v) => v.toLowerCase() === wanted.toLowerCase())) return false;
+      if (!values.some((v) => caseBlind(v) === caseBlind(wanted))) return false;
     } else if (!values.includes(wanted)) return false;
   }
   return true;
@@ -273,10 +307,20 @@ export function shownFacetValues(
   const collator = new Intl.Collator("en");
   const ranked = [...counts].sort((a, b) => size(b[1]) - size(a[1]) || collator.compare(a[0], b[0])).map(([v]) => v);
   const values = ranked.slice(0, limit);
-  const same = (v: string) => v.toLowerCase() === chosen?.toLowerCase();
+  const same = (v: string) => chosen !== undefined && caseBlind(v) === caseBlind(chosen);
   if (chosen !== undefined && !values.some(same)) values.push(ranked.find(same) ?? chosen);
   const offered = new Set(values);
   return { values: values.sort(collator.compare), hidden: ranked.filter((v) => !offered.has(v)).length };
+}
+
+/**
+ * Which of a select's `values` shows `chosen` as selected: the one equal to it without regard to
+ * case (`caseBlind`, as the filter compares), so `?theme=trade` selects the option "Trade" instead
+ * of leaving the select on "Any" while the filter applies; "" when there is no choice.
+ */
+export function selectedValue(values: readonly string[], chosen: string | undefined): string {
+  if (chosen === undefined) return "";
+  return values.find((v) => v === chosen) ?? values.find((v) => caseBlind(v) === caseBlind(chosen)) ?? chosen;
 }
 
 /** A count for a label in brackets, by the counting rule: "3", or "1 + 2 milestones". */
@@ -348,7 +392,7 @@ export function listCommitments(
           counts.set(value, c);
         }
       }
-      return [facet, counts];
+      return [facet, facet === "theme" || facet === "owner" ? mergeCaseVariants(counts) : counts];
     }),
   ) as Record<FacetKey, Map<string, Count>>;
   const pages = Number.isFinite(pageSize) ? Math.max(1, Math.ceil(matching.length / pageSize)) : 1;

@@ -52,7 +52,9 @@ export function ftsMatch(q: string): string | null {
     .replace(/\p{Cc}/gu, " ")
     .split(/[\s"'()*:^+-]+/u)
     .map((w) => w.trim())
-    .filter(Boolean)
+    // A word of punctuation or symbols only ("–", "…", "€") holds no token for unicode61, and its
+    // empty phrase would match no row, so "Korea – Malaysia" would find nothing.
+    .filter((w) => /[\p{L}\p{N}\p{Co}]/u.test(w))
     .slice(0, 12);
   if (words.length === 0) return null;
   return words.map(wordQuery).join(" AND ");

@@ -20,7 +20,7 @@
 import { type SQL, sql } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
-import { type Count, FACETS, type ListQuery } from "../../lib/commitment-list";
+import { type Count, FACETS, type ListQuery, mergeCaseVariants } from "../../lib/commitment-list";
 import { isFinal, STATUS_VALUES } from "../../lib/status";
 import type { Db } from "../client";
 import { ftsMatch } from "./catalog";
@@ -305,11 +305,15 @@ export function indexedCounts(
   // Overdue alone is cheaper from its index than from every matching row.
   if (grouped.length === 1 && grouped[0] === "overdue") {
     facets.overdue = overdueFacet(db, set, query, day);
+    facets.theme = mergeCaseVariants(facets.theme);
+    facets.owner = mergeCaseVariants(facets.owner);
     return { facets, total: toCounts(summaryTotal ?? fromRows(db, "total", set, query, day)).get("") ?? zero };
   }
   const matching = grouped.length > 0 ? fromMatchingRows(db, grouped, query, day) : null;
   for (const facet of grouped) facets[facet] = toCounts(matching?.facets.get(facet) ?? []);
   const total = summaryTotal ?? matching?.total ?? fromRows(db, "total", set, query, day);
+  facets.theme = mergeCaseVariants(facets.theme);
+  facets.owner = mergeCaseVariants(facets.owner);
   return { facets, total: toCounts(total).get("") ?? zero };
 }
 

@@ -19,6 +19,7 @@ import {
   type HistoryPoint,
   type ListQuery,
   type ListResult,
+  mergeCaseVariants,
   PAGE_SIZE,
 } from "../../lib/commitment-list";
 import { isAssessment } from "../../lib/freshness";
@@ -175,6 +176,8 @@ function facetCounts(
     else c.commitments += r.n;
     if (r.facet !== "total") facets[r.facet].set(String(r.value), c);
   }
+  facets.theme = mergeCaseVariants(facets.theme);
+  facets.owner = mergeCaseVariants(facets.owner);
   return { facets, total };
 }
 
@@ -423,8 +426,9 @@ export interface BreakdownCount {
 export const BREAKDOWN_KEYS_SHOWN = 15;
 
 /**
- * Live top-level commitments of every agreement counted by `by` (theme or owner) and status, from
- * the summary table `live_counts` (drizzle/0012): the `limit` keys with the most commitments (most
+ * Live top-level commitments of every agreement counted by `by` (theme or owner, spellings that
+ * differ in ASCII case only taken as one key) and status, from the summary table `live_counts`
+ * (drizzle/0012): the `limit` keys with the most commitments (most
  * first, then by key), each with its counts per status; `keys` is how many keys there are in all.
  * Reads at most (keys × statuses) summary rows, never the commitments themselves.
  */
@@ -433,13 +437,21 @@ export function statusBreakdown(
   by: "theme" | "owner",
   limit: number = BREAKDOWN_KEYS_SHOWN,
 ): { rows: BreakdownCount[]; keys: number } {
+  // Spellings that differ in ASCII case only are one key (the list's filter is case-blind, so a
+  // bar's link returns them all), shown as the spelling with the most commitments (then the first in
+  // code-unit order), as the list's facets do (lib/commitment-list.ts mergeCaseVariants).
   const rows = db.all<BreakdownCount>(sql`
-    WITH k AS (SELECT key, status, sum(n) AS n FROM live_counts WHERE dimension = ${by} AND level = 'commitment'
+    WITH s AS (SELECT key, status, sum(n) AS n FROM live_counts WHERE dimension = ${by} AND level = 'commitment'
       GROUP BY key, status HAVING sum(n) > 0),
+    spelt AS (SELECT key, sum(n) AS total FROM s GROUP BY key),
+    label AS (SELECT key, first_value(key) OVER (PARTITION BY key COLLATE NOCASE ORDER BY total DESC, key) AS label
+      FROM spelt),
+    k AS (SELECT label.label AS key, s.status, sum(s.n) AS n FROM s JOIN label ON label.key = s.key
+      GROUP BY label.label, s.status),
     top AS (SELECT key, sum(n) AS total FROM k GROUP BY key ORDER BY total DESC, key LIMIT ${limit})
     SELECT k.key, k.status, k.n AS count FROM k JOIN top ON top.key = k.key ORDER BY top.total DESC, k.key, k.status`);
   const keys =
-    db.get<{ n: number }>(sql`SELECT count(DISTINCT key) AS n FROM live_counts
-      WHERE dimension = ${by} AND level = 'commitment' AND n > 0`)?.n ?? 0;
+    db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM live_counts
+      WHERE dimension = ${by} AND level = 'commitment' AND n > 0 GROUP BY key COLLATE NOCASE)`)?.n ?? 0;
   return { rows, keys };
 }

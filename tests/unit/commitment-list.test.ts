@@ -13,6 +13,7 @@ import {
   FACETS,
   listCommitments,
   listQuerySchema,
+  selectedValue,
   shownFacetValues,
   queryString,
   rawQuery,
@@ -281,5 +282,13 @@ describe("shownFacetValues", () => {
     expect(shownFacetValues(map, "a", 2)).toEqual({ values: ["A", "B"], hidden: 1 });
     // A chosen value no row has any more is still offered, so the form shows what is applied.
     expect(shownFacetValues(map, "Gone", 2)).toEqual({ values: ["A", "B", "Gone"], hidden: 1 });
+  });
+
+  it("selects the offered spelling of a value chosen in another case", () => {
+    expect(selectedValue(["A", "B", "c"], "C")).toBe("c");
+    expect(selectedValue(["Trade", "trade"], "trade")).toBe("trade");
+    expect(selectedValue(["Energy", "Trade"], "TRADE")).toBe("Trade");
+    expect(selectedValue(["Énergie"], "énergie")).toBe("énergie");
+    expect(selectedValue(["A"], undefined)).toBe("");
   });
 });

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { createCommitment, updateCommitment } from "@/db/mutations/commitments";
-import { searchCommitmentIds } from "@/db/queries/catalog";
+import { ftsMatch, searchCommitmentIds } from "@/db/queries/catalog";
 
 import { loadCatalog } from "../support/catalog";
 import * as schema from "@/db/schema";
@@ -326,6 +326,14 @@ describe("[DEFECT 4] control characters and FTS5 syntax in parameters", () => {
       expect(() => searchCommitmentIds(t.db, q), q).not.toThrow();
     }
     expect(searchCommitmentIds(t.db, "defence OR").size).toBe(0);
+  });
+
+  it("ignores a word of punctuation or symbols only, which the tokenizer reads as no word (an en dash, …, €)", () => {
+    const defence = searchCommitmentIds(t.db, "defence");
+    expect(defence.size).toBeGreaterThan(0);
+    for (const q of ["defence –", "– defence", "defence … ,", "defence € §", "defence —"])
+      expect(searchCommitmentIds(t.db, q), q).toEqual(defence);
+    expect(ftsMatch("Korea – Malaysia")).toBe(ftsMatch("Korea Malaysia"));
   });
 });
 

@@ -14,6 +14,7 @@ import {
   listQuerySchema,
   queryString,
   rawQuery,
+  selectedValue,
   shownFacetValues,
 } from "@/lib/commitment-list";
 import { STATUS_VALUES, STATUSES } from "@/lib/status";
@@ -325,7 +326,7 @@ function FacetSelect(props: {
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
-      <select id={props.id} name={props.name} defaultValue={props.value ?? ""}>
+      <select id={props.id} name={props.name} defaultValue={selectedValue(props.values, props.value)}>
         <option value="">{props.anyLabel}</option>
         {props.values.map((v) => (
           <option key={v} value={v}>
