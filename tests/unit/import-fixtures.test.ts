@@ -55,7 +55,8 @@ function reference(
   const year = Number(base.slice(0, 4));
   const month = Number(base.slice(5, 7));
   let m: RegExpMatchArray | null;
-  if (VAGUE.includes(p)) return { date: null, precision: null };
+  if (VAGUE.includes(p) || /^(by|at) the next (summit|meeting|dialogue)$/.test(p))
+    return { date: null, precision: null };
   if (/^(by )?next year$/.test(p)) return { date: `${year + 1}-12-31`, precision: "year" };
   if (/^(before the end of )?this year$/.test(p)) return { date: `${year}-12-31`, precision: "year" };
   if ((m = /^(?:by (?:the end of )?|until the end of year |in )(\d{4})$/.exec(p)) || (m = /^(\d{4})년까지$/.exec(p)))
