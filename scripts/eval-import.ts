@@ -34,7 +34,10 @@ import type { Candidate, ExtractOptions } from "../lib/import/types";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const FIXTURES = path.join(ROOT, "tests/fixtures/import");
-const EXTRACTOR = path.join(ROOT, "lib/import/candidates.ts");
+/** The extractor; `EVAL_IMPORT_EXTRACTOR` (a path) replaces it, for the script's own test. */
+const EXTRACTOR = process.env.EVAL_IMPORT_EXTRACTOR
+  ? path.resolve(process.env.EVAL_IMPORT_EXTRACTOR)
+  : path.join(ROOT, "lib/import/candidates.ts");
 
 type Extract = (text: string, options: ExtractOptions) => Candidate[] | Promise<Candidate[]>;
 
@@ -52,10 +55,11 @@ function fail(message: string): never {
 }
 
 async function loadExtractor(): Promise<Extract> {
-  if (!existsSync(EXTRACTOR)) fail("lib/import/candidates.ts is not there yet");
+  if (!existsSync(EXTRACTOR)) fail(`${path.relative(ROOT, EXTRACTOR)} is not there yet`);
   // A path built at run time, so the type checker does not look for a module that may not exist.
   const mod = (await import(pathToFileURL(EXTRACTOR).href)) as { extractCandidates?: unknown };
-  if (typeof mod.extractCandidates !== "function") fail("lib/import/candidates.ts does not export extractCandidates");
+  if (typeof mod.extractCandidates !== "function")
+    fail(`${path.relative(ROOT, EXTRACTOR)} does not export extractCandidates`);
   return mod.extractCandidates as Extract;
 }
 
