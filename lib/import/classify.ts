@@ -43,7 +43,7 @@ const EMPTY_WORDS = new Set(
     "the a an and or of to in on for with by at as their its our this that these those both two sides countries " +
     "continue continued further furthermore also closely close together work working cooperate cooperation " +
     "collaboration collaborate strengthen strengthening enhance enhancing deepen deepening promote promoting " +
-    "relations relationship ties friendship bilateral mutual mutually partnership areas area field fields various " +
+    "relations relationship ties friendship bilateral mutual mutually areas area field fields various " +
     "all every other more greater stronger new such efforts effort way ways which be being been is are"
   ).split(" "),
 );
@@ -278,7 +278,7 @@ function owersOf(segment: string, parties: PartyName[], inherited: Classified | 
     .flatMap((p) => p.names.map((n) => ({ code: p.code, name: n })))
     .sort((a, b) => b.name.length - a.name.length);
   for (const { code, name } of names) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, "gu");
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name).replace(/^the /, "[Tt]he ")}(?![\\p{L}\\p{N}])`, "gu");
     for (let m = re.exec(segment); m; m = re.exec(segment)) {
       const overlaps = mentions.some((x) => m!.index < x.end && x.index < m!.index + m![0].length);
       // "North Korea" is not "Korea", nor "Democratic People's Republic of Korea" the Republic of Korea.

@@ -33,8 +33,6 @@ export const THEMES: readonly Theme[] = [
       "mineral*",
       "mining",
       "supply chain*",
-      "mineral resource*",
-      "mineral ressources",
       "galian",
     ],
   },

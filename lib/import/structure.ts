@@ -180,7 +180,11 @@ function endsSentence(text: string, from: number, stopAt: number, next: number):
   if (/^\d/.test(following) && /^(No|Nos|Art|Arts|Para|para|Vol|Sec|Ch)$/.test(word)) return false;
   // An initial: a single upper-case Latin letter ("Y. S. Yoon"), not a Hangul syllable.
   if (/^[A-Z]$/.test(word)) return false;
-  if (SOFT_ABBREVIATIONS.has(word)) return /\p{Lu}/u.test(following);
+  if (SOFT_ABBREVIATIONS.has(word)) {
+    // "Co. Ltd.", "Sdn. Bhd.": a company suffix after another one continues the name.
+    const nextWord = /^[\p{L}]+/u.exec(text.slice(next))?.[0] ?? "";
+    return /\p{Lu}/u.test(following) && !SOFT_ABBREVIATIONS.has(nextWord);
+  }
   return true;
 }
 
