@@ -69,9 +69,10 @@ function toCandidate(
   const quote = text.slice(clause.start, clause.end);
   const rules = [...c.rules];
   if (split && c.kind === "pledge") rules.splice(rules.indexOf("C2") + 1, 0, "C3");
-  // A clause cut from a longer sentence takes the sentence's theme when it names none itself.
-  const own = themeOf(quote);
-  const theme = own.rule === "T0" && split ? themeOf(text.slice(sentence.start, sentence.end)) : own;
+  // T0: a quote that names no theme takes its sentence's, then its paragraph's (one subject each).
+  let theme = themeOf(quote);
+  if (theme.rule === "T0" && split) theme = themeOf(text.slice(sentence.start, sentence.end));
+  if (theme.rule === "T0") theme = themeOf(text.slice(paragraph.start, paragraph.end));
   rules.push(theme.rule);
   const parties = c.parties === "all" ? allCodes : c.parties;
   rules.push(...c.partyRules);

@@ -8,6 +8,7 @@ import {
   ALL_PARTIES_KO,
   BINDING_OFFERS,
   CONDITION,
+  FINAL_CLAUSE,
   NEGATION,
   NEGATION_KO,
   OFFER,
@@ -71,6 +72,9 @@ export function classifyClause(
 ): Classified | null {
   const s = text.slice(clause.start, clause.end);
   const flags = flagsOf(text, sentence, clause, s);
+  if (FINAL_CLAUSE.test(s) || (continuation && inherited?.rules.includes("C14") && /^(?:shall|will|may)\b/.test(s))) {
+    return position(["C14"], { parties: "all", rules: ["P4"] }, flags);
+  }
   const tasking = firstMatch(TASKING, s);
   if (tasking) {
     const chain = strengthChain(s, tasking.index + tasking[0].length, "binding", ["S1"], true);

@@ -108,6 +108,10 @@ export const POSITION_CUES: readonly Cue[] = [
   { rule: "C9", re: ko("기대(?:했|하였|한다)|희망(?:했|하였|한다)") },
 ];
 
+/** C14: the instrument's own final clauses ("This Memorandum shall come into effect …") are not pledges. */
+export const FINAL_CLAUSE =
+  /^(?:This|The present) (?:Memorandum(?: of Understanding)?|MoU|Agreement|Arrangement|Protocol|Declaration|Statement|Joint Statement|Plan of Action|Programme)\b[^,;]{0,40}?\b(?:shall|will|may)\b(?:\s+\p{L}+)?\s+(?:come|enter|remain|be|terminate|expire|continue|cease)\b|^(?:shall|will|may) (?:come into|enter into|remain in|be amended|terminate|expire|cease)\b/u;
+
 /** C4: tasking an official or a body ("instructed their ministers to …"). Group 1 ends before "to". */
 export const TASKING =
   /(?<![\p{L}])(?:instruct|task|direct|mandat|ask|request|charg|call(?:ed)? (?:on|upon))\p{L}* (?:the |their |our |its |both |respective |relevant |senior |each |two )*(?:[\p{L}-]+ ){0,5}?(?:ministers?|ministr(?:y|ies)|officials?|authorit(?:y|ies)|agenc(?:y|ies)|commissions?|committees?|working groups?|task ?forces?|negotiators?|teams?|secretariats?|councils?|bodies|body|departments?|envoys?|sherpas?)(?: [\p{L}-]+){0,6}? to (?=\p{L})/giu;

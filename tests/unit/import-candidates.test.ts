@@ -162,6 +162,19 @@ describe("what counts (C rules)", () => {
   });
 });
 
+describe("final clauses", () => {
+  it("C14: the instrument's own final clauses are positions, not pledges", () => {
+    const out = run(
+      "This Memorandum shall come into effect on the date of its signing and shall remain in force for five years.",
+    );
+    expect(out.map((c) => [c.kind, c.rules[0]])).toEqual([
+      ["position", "C14"],
+      ["position", "C14"],
+    ]);
+    expect(one("The Parties shall establish a Joint Working Group within six months.").kind).toBe("pledge");
+  });
+});
+
 function opts() {
   return { documentDate: "2024-11-25", parties: KR_MY };
 }
@@ -418,7 +431,7 @@ describe("the codebook", () => {
 
   it("lists its rules, and each C, S, T and P rule has a test here that names it", () => {
     const expected = [
-      ...Array.from({ length: 14 }, (_, i) => `C${i}`),
+      ...Array.from({ length: 15 }, (_, i) => `C${i}`),
       ...Array.from({ length: 7 }, (_, i) => `S${i + 1}`),
       ...Array.from({ length: 6 }, (_, i) => `P${i + 1}`),
       "T0",
