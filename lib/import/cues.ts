@@ -48,7 +48,7 @@ export const STRENGTH_CUES: readonly StrengthCue[] = [
     re: w(
       "aim(?:s|ed|ing)? (?:to|at)|plan(?:s|ned|ning)? to|seek(?:s|ing)? to|sought to|intend(?:s|ed|ing)? to|intention to|" +
         "endeavou?r(?:s|ed|ing)?|striv(?:e|es|ed|ing)|strove|work(?:s|ed|ing)? (?:together )?towards?|" +
-        "make (?:every |all )?(?:possible )?efforts? to|with a view to|(?:are |is )?determined to|target(?:s|ed|ing)? (?=\\p{N}|a |an |the )|" +
+        "stands? ready to|(?:is|are|remains?) ready to|expressed (?:its |their |his |her )?readiness to|make (?:every |all )?(?:possible )?efforts? to|with a view to|(?:are |is )?determined to|target(?:s|ed|ing)? (?=\\p{N}|a |an |the )|" +
         "berhasrat|bercadang|berusaha|bertekad|mensasarkan|menyasarkan",
     ),
   },

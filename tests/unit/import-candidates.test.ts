@@ -203,6 +203,7 @@ describe("strength (S rules)", () => {
     ["endeavour", "Both sides endeavour to complete the feasibility report on the rail link."],
     ["strive", "Both countries strive to deepen defence industry cooperation."],
     ["work towards", "They work towards the mutual recognition of halal certification."],
+    ["stand ready to", "The EU stands ready to support Viet Nam's accession to the research programme."],
   ])("S2: %s is intent", (_label, text) => {
     expect(one(text)).toMatchObject({ kind: "pledge", strength: "intent", rules: expect.arrayContaining(["S2"]) });
   });
