@@ -36,7 +36,8 @@ function cli(...args: string[]) {
 
 const BASE = ["--date", "2024-11-25", "--parties", "KR,MY"];
 
-describe("npm run import", () => {
+// Each case starts a Node process with tsx: seconds under a loaded machine.
+describe("npm run import", { timeout: 30_000 }, () => {
   it("prints a table of the candidates without writing", () => {
     const r = cli(FILE, ...BASE, "--title", "KR–MY joint statement");
     expect(r.code).toBe(0);
