@@ -29,6 +29,7 @@ export function extractCandidates(text: string, options: ExtractOptions): Candid
     const listItem = isListItem(text, paragraph);
     if (!listItem) leadIn = null;
     const paragraphSentences = sentences(text, paragraph);
+    let antecedent: Classified | null = null;
     for (const [si, sentence] of paragraphSentences.entries()) {
       const parts = clauses(text, sentence);
       let previous: Classified | null = null;
@@ -36,9 +37,16 @@ export function extractCandidates(text: string, options: ExtractOptions): Candid
         const inherited = previous ?? (listItem && si === 0 ? leadIn : null);
         const last = si === paragraphSentences.length - 1 && clause === parts[parts.length - 1];
         const isLeadIn = last && /:\s*$/.test(text.slice(clause.start, clause.end));
-        const c = classifyClause(text, sentence, clause, options.parties, inherited, previous !== null, isLeadIn);
+        const c = classifyClause(text, sentence, clause, {
+          parties: options.parties,
+          inherited,
+          continuation: previous !== null,
+          leadIn: isLeadIn,
+          antecedent: antecedent && { parties: antecedent.parties, rules: antecedent.partyRules },
+        });
         if (c === null) continue;
         previous = c;
+        antecedent = c;
         if (isLeadIn && c.kind === "pledge") {
           leadIn = c;
           continue;

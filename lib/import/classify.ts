@@ -56,6 +56,20 @@ interface Hit {
   strength?: Strength;
 }
 
+/** What a clause is read with besides its own words. */
+export interface ClauseContext {
+  /** The agreement's parties. */
+  parties: PartyName[];
+  /** The clause before it in the sentence, or the lead-in of the list it is an item of. */
+  inherited: Classified | null;
+  /** True when an earlier clause of the same sentence was classified. */
+  continuation: boolean;
+  /** True when the clause ends its paragraph with ":" (a list's lead-in, C12). */
+  leadIn: boolean;
+  /** The owers of the paragraph's previous classified clause, for a pronoun subject (P7). */
+  antecedent: Owers | null;
+}
+
 /**
  * Classifies the clause `clause` of `sentence` in `text`. `inherited` is the clause before it in
  * the sentence (or a list's lead-in): a clause without its own cue that starts "to <verb>", or a
@@ -65,11 +79,10 @@ export function classifyClause(
   text: string,
   sentence: Sentence,
   clause: Clause,
-  parties: PartyName[],
-  inherited: Classified | null,
-  continuation: boolean,
-  leadIn = false,
+  ctx: ClauseContext,
 ): Classified | null {
+  const { parties, inherited, continuation, leadIn } = ctx;
+  const owersOf = (segment: string) => subjectOwers(segment, parties, inherited, ctx.antecedent);
   const s = text.slice(clause.start, clause.end);
   const flags = flagsOf(text, sentence, clause, s);
   if (FINAL_CLAUSE.test(s) || (continuation && inherited?.rules.includes("C14") && /^(?:shall|will|may)\b/.test(s))) {
@@ -78,7 +91,7 @@ export function classifyClause(
   const tasking = firstMatch(TASKING, s);
   if (tasking) {
     const chain = strengthChain(s, tasking.index + tasking[0].length, "binding", ["S1"], true);
-    const owers = owersOf(s.slice(0, tasking.index), parties, inherited);
+    const owers = owersOf(s.slice(0, tasking.index));
     return pledge(["C4", "C1", ...chain.rules], chain.strength, owers, flags);
   }
   const offer = firstMatch(OFFER, s);
@@ -86,7 +99,7 @@ export function classifyClause(
     const noun = (offer[2] ?? "").toLowerCase();
     const owner = partyCodeOf(offer[1] ?? offer[3] ?? "", parties);
     const binding = BINDING_OFFERS.has(noun);
-    const owers = owner ? { parties: [owner], rules: ["P3"] } : owersOf(s.slice(0, offer.index), parties, inherited);
+    const owers = owner ? { parties: [owner], rules: ["P3"] } : owersOf(s.slice(0, offer.index));
     return pledge(["C5", "C1", binding ? "S1" : "S2"], binding ? "binding" : "intent", owers, flags);
   }
   const pledgeHit = firstStrengthCue(s, 0);
@@ -97,7 +110,7 @@ export function classifyClause(
     /^re(?:affirm|iterat|new)/i.test(s.slice(positionHit.index)) &&
     pledgeHit.index - positionHit.end < 40;
   if (positionHit && (!pledgeHit || positionHit.index < pledgeHit.index) && !recommitment) {
-    const owers = owersOf(s.slice(0, positionHit.index), parties, inherited);
+    const owers = owersOf(s.slice(0, positionHit.index));
     return position([positionHit.rule], owers, flags);
   }
   if (!pledgeHit) {
@@ -117,9 +130,7 @@ export function classifyClause(
   }
   const chain = strengthChain(s, pledgeHit.end, pledgeHit.strength ?? "binding", [pledgeHit.rule], false);
   const rules = [...(recommitment ? ["C13"] : []), "C1", ...chain.rules];
-  const owers = HANGUL.test(s)
-    ? owersOf(s, parties, inherited)
-    : owersOf(s.slice(0, chain.lastIndex), parties, inherited);
+  const owers = HANGUL.test(s) ? owersOf(s) : owersOf(s.slice(0, chain.lastIndex));
   // A lead-in ("The Ministers agreed to:") is specific through the list items that follow it.
   if (!leadIn && !specific(s, HANGUL.test(s) ? 0 : chain.end)) return position(["C10"], owers, flags);
   return pledge(leadIn ? [...rules, "C12"] : rules, chain.strength, owers, flags);
@@ -260,7 +271,8 @@ function firstWordEnd(s: string): number {
   return cue ? cue.index : 0;
 }
 
-interface Owers {
+/** The parties that owe a clause and the P rule that chose them. */
+export interface Owers {
   parties: string[] | "all";
   rules: string[];
 }
@@ -270,7 +282,12 @@ interface Owers {
  * P4 none named → the clause before it, or all (a joint text is the signers' joint word); the
  * rightmost subject before the cue wins; a name after a preposition is not a subject (P5).
  */
-function owersOf(segment: string, parties: PartyName[], inherited: Classified | null): Owers {
+function subjectOwers(
+  segment: string,
+  parties: PartyName[],
+  inherited: Classified | null,
+  antecedent: Owers | null,
+): Owers {
   type Mention = { index: number; end: number; code: string | "all" };
   const mentions: Mention[] = [];
   for (const re of [ALL_PARTIES, ALL_PARTIES_KO]) {
@@ -306,6 +323,8 @@ function owersOf(segment: string, parties: PartyName[], inherited: Classified | 
   }
   if (subjects.length === 0) {
     if (inherited) return { parties: inherited.parties, rules: ["P4"] };
+    // P7: "Korea will build a centre. It will also send instructors." — the pronoun's antecedent.
+    if (antecedent && /^\s*(?:They|It)\b/.test(segment)) return { parties: antecedent.parties, rules: ["P7"] };
     return { parties: "all", rules: ["P4"] };
   }
   const last = subjects[subjects.length - 1]!;

@@ -369,6 +369,22 @@ describe("parties (P rules)", () => {
   });
 });
 
+describe("pronoun subjects", () => {
+  it("P7: 'It' / 'They' at a sentence's start take the owers of the paragraph's previous candidate", () => {
+    const out = pledges(
+      "Korea will build a training centre in Penang. It will also send 30 instructors to the centre.",
+    );
+    expect(out.map((c) => [c.parties, c.rules.includes("P7")])).toEqual([
+      [["KR"], false],
+      [["KR"], true],
+    ]);
+    // In a new paragraph there is no antecedent: every party.
+    expect(
+      pledges("Korea will build a training centre in Penang.\n\nIt will also send 30 instructors.")[1]!.parties,
+    ).toEqual(["KR", "MY"]);
+  });
+});
+
 describe("deadlines (from lib/import/deadlines.ts)", () => {
   it("a pledge carries its deadline phrase, date and precision and the D rule that resolved it", () => {
     const c = one("The two sides agreed to conclude the FTA negotiations by next year.");
@@ -434,7 +450,7 @@ describe("the codebook", () => {
     const expected = [
       ...Array.from({ length: 15 }, (_, i) => `C${i}`),
       ...Array.from({ length: 7 }, (_, i) => `S${i + 1}`),
-      ...Array.from({ length: 6 }, (_, i) => `P${i + 1}`),
+      ...Array.from({ length: 7 }, (_, i) => `P${i + 1}`),
       "T0",
       "T1",
     ];
