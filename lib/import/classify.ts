@@ -114,10 +114,10 @@ export function classifyClause(
     return position([positionHit.rule], owers, flags);
   }
   if (!pledgeHit) {
-    if (inherited && inherited.kind === "pledge" && (clause.infinitive || !continuation)) {
+    if (inherited && inherited.kind === "pledge" && (clause.infinitive || clause.listItem || !continuation)) {
       const rules = [
         "C1",
-        ...(continuation ? [] : ["C12"]),
+        ...(continuation && !clause.listItem ? [] : ["C12"]),
         ...inherited.rules.filter((r) => /^S[1-3]$/.test(r)),
         "S7",
       ];

@@ -14,6 +14,8 @@ export interface Clause {
   end: number;
   /** True when the clause begins with "to <verb>" and takes its cue from the clause before it. */
   infinitive: boolean;
+  /** True when the clause begins with an inline list marker ("(b) establish …" after "; "). */
+  listItem: boolean;
 }
 
 const FINITE =
@@ -66,7 +68,13 @@ function trimmed(start: number, end: number, text: string): Clause | null {
   while (a < b && /[\s,;]/.test(text[a] ?? "")) a++;
   while (b > a && /[\s,;]/.test(text[b - 1] ?? "")) b--;
   if (b <= a) return null;
-  return { start: a, end: b, infinitive: /^to \p{Ll}/u.test(text.slice(a, b)) };
+  const body = text.slice(a, b);
+  return {
+    start: a,
+    end: b,
+    infinitive: /^to \p{Ll}/u.test(body),
+    listItem: /^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s/.test(body),
+  };
 }
 
 function wordCount(s: string): number {

@@ -114,7 +114,7 @@ export const FINAL_CLAUSE =
 
 /** C4: tasking an official or a body ("instructed their ministers to …"). Group 1 ends before "to". */
 export const TASKING =
-  /(?<![\p{L}])(?:instruct|task|direct|mandat|ask|request|charg|call(?:ed)? (?:on|upon))\p{L}* (?:the |their |our |its |both |respective |relevant |senior |each |two )*(?:[\p{L}-]+ ){0,5}?(?:ministers?|ministr(?:y|ies)|officials?|authorit(?:y|ies)|agenc(?:y|ies)|commissions?|committees?|working groups?|task ?forces?|negotiators?|teams?|secretariats?|councils?|bodies|body|departments?|envoys?|sherpas?)(?: [\p{L}-]+){0,6}? to (?=\p{L})/giu;
+  /(?<![\p{L}])(?:instruct(?:ed|s|ing)?|task(?:ed|s|ing)|direct(?:ed|s|ing)|mandat(?:ed|es|ing)|ask(?:ed|s|ing)?|request(?:ed|s|ing)?|charg(?:ed|es|ing)|call(?:ed|s|ing)? (?:on|upon)) (?:the |their |our |its |both |respective |relevant |senior |each |two )*(?:[\p{L}-]+ ){0,5}?(?:ministers?|ministr(?:y|ies)|officials?|authorit(?:y|ies)|agenc(?:y|ies)|commissions?|committees?|working groups?|task ?forces?|negotiators?|teams?|secretariats?|councils?|bodies|body|departments?|envoys?|sherpas?)(?: [\p{L}-]+){0,6}? to (?=\p{L})/giu;
 
 /** C5: a party's offer, decision or plan that the text welcomes; group 1 the owner, group 2 the noun. */
 export const OFFER =

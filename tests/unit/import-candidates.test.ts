@@ -151,6 +151,15 @@ describe("what counts (C rules)", () => {
       ["b", "pledge", "binding", "critical-minerals"],
     ]);
     expect(out.every((c) => c.rules.includes("C12") && c.parties.length === 2)).toBe(true);
+    // An inline list: the items after "; (b)" take the cue of the clause that opened the list.
+    const inline = run(
+      "The Ministers agreed to: (a) launch talks on a digital economy agreement; (b) open a trade office in Busan.",
+    );
+    expect(inline.map((c) => [c.kind, c.strength, c.theme])).toEqual([
+      ["pledge", "binding", "digital"],
+      ["pledge", "binding", "trade"],
+    ]);
+    expect(inline[1]!.quote).toBe("(b) open a trade office in Busan.");
     // Without a lead-in, an item with no cue is nothing.
     expect(run("(a) launch negotiations on a digital economy agreement;")).toEqual([]);
   });
