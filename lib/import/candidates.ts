@@ -1,0 +1,116 @@
+/**
+ * Candidate commitments of an imported text (issue 10, step 3), by the written codebook in
+ * docs/import-codebook.md, which adopts the G7/G20 Research Group's definition of a commitment.
+ * Rules of our own, no model and no network: every candidate lists the ids of the rules that fired
+ * (C* what counts, S* strength, T* theme, P* parties, D* deadlines from lib/import/deadlines.ts).
+ *
+ * Each candidate's quote is `text.slice(start, end)` (offsets into the text as given, UTF-16 code
+ * units), trimmed of surrounding whitespace. Positions (kind "position": welcoming, noting,
+ * concern, third-country positions, bare aspirations, unspecific cues) are returned too, so the
+ * reviewer sees them; they are to be rejected by default. Sentences with no cue at all give nothing.
+ */
+import { resolveDeadline } from "./deadlines";
+import { clauses, type Clause } from "./clauses";
+import { classifyClause, type Classified } from "./classify";
+import { themeOf } from "./theme";
+import { paragraphBodyStart, paragraphs, sentences } from "./structure";
+import type { Candidate, ExtractOptions, Paragraph, Sentence } from "./types";
+
+/**
+ * The candidates of `text`, in text order. `options.documentDate` (YYYY-MM-DD) resolves deadline
+ * phrases; `options.parties` are the owers a candidate can name (their codes go in `parties`).
+ */
+export function extractCandidates(text: string, options: ExtractOptions): Candidate[] {
+  const out: Candidate[] = [];
+  const allCodes = options.parties.map((p) => p.code);
+  // C12: a pledge that ends in ":" ("The two sides agreed to:") governs the list items after it.
+  let leadIn: Classified | null = null;
+  for (const paragraph of paragraphs(text)) {
+    const listItem = isListItem(text, paragraph);
+    if (!listItem) leadIn = null;
+    const paragraphSentences = sentences(text, paragraph);
+    let antecedent: Classified | null = null;
+    for (const [si, sentence] of paragraphSentences.entries()) {
+      const parts = clauses(text, sentence);
+      let previous: Classified | null = null;
+      for (const clause of parts) {
+        const inherited = previous ?? (listItem && si === 0 ? leadIn : null);
+        const last = si === paragraphSentences.length - 1 && clause === parts[parts.length - 1];
+        const isLeadIn = last && /:\s*$/.test(text.slice(clause.start, clause.end));
+        const c = classifyClause(text, sentence, clause, {
+          parties: options.parties,
+          inherited,
+          continuation: previous !== null,
+          leadIn: isLeadIn,
+          antecedent: antecedent && { parties: antecedent.parties, rules: antecedent.partyRules },
+        });
+        if (c === null) continue;
+        previous = c;
+        antecedent = c;
+        if (isLeadIn && c.kind === "pledge") {
+          leadIn = c;
+          continue;
+        }
+        if (!c.emit) continue;
+        out.push(toCandidate(text, sentence, clause, c, parts.length > 1, { paragraph, options, allCodes }));
+      }
+    }
+  }
+  return out;
+}
+
+/** True when the paragraph begins with a bullet, a letter or roman numeral, or a sub-number ("3.1"). */
+function isListItem(text: string, paragraph: Paragraph): boolean {
+  if (paragraphBodyStart(text, paragraph) === paragraph.start) return false;
+  return paragraph.number === null || !/^\d+$/.test(paragraph.number);
+}
+
+function toCandidate(
+  text: string,
+  sentence: Sentence,
+  clause: Clause,
+  c: Classified,
+  split: boolean,
+  ctx: { paragraph: Paragraph; options: ExtractOptions; allCodes: string[] },
+): Candidate {
+  const { paragraph, options, allCodes } = ctx;
+  const quote = text.slice(clause.start, clause.end);
+  const rules = [...c.rules];
+  if (split && c.kind === "pledge") rules.splice(rules.indexOf("C2") + 1, 0, "C3");
+  // T0: a quote that names no theme takes its sentence's, then its paragraph's (one subject each).
+  let theme = themeOf(quote);
+  if (theme.rule === "T0" && split) theme = themeOf(text.slice(sentence.start, sentence.end));
+  if (theme.rule === "T0") theme = themeOf(text.slice(paragraph.start, paragraph.end));
+  rules.push(theme.rule);
+  const parties = c.parties === "all" ? allCodes : c.parties;
+  rules.push(...c.partyRules);
+  const flags = [...c.flags];
+  let deadlinePhrase: string | null = null;
+  let targetDate: string | null = null;
+  let targetPrecision: Candidate["targetPrecision"] = null;
+  if (c.kind === "pledge") {
+    const d = resolveDeadline(quote, options.documentDate);
+    deadlinePhrase = d.phrase;
+    targetDate = d.targetDate;
+    targetPrecision = d.precision;
+    rules.push(...d.rules);
+    if (d.vague) flags.push("vague-deadline");
+    if (d.recurring) flags.push("recurring");
+  }
+  const number = paragraph.number;
+  return {
+    paragraph: number === null ? paragraph.index : /^\d+$/.test(number) ? Number(number) : number,
+    quote,
+    start: clause.start,
+    end: clause.end,
+    kind: c.kind,
+    strength: c.kind === "pledge" ? c.strength : null,
+    theme: theme.id,
+    parties,
+    deadlinePhrase,
+    targetDate,
+    targetPrecision,
+    rules: [...new Set(rules)],
+    flags,
+  };
+}

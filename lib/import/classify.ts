@@ -1,0 +1,363 @@
+/**
+ * One clause by the import codebook (docs/import-codebook.md): pledge or position, its strength
+ * (S1–S7), the rules that decided it (C1–C12) and the parties that owe it (P1–P5). Patterns are in
+ * lib/import/cues.ts; this module applies them in the codebook's order.
+ */
+import {
+  ALL_PARTIES,
+  ALL_PARTIES_KO,
+  BINDING_OFFERS,
+  CONDITION,
+  FINAL_CLAUSE,
+  NEGATION,
+  NEGATION_KO,
+  OFFER,
+  POSITION_CUES,
+  PREPOSITIONS,
+  REPORTING,
+  STRENGTH_CUES,
+  TASKING,
+  type StrengthCue,
+} from "./cues";
+import type { Clause } from "./clauses";
+import type { CandidateKind, PartyName, Sentence, Strength } from "./types";
+
+/** What the codebook says of one clause. */
+export interface Classified {
+  kind: CandidateKind;
+  strength: Strength;
+  /** C* and S* rules, in the order they fired. */
+  rules: string[];
+  parties: string[] | "all";
+  partyRules: string[];
+  flags: string[];
+  /** False for a clause that is only a list's lead-in or has nothing to show. */
+  emit: boolean;
+}
+
+const RANK: Record<Strength, number> = { exploratory: 0, intent: 1, binding: 2 };
+const HANGUL = /\p{Script=Hangul}/u;
+
+/** Words that carry no checkable action, target or timetable (codebook C2 / C10). */
+const EMPTY_WORDS = new Set(
+  (
+    "the a an and or of to in on for with by at as their its our this that these those both two sides countries " +
+    "continue continued further furthermore also closely close together work working cooperate cooperation " +
+    "collaboration collaborate strengthen strengthening enhance enhancing deepen deepening promote promoting " +
+    "relations relationship ties friendship bilateral mutual mutually areas area field fields various " +
+    "all every other more greater stronger new such efforts effort way ways which be being been is are"
+  ).split(" "),
+);
+
+interface Hit {
+  index: number;
+  end: number;
+  rule: string;
+  strength?: Strength;
+}
+
+/** What a clause is read with besides its own words. */
+export interface ClauseContext {
+  /** The agreement's parties. */
+  parties: PartyName[];
+  /** The clause before it in the sentence, or the lead-in of the list it is an item of. */
+  inherited: Classified | null;
+  /** True when an earlier clause of the same sentence was classified. */
+  continuation: boolean;
+  /** True when the clause ends its paragraph with ":" (a list's lead-in, C12). */
+  leadIn: boolean;
+  /** The owers of the paragraph's previous classified clause, for a pronoun subject (P7). */
+  antecedent: Owers | null;
+}
+
+/**
+ * Classifies the clause `clause` of `sentence` in `text`. `inherited` is the clause before it in
+ * the sentence (or a list's lead-in): a clause without its own cue that starts "to <verb>", or a
+ * list item, takes its cue (S7) and its parties from it. Returns null when no rule applies.
+ */
+export function classifyClause(
+  text: string,
+  sentence: Sentence,
+  clause: Clause,
+  ctx: ClauseContext,
+): Classified | null {
+  const { parties, inherited, continuation, leadIn } = ctx;
+  const owersOf = (segment: string) => subjectOwers(segment, parties, inherited, ctx.antecedent);
+  const s = text.slice(clause.start, clause.end);
+  const flags = flagsOf(text, sentence, clause, s);
+  if (FINAL_CLAUSE.test(s) || (continuation && inherited?.rules.includes("C14") && /^(?:shall|will|may)\b/.test(s))) {
+    return position(["C14"], { parties: "all", rules: ["P4"] }, flags);
+  }
+  const tasking = firstMatch(TASKING, s);
+  if (tasking) {
+    const chain = strengthChain(s, tasking.index + tasking[0].length, "binding", ["S1"], true);
+    const owers = owersOf(s.slice(0, tasking.index));
+    return pledge(["C4", "C1", ...chain.rules], chain.strength, owers, flags);
+  }
+  const offer = firstMatch(OFFER, s);
+  if (offer) {
+    const noun = (offer[2] ?? "").toLowerCase();
+    const owner = partyCodeOf(offer[1] ?? offer[3] ?? "", parties);
+    const binding = BINDING_OFFERS.has(noun);
+    const owers = owner ? { parties: [owner], rules: ["P3"] } : owersOf(s.slice(0, offer.index));
+    return pledge(["C5", "C1", binding ? "S1" : "S2"], binding ? "binding" : "intent", owers, flags);
+  }
+  const pledgeHit = firstStrengthCue(s, 0);
+  const positionHit = firstPositionCue(s);
+  const recommitment =
+    positionHit &&
+    pledgeHit &&
+    /^re(?:affirm|iterat|new)/i.test(s.slice(positionHit.index)) &&
+    pledgeHit.index - positionHit.end < 40;
+  if (positionHit && (!pledgeHit || positionHit.index < pledgeHit.index) && !recommitment) {
+    const owers = owersOf(s.slice(0, positionHit.index));
+    return position([positionHit.rule], owers, flags);
+  }
+  if (!pledgeHit) {
+    if (inherited && inherited.kind === "pledge" && (clause.infinitive || clause.listItem || !continuation)) {
+      const rules = [
+        "C1",
+        ...(continuation && !clause.listItem ? [] : ["C12"]),
+        ...inherited.rules.filter((r) => /^S[1-3]$/.test(r)),
+        "S7",
+      ];
+      // The item's names are its objects ("launch talks with Malaysia"): the owers are the lead's.
+      const owers: Owers = { parties: inherited.parties, rules: ["P4"] };
+      if (!specific(s, 0)) return position(["C10"], owers, flags);
+      return pledge(rules, inherited.strength, owers, flags);
+    }
+    return null;
+  }
+  const chain = strengthChain(s, pledgeHit.end, pledgeHit.strength ?? "binding", [pledgeHit.rule], false);
+  const rules = [...(recommitment ? ["C13"] : []), "C1", ...chain.rules];
+  const owers = HANGUL.test(s) ? owersOf(s) : owersOf(s.slice(0, chain.lastIndex));
+  // A lead-in ("The Ministers agreed to:") is specific through the list items that follow it.
+  if (!leadIn && !specific(s, HANGUL.test(s) ? 0 : chain.end)) return position(["C10"], owers, flags);
+  return pledge(leadIn ? [...rules, "C12"] : rules, chain.strength, owers, flags);
+}
+
+function pledge(rules: string[], strength: Strength, owers: Owers, flags: string[]): Classified {
+  const withSpecific = [...rules];
+  withSpecific.splice(withSpecific.indexOf("C1") + 1, 0, "C2");
+  if (flags.includes("negation")) withSpecific.push("S4");
+  if (flags.includes("condition")) withSpecific.push("S5");
+  if (flags.includes("commentary")) withSpecific.push("C11");
+  return {
+    kind: "pledge",
+    strength,
+    rules: withSpecific,
+    parties: owers.parties,
+    partyRules: owers.rules,
+    flags,
+    emit: true,
+  };
+}
+
+function position(rules: string[], owers: Owers, flags: string[]): Classified {
+  const kept = flags.filter((f) => f === "commentary");
+  return {
+    kind: "position",
+    strength: "binding",
+    rules: kept.length ? [...rules, "C11"] : rules,
+    parties: owers.parties,
+    partyRules: owers.rules,
+    flags: kept,
+    emit: true,
+  };
+}
+
+/** The earliest strength cue at or after `from`. */
+function firstStrengthCue(s: string, from: number): Hit | null {
+  let best: Hit | null = null;
+  for (const cue of STRENGTH_CUES) {
+    const hit = matchFrom(cue, s, from);
+    if (hit && (!best || hit.index < best.index)) best = hit;
+  }
+  return best;
+}
+
+function matchFrom(cue: StrengthCue, s: string, from: number): Hit | null {
+  cue.re.lastIndex = from;
+  const m = cue.re.exec(s);
+  if (!m) return null;
+  return { index: m.index, end: m.index + m[0].length, rule: cue.rule, strength: cue.strength };
+}
+
+/**
+ * S6: cues chained within three words of each other ("agreed to explore", "will seek to",
+ * "will continue to work towards") combine, and the weakest wins.
+ */
+function strengthChain(
+  s: string,
+  from: number,
+  strength: Strength,
+  rules: string[],
+  leadingOnly: boolean,
+): { strength: Strength; rules: string[]; end: number; lastIndex: number } {
+  let current = { strength, rules: [...rules], end: from, lastIndex: Math.max(0, from - 1) };
+  for (let guard = 0; guard < 5; guard++) {
+    const next = firstStrengthCue(s, current.end);
+    if (!next) break;
+    const gap = s.slice(current.end, next.index);
+    const words = gap.split(/\s+/).filter(Boolean).length;
+    if (words > (leadingOnly ? 2 : 3) || /[,;:]/.test(gap)) break;
+    const weaker =
+      RANK[next.strength ?? "binding"] < RANK[current.strength] ? (next.strength ?? "binding") : current.strength;
+    current = {
+      strength: weaker,
+      rules: [...new Set([...current.rules, next.rule])],
+      end: next.end,
+      lastIndex: next.index,
+    };
+  }
+  // Only the rule of the strength that won stays, so "S1" does not sit beside an exploratory result.
+  const keep = { binding: "S1", intent: "S2", exploratory: "S3" }[current.strength];
+  return {
+    ...current,
+    rules: current.rules.includes(keep)
+      ? [
+          keep,
+          ...current.rules.filter((r) => r !== keep && r !== "S1" && r !== "S2" && r !== "S3"),
+          ...(current.rules.length > 1 ? ["S6"] : []),
+        ]
+      : current.rules,
+  };
+}
+
+/** The earliest position cue; a leading participle ("Recognising …, the Leaders agreed") does not count. */
+function firstPositionCue(s: string): Hit | null {
+  let best: Hit | null = null;
+  for (const cue of POSITION_CUES) {
+    cue.re.lastIndex = 0;
+    for (let m = cue.re.exec(s); m; m = cue.re.exec(s)) {
+      const participle = /^\p{Lu}\p{Ll}+ing\b/u.test(m[0]) && m.index <= 2 && /,/.test(s);
+      if (participle) continue;
+      if (!best || m.index < best.index) best = { index: m.index, end: m.index + m[0].length, rule: cue.rule };
+      break;
+    }
+  }
+  return best;
+}
+
+/** C2: after the cue the clause names something checkable — two content words, a number or a date. */
+function specific(s: string, from: number): boolean {
+  const rest = s.slice(from);
+  if (/\p{N}/u.test(rest)) return true;
+  if (HANGUL.test(rest)) return rest.replace(/\s+/g, "").length >= 8;
+  const words = rest.toLowerCase().match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  return words.filter((w) => !EMPTY_WORDS.has(w)).length >= 2;
+}
+
+function flagsOf(text: string, sentence: Sentence, clause: Clause, s: string): string[] {
+  const flags: string[] = [];
+  if (test(NEGATION, s) || test(NEGATION_KO, s)) flags.push("negation");
+  if (test(CONDITION, s)) flags.push("condition");
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  if (test(REPORTING, sentenceText) && !insideQuotes(text, sentence.start, clause.start + firstWordEnd(s)))
+    flags.push("commentary");
+  return flags;
+}
+
+/** True when offset `at` lies inside quotation marks opened in its sentence. */
+function insideQuotes(text: string, from: number, at: number): boolean {
+  const before = text.slice(from, at);
+  const curly = (before.match(/[“‘]/g)?.length ?? 0) - (before.match(/[”’](?![\p{L}])/gu)?.length ?? 0);
+  const straight = before.match(/"/g)?.length ?? 0;
+  return curly > 0 || straight % 2 === 1;
+}
+
+function firstWordEnd(s: string): number {
+  const cue = firstStrengthCue(s, 0);
+  return cue ? cue.index : 0;
+}
+
+/** The parties that owe a clause and the P rule that chose them. */
+export interface Owers {
+  parties: string[] | "all";
+  rules: string[];
+}
+
+/**
+ * P1 a collective subject ("both sides", "the Leaders", "we") → all; P2 named parties → those;
+ * P4 none named → the clause before it, or all (a joint text is the signers' joint word); the
+ * rightmost subject before the cue wins; a name after a preposition is not a subject (P5).
+ */
+function subjectOwers(
+  segment: string,
+  parties: PartyName[],
+  inherited: Classified | null,
+  antecedent: Owers | null,
+): Owers {
+  type Mention = { index: number; end: number; code: string | "all" };
+  const mentions: Mention[] = [];
+  for (const re of [ALL_PARTIES, ALL_PARTIES_KO]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(segment); m; m = re.exec(segment))
+      mentions.push({ index: m.index, end: m.index + m[0].length, code: "all" });
+  }
+  const names = parties
+    .flatMap((p) => p.names.map((n) => ({ code: p.code, name: n })))
+    .sort((a, b) => b.name.length - a.name.length);
+  for (const { code, name } of names) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name).replace(/^the /, "[Tt]he ")}(?![\\p{L}\\p{N}])`, "gu");
+    for (let m = re.exec(segment); m; m = re.exec(segment)) {
+      const overlaps = mentions.some((x) => m!.index < x.end && x.index < m!.index + m![0].length);
+      // "North Korea" is not "Korea", nor "Democratic People's Republic of Korea" the Republic of Korea.
+      const otherState = /(?:North|People's Republic of|People’s Republic of)\s+$/u.test(segment.slice(0, m.index));
+      if (!overlaps && !otherState) mentions.push({ index: m.index, end: m.index + m[0].length, code });
+    }
+  }
+  mentions.sort((a, b) => a.index - b.index);
+  const subjects: Mention[] = [];
+  let excludedUntil = -1;
+  for (const m of mentions) {
+    const before = segment.slice(0, m.index);
+    const word = /([\p{L}-]+)\s+(?:the\s+)?$/iu.exec(before)?.[1]?.toLowerCase() ?? "";
+    const joined = /^\s*(?:,|and|&|dan|와|과)\s*(?:the\s+)?$/iu.test(segment.slice(excludedUntil, m.index));
+    if (PREPOSITIONS.has(word) || (excludedUntil >= 0 && joined)) {
+      excludedUntil = m.end;
+      continue;
+    }
+    excludedUntil = -1;
+    subjects.push(m);
+  }
+  if (subjects.length === 0) {
+    if (inherited) return { parties: inherited.parties, rules: ["P4"] };
+    // P7: "Korea will build a centre. It will also send instructors." — the pronoun's antecedent.
+    if (antecedent && /^\s*(?:They|It)\b/.test(segment)) return { parties: antecedent.parties, rules: ["P7"] };
+    return { parties: "all", rules: ["P4"] };
+  }
+  const last = subjects[subjects.length - 1]!;
+  if (last.code === "all") return { parties: "all", rules: ["P1"] };
+  // Named parties joined by "and" / "," form one subject ("Korea and Malaysia will …").
+  const group = [last];
+  for (let i = subjects.length - 2; i >= 0; i--) {
+    const a = subjects[i]!;
+    if (a.code === "all" || !/^\s*(?:,|and|&|dan|와|과)\s*(?:the\s+)?$/iu.test(segment.slice(a.end, group[0]!.index)))
+      break;
+    group.unshift(a);
+  }
+  const codes = [...new Set(group.map((g) => g.code as string))];
+  return { parties: codes.length === parties.length ? "all" : codes, rules: ["P2"] };
+}
+
+function partyCodeOf(name: string, parties: PartyName[]): string | null {
+  const n = name.trim().replace(/^the\s+/i, "");
+  for (const p of parties)
+    if (p.names.some((x) => x.replace(/^the\s+/i, "") === n || n.endsWith(` ${x}`))) return p.code;
+  return null;
+}
+
+function firstMatch(re: RegExp, s: string): RegExpExecArray | null {
+  re.lastIndex = 0;
+  return re.exec(s);
+}
+
+function test(re: RegExp, s: string): boolean {
+  re.lastIndex = 0;
+  return re.test(s);
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,156 @@
+/**
+ * `npm run import -- FILE --date YYYY-MM-DD --parties KR,MY [--title "…"] [--json]` (issue 10):
+ * reads FILE, proposes its commitments by the import codebook (lib/import/candidates.ts) and prints
+ * them — a table, or with `--json` exactly `{"candidates":[…]}` with the keys of CANDIDATE_KEYS in
+ * that order, offsets into FILE's text as read. Writes nothing.
+ *
+ * Bad arguments exit 2 and an unreadable file exits 1, each with one line on stderr and no stack
+ * trace. Flags not listed here (including `--commit`, which is not part of this command yet) are
+ * refused as unknown.
+ */
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+
+import { isCalendarDate } from "../lib/calendar-date";
+import { extractCandidates } from "../lib/import/candidates";
+import { isKnownPartyCode, partyNamesFor } from "../lib/import/party-names";
+import type { Candidate } from "../lib/import/types";
+
+/** The keys of each candidate in `--json` output, in order. */
+export const CANDIDATE_KEYS = [
+  "paragraph",
+  "quote",
+  "start",
+  "end",
+  "kind",
+  "strength",
+  "theme",
+  "parties",
+  "deadlinePhrase",
+  "targetDate",
+  "targetPrecision",
+  "rules",
+] as const;
+
+class UsageError extends Error {}
+class InputError extends Error {}
+
+const USAGE = 'usage: npm run import -- FILE --date YYYY-MM-DD --parties KR,MY [--title "…"] [--json]';
+
+/**
+ * The text of the file at `path` as the importer stores it: UTF-8, without a byte-order mark.
+ * The one place a file becomes text, so that the text-in stage (lib/import/text-in.ts) can take
+ * its place. @throws InputError when the file cannot be read or is not UTF-8 text.
+ */
+export async function readInput(path: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "is a folder"
+          : code === "EACCES"
+            ? "permission denied"
+            : "cannot be read";
+    throw new InputError(`${basename(path)}: ${why}`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${basename(path)}: not UTF-8 text`);
+  }
+  if (text.includes("\u0000")) throw new InputError(`${basename(path)}: binary file, not text`);
+  if (text.trim() === "") throw new InputError(`${basename(path)}: the file is empty`);
+  return text.replace(/^\uFEFF/, "");
+}
+
+function parse(argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        date: { type: "string" },
+        parties: { type: "string" },
+        title: { type: "string" },
+        json: { type: "boolean", default: false },
+      },
+    });
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    throw new UsageError(`${message?.replace(/\. To specify.*$/, "")}. ${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new UsageError(`missing FILE. ${USAGE}`);
+  if (positionals.length > 1) throw new UsageError(`one FILE only, got ${positionals.length}. ${USAGE}`);
+  if (values.date === undefined) throw new UsageError(`--date is required (YYYY-MM-DD, the document's date)`);
+  if (!isCalendarDate(values.date)) throw new UsageError(`--date "${values.date}" is not a real date as YYYY-MM-DD`);
+  if (values.parties === undefined) throw new UsageError(`--parties is required (codes such as KR,MY)`);
+  const codes = values.parties.split(",").map((c) => c.trim().toUpperCase());
+  if (codes.some((c) => c === "")) throw new UsageError(`--parties "${values.parties}" has an empty code`);
+  const unknown = codes.find((c) => !isKnownPartyCode(c));
+  if (unknown) throw new UsageError(`--parties: unknown party code "${unknown}" (ISO 3166 alpha-2, or EU)`);
+  return {
+    file: positionals[0]!,
+    date: values.date,
+    codes: [...new Set(codes)],
+    title: values.title,
+    json: values.json,
+  };
+}
+
+/** The candidate with exactly the keys of CANDIDATE_KEYS, in that order. */
+function forJson(c: Candidate): Record<string, unknown> {
+  return Object.fromEntries(CANDIDATE_KEYS.map((k) => [k, c[k]]));
+}
+
+function table(candidates: Candidate[], title: string | undefined, width: number): string {
+  const head = ["para", "kind", "strength", "theme", "parties", "deadline → date", "quote"];
+  const rows = candidates.map((c) => [
+    String(c.paragraph),
+    c.kind,
+    c.strength ?? "—",
+    c.theme,
+    c.parties.join(","),
+    c.deadlinePhrase ? `${c.deadlinePhrase} → ${c.targetDate ?? "no date"}` : "—",
+    c.quote.replace(/\s+/g, " "),
+  ]);
+  const widths = head.slice(0, -1).map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const quoteWidth = Math.max(20, width - widths.reduce((a, b) => a + b + 2, 0));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i < widths.length ? cell.padEnd(widths[i]!) : cut(cell, quoteWidth)))
+      .join("  ")
+      .trimEnd();
+  const pledges = candidates.filter((c) => c.kind === "pledge").length;
+  const summary = `${pledges} pledge(s), ${candidates.length - pledges} position(s)${title ? ` — ${title}` : ""}`;
+  return [line(head), ...rows.map(line), summary].join("\n");
+}
+
+function cut(s: string, width: number): string {
+  return s.length <= width ? s : `${s.slice(0, width - 1)}…`;
+}
+
+async function main(): Promise<void> {
+  const args = parse(process.argv.slice(2));
+  const text = await readInput(args.file);
+  const candidates = extractCandidates(text, { documentDate: args.date, parties: partyNamesFor(args.codes) });
+  if (args.json) process.stdout.write(`${JSON.stringify({ candidates: candidates.map(forJson) })}\n`);
+  else process.stdout.write(`${table(candidates, args.title, process.stdout.columns || 120)}\n`);
+}
+
+main().catch((err: unknown) => {
+  const known = err instanceof UsageError || err instanceof InputError;
+  process.stderr.write(
+    `import: ${known ? err.message : `failed: ${err instanceof Error ? err.message : String(err)}`}\n`,
+  );
+  process.exitCode = err instanceof UsageError ? 2 : 1;
+});
