@@ -4,7 +4,8 @@
  *
  * What the text is made of (`blocksToText`):
  * - Every block element (p, div, headings, li, blockquote, tr, dt/dd, …) is its own paragraph;
- *   paragraphs are joined by one blank line ("\n\n"), and `<br>` is "\n" inside a paragraph.
+ *   paragraphs are joined by one blank line ("\n\n"), and `<br>` is "\n" inside a paragraph (two or
+ *   more in a row are one blank line, as pages that separate paragraphs with `<br><br>` mean).
  * - Inside a paragraph, runs of HTML white space (space, tab, CR, LF, FF) are one space, as a browser
  *   shows them, and each line is trimmed; `<pre>` keeps its white space. No-break spaces are kept.
  * - An `<ol>` item starts with the number a browser would show for it, "1. ", "2. " … (`start`,

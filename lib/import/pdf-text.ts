@@ -8,11 +8,12 @@
  * - Lines: items on one baseline (within half the font size) make a line, joined as pdf.js gives them
  *   (it inserts the spaces); a line is trimmed.
  * - A new paragraph starts where the space above a line is over 1.3 × the page's usual line pitch
- *   (the median; 1.8 × the font size on a page with too few lines), where a line goes back up or
- *   left (a new column), where a line after a full stop starts with a paragraph number or bullet
- *   ("3.", "(a)", "•"), where a line after a full stop is indented by more than a font size, or where
- *   a line ending in a full stop stops short of the column by over 30% and the next starts with a
- *   capital, a digit or a non-Latin letter.
+ *   (the median; 1.8 × the font size on a page with too few lines); where a line goes back up (a new
+ *   column); where the font size changes by over 15% (a heading); where a line after a full stop
+ *   starts with a paragraph number or bullet ("3.", "(a)", "•") or is indented by more than a font
+ *   size; or where a line stops short of the column by over 30% (so it ended its paragraph: a
+ *   heading, a last line) without a closing hyphen or comma, and the next starts with a capital, a
+ *   digit or a quote, or (scripts without capitals: Hangul, CJK) it ended with a full stop.
  * - A lone page number as a page's first or last line ("3", "- 3 -", "Page 3 of 9") is dropped.
  *   A paragraph runs on to the next page when the page's last line has no closing punctuation.
  * - Lines of a paragraph are joined by one space; a line ending in a soft hyphen, or in a hyphen
@@ -130,7 +131,10 @@ function paragraphsOf(lines: Line[]): Line[][] {
       gap > (pitch !== null ? pitch * 1.3 : Math.max(prev.size, line.size) * 1.8) ||
       (closed && MARKER.test(line.text)) ||
       (closed && line.x > prev.x + line.size && prev.x < left + line.size) ||
-      (closed && prev.right < right - width * 0.3 && /^[\p{Lu}\p{N}"“'‘(]|^[^\p{Script=Latin}\P{L}]/u.test(line.text));
+      Math.abs(prev.size - line.size) > 0.15 * Math.max(prev.size, line.size) ||
+      (prev.right < right - width * 0.3 &&
+        !/[-,]$/.test(prev.text) &&
+        (/^[\p{Lu}\p{N}"“'‘(]/u.test(line.text) || (closed && /^[^\p{Script=Latin}\P{L}]/u.test(line.text))));
     if (breaks) out.push([line]);
     else out[out.length - 1]!.push(line);
   }

@@ -47,8 +47,10 @@ export async function buildDocx(paragraphs: DocxParagraph[]): Promise<Uint8Array
   return zip.generateAsync({ type: "uint8array" });
 }
 
-/** One page of a test PDF: lines of text from the top, "" for a blank line (a paragraph gap). */
-export type PdfPageLines = string[];
+/** One page of a test PDF: lines from the top (11 pt, or the size given), "" for a blank line. */
+export type PdfPageLines = (string | { text: string; size: number })[];
+
+const lineText = (line: PdfPageLines[number]) => (typeof line === "string" ? line : line.text);
 
 /**
  * A PDF whose pages hold these lines (11 pt, 14 pt line pitch). Every character is drawn through
@@ -58,7 +60,7 @@ export type PdfPageLines = string[];
 export async function buildTextPdf(pages: PdfPageLines[]): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const ctx = doc.context;
-  const chars = [...new Set(pages.flat().join(""))];
+  const chars = [...new Set(pages.flat().map(lineText).join(""))];
   const cid = new Map(chars.map((c, i) => [c, i + 1]));
   const hex = (n: number, width = 4) => n.toString(16).toUpperCase().padStart(width, "0");
   const utf16 = (c: string) =>
@@ -118,11 +120,11 @@ export async function buildTextPdf(pages: PdfPageLines[]): Promise<Uint8Array> {
     const page = doc.addPage([595, 842]);
     page.node.setFontDictionary(PDFName.of("F1"), font);
     const ops = lines
-      .map((line, i) =>
-        line
-          ? `BT /F1 11 Tf 1 0 0 1 50 ${800 - i * 14} Tm <${[...line].map((c) => hex(cid.get(c)!)).join("")}> Tj ET`
-          : "",
-      )
+      .map((line, i) => {
+        const [text, size] = typeof line === "string" ? [line, 11] : [line.text, line.size];
+        const codes = [...text].map((c) => hex(cid.get(c)!)).join("");
+        return text ? `BT /F1 ${size} Tf 1 0 0 1 50 ${800 - i * 14} Tm <${codes}> Tj ET` : "";
+      })
       .filter(Boolean)
       .join("\n");
     page.node.addContentStream(ctx.register(ctx.stream(ops)));

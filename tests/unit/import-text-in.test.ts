@@ -221,7 +221,7 @@ describe("HTML", () => {
 Malaysia met in Kuala Lumpur on 25 November 2024.</p>
 <ol><li>Both sides <b>will</b> conclude the Korea–Malaysia FTA by 2025.</li>
 <li>The Leaders agreed to explore defence R&amp;D.</li></ol>
-<p>${KO}<br>${MS}</p>
+<p>${KO}<br>${MS}</p><div>Third from last.<br><br><br>Second from last.</div>
 <ol start="4"><li><p>Fourth, in its own paragraph.</p></li></ol>
 <noscript>Enable JavaScript</noscript></article>
 <footer>© Ministry</footer></body></html>`;
@@ -235,6 +235,7 @@ Malaysia met in Kuala Lumpur on 25 November 2024.</p>
         "1. Both sides will conclude the Korea–Malaysia FTA by 2025.",
         "2. The Leaders agreed to explore defence R&D.",
         `${KO}\n${MS}`,
+        "Third from last.\n\nSecond from last.",
         "4. Fourth, in its own paragraph.",
       ].join("\n\n"),
     );
@@ -319,6 +320,30 @@ describe("PDF", () => {
       ].join("\n\n"),
     );
     expect(read).toMatchObject({ format: "pdf", encodingGuessed: false });
+  });
+
+  it("starts a paragraph at a heading and after a short last line, without a gap", async () => {
+    const body = "The two Leaders agreed to strengthen defence research and development cooperation";
+    const pdf = await buildTextPdf([
+      [
+        { text: "Defence Cooperation", size: 13 },
+        `${body} and`,
+        "will hold annual talks.",
+        "Both sides will also explore joint production of defence equipment in the region",
+        "by 2026.",
+        "Trade and Investment",
+        "The Leaders welcomed the conclusion of negotiations.",
+      ],
+    ]);
+    expect((await readSourceFile(pdf, "s.pdf")).text).toBe(
+      [
+        "Defence Cooperation",
+        `${body} and will hold annual talks.`,
+        "Both sides will also explore joint production of defence equipment in the region by 2026.",
+        "Trade and Investment",
+        "The Leaders welcomed the conclusion of negotiations.",
+      ].join("\n\n"),
+    );
   });
 
   it("reads Korean in a font with a predefined CMap (pdf.js CMap files)", async () => {
