@@ -231,20 +231,22 @@ function asDocument(html: string): string {
 }
 
 /** The page's text without chrome: body with nav, aside and footer removed too. */
-function bodyText(html: string): string {
+function bodyText(html: string, withoutChrome: boolean): string {
   const { document } = parseHTML(html);
-  for (const el of Array.from(document.querySelectorAll("nav, aside, footer, [role=navigation]"))) el.remove();
+  if (withoutChrome)
+    for (const el of Array.from(document.querySelectorAll("nav, aside, footer, [role=navigation]"))) el.remove();
   return blocksToText(document.body ?? document.documentElement);
 }
 
 /**
  * The main text of an HTML page: Readability's article (its title first when the article does not
  * already start with it), else, when Readability finds no article, the body's text without nav,
- * aside and footer. `notes` says which and how much of the page's text was kept.
+ * aside and footer (with them when nothing else is left). `notes` says which and how much of the
+ * page's text was kept.
  */
 export function htmlToText(source: string): { text: string; notes: string[] } {
   const html = asDocument(source);
-  const whole = bodyText(html);
+  const whole = bodyText(html, true) || bodyText(html, false);
   const { document } = parseHTML(html);
   let article: ReturnType<Readability<unknown>["parse"]> = null;
   try {
@@ -254,7 +256,14 @@ export function htmlToText(source: string): { text: string; notes: string[] } {
   }
   let text = article?.content ? blocksToText(article.content) : "";
   if (text.trim() === "") {
-    return { text: whole, notes: whole ? ["No main article found in the page: kept the text of its whole body."] : [] };
+    return {
+      text: whole,
+      notes: whole
+        ? [
+            "No main article found in the page: kept the text of its body (without navigation, asides and footer when anything else is left).",
+          ]
+        : [],
+    };
   }
   const title = article?.title?.replace(/\s+/g, " ").trim();
   if (title && !text.slice(0, title.length + 200).includes(title)) text = `${title}\n\n${text}`;

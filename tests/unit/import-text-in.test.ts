@@ -243,6 +243,13 @@ Malaysia met in Kuala Lumpur on 25 November 2024.</p>
     expect(read.notes.join(" ")).toMatch(/Readability/);
   });
 
+  it("falls back to the body's text when Readability finds no article", async () => {
+    // Readability 0.6 returns null for a page whose only text is in an <aside>.
+    const read = await readSourceFile(utf8(`<html><body><aside>${KO}<br>${MS}</aside></body></html>`), "a.htm");
+    expect(read.text).toBe(`${KO}\n${MS}`);
+    expect(read.notes).toEqual([expect.stringMatching(/^No main article found/)]);
+  });
+
   it("reads a .txt holding an HTML page as HTML", async () => {
     const read = await readSourceFile(utf8(page), "saved.txt");
     expect(read.format).toBe("html");
