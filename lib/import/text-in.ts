@@ -16,9 +16,10 @@
  * - "scanned_pdf": a PDF with no text layer on any page.
  * - "empty": nothing but white space (zero-width spaces included) once read.
  *
- * The format comes from the bytes first ("%PDF-" in the first 1 KB; a zip holding
- * word/document.xml is a .docx), so a lying extension loses; then from the extension; then from
- * the media type (text/plain, text/markdown, text/html). A .txt that starts with `<!doctype html`
+ * The format comes from the bytes first ("%PDF-" in the first 1 KB, at the very start for a
+ * text name; a zip holding word/document.xml is a .docx), so a lying extension loses; then from the
+ * extension; then, for a name without one of ours, from the media type (text/plain, text/markdown,
+ * text/html, application/pdf, the .docx type). A .txt that starts with `<!doctype html`
  * or `<html` is read as HTML.
  *
  * What is changed, per format (offsets downstream index the returned `text`):
@@ -74,10 +75,12 @@ function startsWith(bytes: Uint8Array, ascii: string, at = 0): boolean {
   return true;
 }
 
-function sniff(bytes: Uint8Array): Sniffed {
+/** `textName`: the name says a text format, so "%PDF-" counts only at the very start. */
+function sniff(bytes: Uint8Array, textName: boolean): Sniffed {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const pdfAt = buf.subarray(0, 1024).indexOf("%PDF-");
-  if (pdfAt >= 0) return { format: "pdf" };
+  // PDF readers accept a header anywhere in the first 1 KB; a text about PDFs may quote one.
+  if (pdfAt === 0 || (pdfAt > 0 && !textName)) return { format: "pdf" };
   if (startsWith(bytes, "PK\u0003\u0004")) {
     if (buf.includes("word/document.xml")) return { format: "docx" };
     if (buf.includes("xl/workbook")) return { other: "an Excel spreadsheet (.xlsx)", binary: true };
@@ -131,8 +134,8 @@ function formatOf(
   ext: string,
   mediaType: string,
 ): { format: Exclude<SourceFormat, "paste">; notes: string[] } {
-  const sniffed = sniff(bytes);
-  const named = BY_EXTENSION[ext] ?? (ext === "" ? BY_MEDIA_TYPE[mediaType] : undefined);
+  const named = BY_EXTENSION[ext] ?? BY_MEDIA_TYPE[mediaType];
+  const sniffed = sniff(bytes, named === "txt" || named === "md" || named === "html");
   const shown = ext ? `.${ext}` : "without an extension";
   if (sniffed && "format" in sniffed) {
     const notes =
@@ -175,8 +178,8 @@ function formatOf(
 }
 
 /**
- * Read an uploaded file. `mediaType` is the upload's Content-Type, used only when the name has no
- * extension and for a `charset=` it declares. Throws ImportInputError (field "file").
+ * Read an uploaded file. `mediaType` is the upload's Content-Type, used when the name has none of
+ * the accepted extensions, and for a `charset=` it declares. Throws ImportInputError (field "file").
  */
 export async function readSourceFile(bytes: Uint8Array, fileName: string, mediaType?: string): Promise<SourceText> {
   if (bytes.byteLength > MAX_SOURCE_BYTES)

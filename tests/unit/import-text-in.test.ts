@@ -204,6 +204,12 @@ describe("refusals before reading", () => {
     const gif = utf8("GIF89a\u0001\u0000");
     await expectRefused(() => readSourceFile(gif, "photo.gif"), "unsupported_type", /a GIF image/);
     expect((await readSourceFile(utf8(MS), "statement", "text/plain")).format).toBe("txt");
+    expect((await readSourceFile(utf8(MS), "statement.2024", "text/plain")).format).toBe("txt");
+  });
+
+  it("reads a text that quotes a PDF header as text", async () => {
+    const text = `Notes on formats.\nA PDF file starts with %PDF-1.7 and then…\n${KO}`;
+    expect(await readSourceFile(utf8(text), "notes.md")).toMatchObject({ text, format: "md" });
   });
 
   it("refuses a file whose bytes are not what its document name says", async () => {
