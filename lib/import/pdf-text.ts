@@ -163,10 +163,14 @@ function refuse(problem: "unreadable" | "scanned_pdf", message: string): never {
 export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; notes: string[] }> {
   // A copy: pdf.js may take over (detach) the buffer it is given.
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0, cMapUrl: CMAP_URL, cMapPacked: true });
+  const loader = parser as unknown as { load?: () => Promise<PdfDocument> };
+  // A bug, not a refusal: every PDF would otherwise read as "unreadable" after an upgrade.
+  if (typeof loader.load !== "function")
+    throw new Error("pdf-parse no longer has load(): update lib/import/pdf-text.ts");
   const pages: Line[][][] = [];
   const empty: number[] = [];
   try {
-    const doc = await (parser as unknown as { load(): Promise<PdfDocument> }).load();
+    const doc = await loader.load.call(parser);
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const lines = linesOf((await page.getTextContent()).items);
