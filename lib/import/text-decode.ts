@@ -10,7 +10,8 @@
  * 3. Valid UTF-8 (strict `TextDecoder`) is UTF-8; plain ASCII is valid UTF-8.
  * 4. A charset the file or upload declares (`<meta charset>` in HTML, `charset=` of the media type),
  *    when iconv-lite knows it and the result passes the check below: read as declared, not a guess.
- * 5. Else chardet's best guess (over at most the first 1 MB), converted with iconv-lite when iconv-lite
+ * 5. Else chardet's best guess (over 1 MB from just before the first non-ASCII byte, so that a long
+ *    ASCII opening does not hide what follows), converted with iconv-lite when iconv-lite
  *    supports it and the result holds no U+FFFD and no control characters but tab, LF, CR and form
  *    feed (C1 controls U+0080–U+009F included: they only appear when a Windows-1252 file is read as
  *    ISO-8859-1). Labels are read as the WHATWG Encoding Standard reads them, the superset the
@@ -20,8 +21,8 @@
  * 6. Otherwise "encoding", naming what chardet detected.
  *
  * Control characters that text never holds (C0 other than tab, LF, CR and form feed; DEL; after
- * decoding also C1) are refused as "binary": "it looks binary" when they are over 1% of the bytes (and 4 or more),
- * else the message names the first ("U+001B on line 3"). They are refused, not removed, so that
+ * decoding also C1) are refused as "binary": "it looks binary" when they are over 1% of the bytes
+ * (and 4 or more), else the message names the first ("U+001B on line 3"). They are refused, not removed, so that
  * offsets stay offsets into the file's text. Nothing is normalised: line ends stay as in the file.
  */
 import chardet from "chardet";
@@ -195,7 +196,9 @@ export function decodeTextBytes(bytes: Uint8Array, declared: string | null): Dec
     if (text !== null) return checked(text, encoding, false, [`Read as ${encoding}, the encoding the file declares.`]);
   }
 
-  const sample = bytes.subarray(0, CHARDET_SAMPLE_BYTES);
+  const firstHigh = bytes.findIndex((b) => b >= 0x80);
+  const from = Math.max(0, firstHigh - 1024);
+  const sample = bytes.subarray(from, from + CHARDET_SAMPLE_BYTES);
   const guess = chardet.analyse(sample)[0];
   if (!guess)
     fail(

@@ -97,6 +97,13 @@ describe("text files: encodings", () => {
     expect(read.notes.join(" ")).toMatch(/chardet detected EUC-KR.*confidence \d+%/);
   });
 
+  it("detects the encoding where the non-ASCII text is, after a long ASCII opening", async () => {
+    const text = `${"Joint Statement of the Republic of Korea and Malaysia.\n".repeat(25_000)}${KO}\n`;
+    const read = await readSourceFile(iconv.encode(text, "cp949"), "long.txt");
+    expect(read.encoding).toBe("CP949");
+    expect(read.text).toBe(text);
+  });
+
   it("converts Malay Windows-1252 exactly (curly quotes, en dash, ellipsis, é)", async () => {
     const text = `${MS}\nKenyataan Bersama: Malaysia dan Korea akan meneroka kerjasama pertahanan.\n`;
     const read = await readSourceFile(iconv.encode(text, "windows-1252"), "ms.txt");
