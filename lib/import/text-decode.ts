@@ -18,6 +18,8 @@
  *    label stands for in practice: ISO-8859-1 and US-ASCII → windows-1252, ISO-8859-9 → windows-1254,
  *    EUC-KR → CP949 (Korean), GB2312/GBK → GB18030, Shift_JIS → CP932. `guessed` is true and a note
  *    says what was assumed and chardet's confidence.
+ *    One exception, for Korean: when chardet guesses a single-byte encoding but the bytes decode
+ *    cleanly as CP949 and mostly into Hangul, they are read as CP949 (see `readsAsKorean`).
  * 6. Otherwise "encoding", naming what chardet detected.
  *
  * Control characters that text never holds (C0 other than tab, LF, CR and form feed; DEL; after
@@ -41,6 +43,8 @@ export interface DecodedText {
 /** Characters that never occur in text: C0 controls but tab, LF, CR, FF; DEL; C1 controls. */
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/;
 const CHARDET_SAMPLE_BYTES = 1024 * 1024;
+/** chardet's single-byte encodings: a reading in one of them never fails, so it may be mojibake. */
+const SINGLE_BYTE = /^(?:ISO-8859-\d+|windows-125\d|KOI8-R|windows-874|ASCII|US-ASCII)$/i;
 
 /** WHATWG Encoding Standard reading of a detected label: the superset actually in use. */
 const SUPERSET: Record<string, string> = {
@@ -165,6 +169,21 @@ function utf16WithoutBom(bytes: Uint8Array): DecodedText | null {
   };
 }
 
+/**
+ * The text when the bytes decode as CP949 without error and at least 60% of the non-ASCII
+ * characters are Hangul syllables, else null. chardet misreads short Korean texts ("대한민국" as
+ * ISO-8859-6, a one-line sentence as KOI8-R), and a single-byte reading of them always "succeeds":
+ * this check keeps that mojibake out. Text in a Latin encoding almost never passes it (its high
+ * bytes seldom pair into valid CP949, let alone mostly into Hangul).
+ */
+function readsAsKorean(bytes: Uint8Array): string | null {
+  const text = iconvClean(bytes, "CP949");
+  if (text === null) return null;
+  const high = text.match(/[^\u0000-\u007F]/g) ?? [];
+  const hangul = high.filter((c) => c >= "\uAC00" && c <= "\uD7A3").length;
+  return hangul >= 2 && hangul >= high.length * 0.6 ? text : null;
+}
+
 function superset(label: string): string {
   return SUPERSET[label.toLowerCase()] ?? label;
 }
@@ -200,6 +219,11 @@ export function decodeTextBytes(bytes: Uint8Array, declared: string | null): Dec
   const from = Math.max(0, firstHigh - 1024);
   const sample = bytes.subarray(from, from + CHARDET_SAMPLE_BYTES);
   const guess = chardet.analyse(sample)[0];
+  const korean = guess && SINGLE_BYTE.test(guess.name) ? readsAsKorean(bytes) : null;
+  if (korean !== null)
+    return checked(korean, "CP949", true, [
+      `Read as Korean CP949, a guess (the file is not UTF-8; chardet guessed ${guess!.name} at ${guess!.confidence}%, but the bytes read cleanly as Korean text): check that the text reads correctly.`,
+    ]);
   if (!guess)
     fail(
       "encoding",

@@ -97,6 +97,16 @@ describe("text files: encodings", () => {
     expect(read.notes.join(" ")).toMatch(/chardet detected EUC-KR.*confidence \d+%/);
   });
 
+  it("reads short Korean CP949 files that chardet misreads (KOI8-R, ISO-8859-6) as Korean", async () => {
+    for (const text of ["양국 정상은 합의하였다.", "대한민국", "제1조 목적"]) {
+      const read = await readSourceFile(iconv.encode(text, "cp949"), "short.txt");
+      expect(read).toMatchObject({ text, encoding: "CP949", encodingGuessed: true });
+    }
+    // Windows-1252 Malay does not pass for Korean.
+    const ms = "Perdana Menteri – “ok”, café.";
+    expect((await readSourceFile(iconv.encode(ms, "windows-1252"), "ms.txt")).text).toBe(ms);
+  });
+
   it("detects the encoding where the non-ASCII text is, after a long ASCII opening", async () => {
     const text = `${"Joint Statement of the Republic of Korea and Malaysia.\n".repeat(25_000)}${KO}\n`;
     const read = await readSourceFile(iconv.encode(text, "cp949"), "long.txt");
