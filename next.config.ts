@@ -23,7 +23,9 @@ const SECURITY_HEADERS = [
 
 const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ["better-sqlite3"],
+  // pdf.js (through pdf-parse) loads its worker as "./pdf.worker.mjs" beside itself, which a bundled
+  // chunk does not have (Turbopack rewrites the path to .next/server/chunks/): load both unbundled.
+  serverExternalPackages: ["better-sqlite3", "pdf-parse", "pdfjs-dist"],
   poweredByHeader: false,
   reactStrictMode: true,
   // Lint and typecheck run as their own scripts (npm run lint / typecheck), not inside the build.
