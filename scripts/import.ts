@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import { isCalendarDate } from "../lib/calendar-date";
 import { extractCandidates } from "../lib/import/candidates";
 import { isKnownPartyCode, partyNamesFor } from "../lib/import/party-names";
+import { ImportInputError, readSourceFile } from "../lib/import/text-in";
 import type { Candidate } from "../lib/import/types";
 
 /** The keys of each candidate in `--json` output, in order. */
@@ -39,9 +40,10 @@ class InputError extends Error {}
 const USAGE = 'usage: npm run import -- FILE --date YYYY-MM-DD --parties KR,MY [--title "…"] [--json]';
 
 /**
- * The text of the file at `path` as the importer stores it: UTF-8, without a byte-order mark.
- * The one place a file becomes text, so that the text-in stage (lib/import/text-in.ts) can take
- * its place. @throws InputError when the file cannot be read or is not UTF-8 text.
+ * The text of the file at `path` as the importer stores it, read by the text-in stage
+ * (lib/import/text-in.ts `readSourceFile`: .txt, .md, .html, .docx or a text PDF, its encoding
+ * detected), so the offsets are into the same text the app would store.
+ * @throws InputError when the file cannot be read or is refused (its message names why).
  */
 export async function readInput(path: string): Promise<string> {
   let bytes: Buffer;
@@ -59,15 +61,12 @@ export async function readInput(path: string): Promise<string> {
             : "cannot be read";
     throw new InputError(`${basename(path)}: ${why}`);
   }
-  let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${basename(path)}: not UTF-8 text`);
+    return (await readSourceFile(new Uint8Array(bytes), basename(path))).text;
+  } catch (err) {
+    if (err instanceof ImportInputError) throw new InputError(`${basename(path)}: ${err.message}`);
+    throw err;
   }
-  if (text.includes("\u0000")) throw new InputError(`${basename(path)}: binary file, not text`);
-  if (text.trim() === "") throw new InputError(`${basename(path)}: the file is empty`);
-  return text.replace(/^\uFEFF/, "");
 }
 
 function parse(argv: string[]) {

@@ -105,6 +105,13 @@ describe("npm run import", { timeout: 30_000 }, () => {
   writeFileSync(empty, " \n\n ");
   mkdirSync(dir);
 
+  it("reads a Windows-1252 file as the app would store it (offsets into the decoded text)", () => {
+    const r = cli(latin1, ...BASE, "--json");
+    expect(r.code).toBe(0);
+    const [c] = (JSON.parse(r.stdout) as { candidates: { quote: string; start: number; end: number }[] }).candidates;
+    expect(c).toMatchObject({ quote: "Café will open.", start: 0, end: 15 });
+  });
+
   it.each([
     ["missing FILE", [...BASE], 2, /^import: missing FILE\. usage: npm run import -- FILE/],
     ["two files", [FILE, FILE, ...BASE], 2, /^import: one FILE only, got 2\./],
@@ -131,9 +138,19 @@ describe("npm run import", { timeout: 30_000 }, () => {
     ["--commit (not part of this command yet)", [FILE, ...BASE, "--commit"], 2, /^import: Unknown option '--commit'/],
     ["no such file", [path.join(DIR, "nope.txt"), ...BASE], 1, /^import: nope\.txt: no such file\n$/],
     ["a folder", [dir, ...BASE], 1, /^import: a-folder\.txt: is a folder\n$/],
-    ["a binary file", [binary, ...BASE], 1, /^import: binary\.txt: binary file, not text\n$/],
-    ["not UTF-8", [latin1, ...BASE], 1, /^import: latin1\.txt: not UTF-8 text\n$/],
-    ["an empty file", [empty, ...BASE], 1, /^import: empty\.txt: the file is empty\n$/],
+    // The messages of the text-in stage (lib/import/text-in.ts), which reads the file.
+    [
+      "a binary file",
+      [binary, ...BASE],
+      1,
+      /^import: binary\.txt: The file could not be read as text: it looks binary/,
+    ],
+    [
+      "an empty file",
+      [empty, ...BASE],
+      1,
+      /^import: empty\.txt: The file holds no text \(it is empty or only white space\)\.\n$/,
+    ],
     ["an unreadable path", [path.join(FILE, "child.txt"), ...BASE], 1, /^import: child\.txt: cannot be read\n$/],
   ])("%s: exits non-zero with one line and no stack trace", (_label, args, code, message) => {
     const r = cli(...args);
