@@ -63,7 +63,9 @@ export const loadAgreementTitles = (slugs: readonly string[]) => agreementTitles
 export const loadSomeAgreementTitles = cache((limit: number) => someAgreementTitles(getDb(), limit));
 /** The catalog rows (with history) of one agreement, as they are today: one agreement's rows only. */
 export const loadAgreementCatalog = cache((slug: string, today: string): CatalogRow[] => [
-  ...iterateCommitmentList(getDb(), listQuerySchema(today).parse({ agreement: slug }), today),
+  ...iterateCommitmentList(getDb(), listQuerySchema(today).parse({ agreement: slug }), today, undefined, {
+    history: true,
+  }),
 ]);
 /** Top-level commitments of every agreement by theme or owner and status (the home page's charts). */
 export const loadStatusBreakdown = cache((by: "theme" | "owner") => statusBreakdown(getDb(), by));

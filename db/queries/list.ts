@@ -354,18 +354,22 @@ export function queryCommitmentList(
 
 /**
  * Every row of `query` (all pages), in the list's order, read in chunks of `chunk` rows so an export
- * holds one chunk at a time: a generator for streaming (app/commitments.csv).
+ * holds one chunk at a time: a generator for streaming (app/commitments.csv). Each row's `history`
+ * is read for an as-of query, or with `options.history` (a reader that replays it, such as the
+ * agreement page's as-of view); otherwise it is left empty.
  */
 export function* iterateCommitmentList(
   db: Db,
   query: ListQuery,
   today: CalendarDate,
   chunk = 500,
+  options: { history?: boolean } = {},
 ): Generator<CatalogRow> {
   // The ordered ids with their as-of fields are small (four columns); the full rows come per chunk.
   const listed = pageIds(db, query, today, -1, 0);
+  const history = options.history ?? query.asOf !== undefined;
   for (let i = 0; i < listed.length; i += chunk) {
-    yield* hydrate(db, listed.slice(i, i + chunk), query.asOf);
+    yield* hydrate(db, listed.slice(i, i + chunk), query.asOf, history);
   }
 }
 
