@@ -230,9 +230,12 @@ function SourcePassage({ c }: { c: NonNullable<Awaited<ReturnType<typeof load>>>
         ) : (
           "."
         )}{" "}
-        <Link href={href} data-testid="passage-back-link">
+        {/* A plain link, not next/link: a full navigation to the fragment makes the browser open the
+            collapsed <details> around the passage (HTML's "ancestor details revealing" on
+            scrolling to a fragment), which a client-side navigation does not do. */}
+        <a href={href} data-testid="passage-back-link">
           {passage === null ? `See the ${kind}` : `See the passage in the ${kind}`}
-        </Link>
+        </a>
       </figcaption>
     </figure>
   );
