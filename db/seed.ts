@@ -217,7 +217,8 @@ export function loadDataset(db: Db, dataset: Dataset, { onlyIntoEmpty = false } 
 
 /**
  * Bring a database loaded before the default dataset had source documents up to date: when the
- * default agreement exists and has no source document at all (live or deleted), add the dataset's
+ * default agreement exists, was loaded by this dataset (its `dataset.load` audit row), and has no
+ * source document at all (live or deleted), add the dataset's
  * documents and anchor each dataset commitment (matched by its `ref` in that agreement) whose source
  * document and anchors are all unset, bumping its version. Anything an admin set or deleted is left
  * as it is; a second run changes nothing. One transaction with one `dataset.upgrade` audit row.
@@ -233,6 +234,21 @@ export function upgradeDefaultDataset(db: Db, dataset: Dataset = KR_MY_2024): bo
       .where(eq(agreements.slug, dataset.agreement.slug))
       .get();
     if (!agreement) return false;
+    // Only the agreement this dataset loaded (its `dataset.load` row), not another one an admin
+    // later gave the same slug.
+    const loadedHere = tx
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.entityType, "agreement"),
+          eq(auditLog.entityId, String(agreement.id)),
+          eq(auditLog.action, "dataset.load"),
+        ),
+      )
+      .limit(1)
+      .get();
+    if (!loadedHere) return false;
     const anyDocument = tx
       .select({ id: sourceDocuments.id })
       .from(sourceDocuments)

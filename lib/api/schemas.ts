@@ -111,7 +111,6 @@ export const ZApiSourceDocument = ZApiSourceDocumentRef.extend({
   format: z.enum(SOURCE_FORMATS),
   encoding: z.string(),
   encodingGuessed: z.boolean(),
-  url: z.string().nullable(),
   pageUrl: z.string().meta({ description: "The document on the agreement page" }),
 });
 

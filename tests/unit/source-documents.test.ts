@@ -314,6 +314,19 @@ describe("upgrade of a database loaded before source documents", () => {
   });
 });
 
+describe("upgrade guards", () => {
+  it("leaves an agreement that only has the default slug (not loaded by the dataset)", () => {
+    const u = createTempDb({ seed: false });
+    try {
+      u.db.insert(agreements).values({ slug: SLUG, title: "An admin's own agreement", kind: "MoU" }).run();
+      expect(upgradeDefaultDataset(u.db)).toBe(false);
+      expect(u.db.select().from(sourceDocuments).all()).toEqual([]);
+    } finally {
+      u.cleanup();
+    }
+  });
+});
+
 describe("migration 0015", () => {
   it("copies agreements.source_text into an official-text document and points existing anchors into it", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "accord-0015-"));
