@@ -13,7 +13,7 @@ import { databasePath } from "../lib/env";
 import { prepareDatabaseLocation } from "./location";
 import { runMigrations } from "./migrate";
 import * as schema from "./schema";
-import { seedDefaultDataset } from "./seed";
+import { seedDefaultDataset, upgradeDefaultDataset } from "./seed";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -70,13 +70,15 @@ export function openDatabase(file: string): Db {
 }
 
 /**
- * Open a database and bring it up to date: migrations, then the default dataset if it is not there.
+ * Open a database and bring it up to date: migrations, then the default dataset if it is not there
+ * (or its source documents, on a database loaded before it had them: `upgradeDefaultDataset`).
  * Idempotent; never overwrites existing data.
  */
 export function prepareDatabase(file: string): Db {
   const db = openDatabase(file);
   runMigrations(db);
   seedDefaultDataset(db);
+  upgradeDefaultDataset(db);
   return db;
 }
 

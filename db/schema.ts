@@ -23,6 +23,7 @@ import {
 } from "drizzle-orm/sqlite-core";
 
 import { EVIDENCE_KINDS } from "../lib/evidence";
+import { SOURCE_DOCUMENT_KINDS, SOURCE_FORMATS } from "../lib/source-documents";
 import { STATUS_VALUES } from "../lib/status";
 import { TARGET_PRECISIONS } from "../lib/target-date";
 import { USER_ROLES } from "../lib/roles";
@@ -49,6 +50,11 @@ export const agreements = sqliteTable(
     place: text("place"),
     summary: text("summary").notNull().default(""),
     sourceUrl: text("source_url"),
+    /**
+     * Superseded by `source_documents` (docs/decisions/015-source-documents.md): never read or
+     * written by the app; migration 0015 copied any text held here into a source document of kind
+     * "official_text". Kept so no table is rebuilt.
+     */
     sourceText: text("source_text"),
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull().default(nowUtc),
@@ -77,6 +83,42 @@ export const agreementParties = sqliteTable(
   (t) => [primaryKey({ columns: [t.agreementId, t.partyCode] })],
 );
 
+/**
+ * A stored text an agreement comes from or is reported in (DESIGN.md "source document"): the
+ * official text, a joint statement, a readout, a news report. Commitments point into `text` with
+ * source anchors (`commitments.source_document_id`, `anchor_start`, `anchor_end`). Value checks and
+ * the anchors' checks are triggers (drizzle/0015_source_documents.sql).
+ */
+export const sourceDocuments = sqliteTable(
+  "source_documents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    kind: text("kind", { enum: SOURCE_DOCUMENT_KINDS }).notNull(),
+    title: text("title").notNull(),
+    url: text("url"),
+    /** the document's own date (publication or issue), YYYY-MM-DD */
+    publishedOn: text("published_on"),
+    /** the text anchors point into, exactly as stored (lib/import/types.ts SourceText.text) */
+    text: text("text").notNull(),
+    /**
+     * `text.length` in JavaScript: UTF-16 code units, the unit of every anchor offset. SQLite's
+     * length() counts code points, which differs for characters outside the BMP, so the app stores
+     * it and a trigger checks it is consistent with the text (docs/decisions/015).
+     */
+    textLength: integer("text_length").notNull(),
+    /** what the text was read from (SourceText.format), its encoding and whether that was a guess */
+    format: text("format", { enum: SOURCE_FORMATS }).notNull().default("paste"),
+    encoding: text("encoding").notNull().default("UTF-8"),
+    encodingGuessed: integer("encoding_guessed", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    deletedAt: text("deleted_at"),
+  },
+  (t) => [index("source_documents_agreement_idx").on(t.agreementId, t.publishedOn)],
+);
+
 export const commitments = sqliteTable(
   "commitments",
   {
@@ -93,8 +135,20 @@ export const commitments = sqliteTable(
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     quote: text("quote").notNull().default(""),
+    /**
+     * The source anchor: the document and the characters of it this commitment comes from,
+     * `text.slice(anchor_start, anchor_end)` in UTF-16 code units (lib/import/types.ts). All three
+     * set or none; checked by triggers (drizzle/0015_source_documents.sql).
+     */
+    sourceDocumentId: integer("source_document_id").references((): AnySQLiteColumn => sourceDocuments.id),
     anchorStart: integer("anchor_start"),
     anchorEnd: integer("anchor_end"),
+    /**
+     * 1 when the anchored passage is commentary (a reporter's or analyst's words about the
+     * agreement), not the agreement's own wording; 0 otherwise. Not derived from the document's kind:
+     * a news report that quotes the statement verbatim gives the statement's words.
+     */
+    fromCommentary: integer("from_commentary", { mode: "boolean" }).notNull().default(false),
     theme: text("theme").notNull(),
     strength: text("strength", { enum: ["binding", "intent", "exploratory"] }),
     owner: text("owner").notNull().default(""),
@@ -127,6 +181,7 @@ export const commitments = sqliteTable(
     index("commitments_agreement_idx").on(t.agreementId),
     index("commitments_live_idx").on(t.live, t.agreementId, t.position),
     index("commitments_parent_idx").on(t.parentId),
+    index("commitments_source_document_idx").on(t.sourceDocumentId),
     index("commitments_target_date_idx").on(t.targetDate),
     // Open deadlines of live top-level commitments in target order, and their counts, from the
     // index alone (db/queries/commitments.ts openDeadlines, agreements.ts openWithoutTargetCount).
@@ -270,6 +325,7 @@ export const liveCommitments = sqliteView("live_commitments", { id: integer("id"
 
 export type Party = typeof parties.$inferSelect;
 export type Agreement = typeof agreements.$inferSelect;
+export type SourceDocument = typeof sourceDocuments.$inferSelect;
 export type Commitment = typeof commitments.$inferSelect;
 export type StatusUpdate = typeof statusUpdates.$inferSelect;
 export type Evidence = typeof evidence.$inferSelect;

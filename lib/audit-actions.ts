@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "evidence.create",
   "evidence.delete",
   "evidence.restore",
+  "source_document.create",
   "user.create",
   "user.update",
   "user.disable",
@@ -25,6 +26,7 @@ export const AUDIT_ACTIONS = [
   "user.sign_in_throttled",
   "access.denied",
   "dataset.load",
+  "dataset.upgrade",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

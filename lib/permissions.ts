@@ -21,6 +21,7 @@ export const WRITE_VERBS = {
   "commitment.update": "admin",
   "commitment.delete": "admin",
   "commitment.restore": "admin",
+  "source_document.create": "admin",
   "user.create": "admin",
   "user.update": "admin",
   "user.disable": "admin",

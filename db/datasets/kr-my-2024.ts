@@ -2,6 +2,10 @@
  * The embedded default dataset: the Korea–Malaysia Strategic Partnership joint statement of
  * 25 November 2024 and what followed, in the project's own words. Facts from
  * `shared/sources/kr-my-2024-pledges.md`; links are the evidence it cites, with publication dates.
+ * The news report of The Diplomat (`shared/sources/000_dc554dc658894687.txt`, copied byte for byte
+ * to `db/datasets/sources/kr-my-2024-news-report.txt`) is the agreement's source document; the
+ * commitments whose wording it gives are anchored to those passages (`source`): its quotations of
+ * the statement as the statement's words, its own sentences as commentary.
  */
 import type { Dataset, DatasetEvidence } from "./types";
 
@@ -78,6 +82,8 @@ const HAWK_SUMMIT: DatasetEvidence = {
 };
 
 const BOTH = ["KR", "MY"];
+/** The key of the news report among the dataset's source documents. */
+export const NEWS_REPORT = "diplomat-2024-11-26";
 const STATEMENT_DAY = "2024-11-25";
 const END_2025 = "2025-12-31";
 
@@ -101,6 +107,17 @@ export const KR_MY_2024: Dataset = {
       { code: "MY", signatory: "Prime Minister Anwar Ibrahim" },
     ],
   },
+  sourceDocuments: [
+    {
+      key: NEWS_REPORT,
+      kind: "news_report",
+      title: DIPLOMAT.title,
+      url: DIPLOMAT.url,
+      publishedOn: "2024-11-26",
+      file: "kr-my-2024-news-report.txt",
+      format: "txt",
+    },
+  ],
   commitments: [
     {
       ref: "1",
@@ -112,6 +129,12 @@ export const KR_MY_2024: Dataset = {
       strength: "binding",
       owner: "Both governments",
       parties: BOTH,
+      source: {
+        document: NEWS_REPORT,
+        passage:
+          "signifying the commitment of both countries to expanding cooperation to new horizons so as to promote freedom, peace, and prosperity and to addressing the pressing challenges moving forward.",
+        fromCommentary: false,
+      },
       updates: [
         {
           happenedOn: STATEMENT_DAY,
@@ -152,6 +175,11 @@ export const KR_MY_2024: Dataset = {
       theme: "Defence",
       owner: "Ministry of National Defense (Korea) · Ministry of Defence (Malaysia)",
       parties: BOTH,
+      source: {
+        document: NEWS_REPORT,
+        passage: "promises to improve defense exchanges",
+        fromCommentary: true,
+      },
       updates: [
         {
           happenedOn: STATEMENT_DAY,
@@ -172,6 +200,12 @@ export const KR_MY_2024: Dataset = {
       strength: "exploratory",
       owner: "Defense Acquisition Program Administration, DAPA (Korea) · Ministry of Defence (Malaysia)",
       parties: BOTH,
+      source: {
+        document: NEWS_REPORT,
+        passage:
+          "to continue to explore ways to work together for research and development (R&D), military technology cooperation, and the defense industry.",
+        fromCommentary: false,
+      },
       updates: [
         {
           happenedOn: "2025-10-27",
@@ -198,6 +232,11 @@ export const KR_MY_2024: Dataset = {
       strength: "intent",
       owner: "Korea's trade ministry · Ministry of Investment, Trade and Industry, MITI (Malaysia)",
       parties: BOTH,
+      source: {
+        document: NEWS_REPORT,
+        passage: "plans to conclude a free trade agreement by next year",
+        fromCommentary: true,
+      },
       target: { date: END_2025, precision: "year", phrase: "by next year (also reported as ‘by 2025’)" },
       updates: [
         {
@@ -237,6 +276,12 @@ export const KR_MY_2024: Dataset = {
       theme: "Trade",
       owner: "Both governments",
       parties: BOTH,
+      source: {
+        document: NEWS_REPORT,
+        passage:
+          "to facilitate cooperation not only in the fields of trade and investment, but also in emerging areas such as the digital economy, the green economy, and the bioeconomy.",
+        fromCommentary: false,
+      },
       updates: [],
     },
     {
@@ -247,6 +292,11 @@ export const KR_MY_2024: Dataset = {
       theme: "Trade",
       owner: "Both governments",
       parties: BOTH,
+      source: {
+        document: NEWS_REPORT,
+        passage: "targeting an increase in trade and investment",
+        fromCommentary: true,
+      },
       updates: [
         {
           happenedOn: "2025-07-23",
@@ -264,6 +314,11 @@ export const KR_MY_2024: Dataset = {
       theme: "Investment",
       owner: "Malaysia's investment authorities (MITI, MIDA)",
       parties: ["MY"],
+      source: {
+        document: NEWS_REPORT,
+        passage: "attract “high-value, high-growth” investment from South Korean firms",
+        fromCommentary: true,
+      },
       updates: [
         {
           happenedOn: STATEMENT_DAY,
@@ -371,6 +426,11 @@ export const KR_MY_2024: Dataset = {
       theme: "Culture",
       owner: "Both governments",
       parties: BOTH,
+      source: {
+        document: NEWS_REPORT,
+        passage: "next year, when they will celebrate the 65th anniversary of their relations",
+        fromCommentary: true,
+      },
       target: { date: END_2025, precision: "year", phrase: "next year" },
       updates: [],
     },

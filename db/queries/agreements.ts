@@ -11,6 +11,7 @@ import type { TargetPrecision } from "../../lib/target-date";
 import type { Db } from "../client";
 import { liveAgreement, liveCommitment } from "../live";
 import { agreementParties, agreements, commitments, parties } from "../schema";
+import { type AnchorRef, anchorOf, type SourceDocumentItem, sourceDocumentsOf } from "./source-documents";
 import {
   fulfilledOnByCommitment,
   lastUpdatedByCommitment,
@@ -142,6 +143,8 @@ export interface AgreementCommitment {
   parties: PartyRef[];
   fulfilledOn: CalendarDate | null;
   lastUpdatedOn: CalendarDate | null;
+  /** where its words are in one of the agreement's source documents, or null */
+  anchor: AnchorRef | null;
   milestones: AgreementCommitment[];
 }
 
@@ -152,6 +155,8 @@ export interface AgreementDetail extends AgreementSummary {
   commitments: AgreementCommitment[];
   /** mean of the top-level commitments' progress where known */
   meanProgress: number | null;
+  /** the agreement's live source documents with their texts (db/queries/source-documents.ts) */
+  sourceDocuments: SourceDocumentItem[];
 }
 
 /** One agreement by slug with its commitment tree, or `null` when unknown or deleted. */
@@ -176,6 +181,10 @@ export function getAgreementBySlug(db: Db, slug: string): AgreementDetail | null
       targetPhrase: commitments.targetPhrase,
       status: commitments.status,
       progress: commitments.progress,
+      sourceDocumentId: commitments.sourceDocumentId,
+      anchorStart: commitments.anchorStart,
+      anchorEnd: commitments.anchorEnd,
+      fromCommentary: commitments.fromCommentary,
     })
     .from(commitments)
     .where(and(eq(commitments.agreementId, a.id), liveCommitment()))
@@ -187,10 +196,11 @@ export function getAgreementBySlug(db: Db, slug: string): AgreementDetail | null
   const lastUpdated = lastUpdatedByCommitment(db, ids);
 
   const nodes = new Map<number, AgreementCommitment>(
-    rows.map((r) => [
+    rows.map(({ sourceDocumentId, anchorStart, anchorEnd, fromCommentary, ...r }) => [
       r.id,
       {
         ...r,
+        anchor: anchorOf({ sourceDocumentId, anchorStart, anchorEnd, fromCommentary }),
         parties: partyMap.get(r.id) ?? [],
         fulfilledOn: fulfilled.get(r.id) ?? null,
         lastUpdatedOn: lastUpdated.get(r.id) ?? null,
@@ -206,6 +216,10 @@ export function getAgreementBySlug(db: Db, slug: string): AgreementDetail | null
   }
   const rolled = progressByCommitment(db, a.id);
   for (const node of nodes.values()) node.progress = rolled.get(node.id) ?? node.progress;
+  // An anchor into a deleted document is not shown (the document is not).
+  const documents = sourceDocumentsOf(db, a.id);
+  const shown = new Set(documents.map((d) => d.id));
+  for (const node of nodes.values()) if (node.anchor && !shown.has(node.anchor.sourceDocumentId)) node.anchor = null;
 
   return {
     id: a.id,
@@ -220,5 +234,6 @@ export function getAgreementBySlug(db: Db, slug: string): AgreementDetail | null
     ...countsFor(db, a.id),
     commitments: top,
     meanProgress: meanProgress(top.map((c) => c.progress)),
+    sourceDocuments: documents,
   };
 }

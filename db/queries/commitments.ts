@@ -13,8 +13,9 @@ import { STATUS_VALUES, isFinal, type Status } from "../../lib/status";
 import type { TargetPrecision } from "../../lib/target-date";
 import type { Db } from "../client";
 import { liveCommitment } from "../live";
+import { agreements, commitments, evidence, sourceDocuments, statusUpdates } from "../schema";
 import { overdueCount as countOverdue } from "./deadlines";
-import { agreements, commitments, evidence, statusUpdates } from "../schema";
+import { type SourceDocumentRef, sourceDocumentById } from "./source-documents";
 import {
   addedOnByCommitment,
   fulfilledOnByCommitment,
@@ -83,6 +84,18 @@ export interface CommitmentDetail {
   lastUpdatedOn: CalendarDate | null;
   /** the day it was added through the admin area; null for rows loaded with a dataset */
   addedOn: CalendarDate | null;
+  /**
+   * Where its words are: the live source document it names, and its passage (`text.slice(start,
+   * end)`; null offsets and passage when only the document is known); null when it names none or
+   * the document was deleted.
+   */
+  source: {
+    document: SourceDocumentRef;
+    start: number | null;
+    end: number | null;
+    passage: string | null;
+    fromCommentary: boolean;
+  } | null;
 }
 
 const evidenceFields = {
@@ -190,6 +203,47 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
     fulfilledOn: fulfilledOnByCommitment(db, [c.id]).get(c.id) ?? null,
     lastUpdatedOn: updates.find(isAssessment)?.happenedOn ?? null,
     addedOn: addedOnByCommitment(db, [c.id]).get(c.id) ?? null,
+    source: sourceOf(db, c),
+  };
+}
+
+/**
+ * The source of a commitment row (see `CommitmentDetail.source`): one document read by id. The
+ * passage is cut by SQLite when the text has no character outside the BMP (then code points and
+ * UTF-16 units agree and `substr` is exact), so the page does not read a long text; otherwise the
+ * text is read and sliced in JavaScript.
+ */
+function sourceOf(
+  db: Db,
+  c: { sourceDocumentId: number | null; anchorStart: number | null; anchorEnd: number | null; fromCommentary: boolean },
+): CommitmentDetail["source"] {
+  if (c.sourceDocumentId === null) return null;
+  const anchored = c.anchorStart !== null && c.anchorEnd !== null;
+  const start = c.anchorStart ?? 0;
+  const end = c.anchorEnd ?? 0;
+  const doc = db
+    .select({
+      id: sourceDocuments.id,
+      kind: sourceDocuments.kind,
+      title: sourceDocuments.title,
+      url: sourceDocuments.url,
+      publishedOn: sourceDocuments.publishedOn,
+      passage: sql<
+        string | null
+      >`CASE WHEN ${sourceDocuments.textLength} = length(${sourceDocuments.text}) THEN substr(${sourceDocuments.text}, ${start + 1}, ${end - start}) END`,
+    })
+    .from(sourceDocuments)
+    .where(and(eq(sourceDocuments.id, c.sourceDocumentId), isNull(sourceDocuments.deletedAt)))
+    .get();
+  if (!doc) return null;
+  const { passage: cut, ...document } = doc;
+  const passage = !anchored ? null : (cut ?? sourceDocumentById(db, document.id)?.text.slice(start, end) ?? null);
+  return {
+    document,
+    start: anchored ? start : null,
+    end: anchored ? end : null,
+    passage,
+    fromCommentary: c.fromCommentary,
   };
 }
 

@@ -18,6 +18,10 @@ import {
   ZApiEvidence,
   ZApiStatusUpdate,
   ZApiAgreementSummary,
+  ZApiAnchor,
+  ZApiSourceDocument,
+  ZApiSourceDocumentRef,
+  ZApiAgreementCommitment,
 } from "./schemas";
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
@@ -34,6 +38,10 @@ function componentSchemas() {
     [ZApiEvidence, "Evidence"],
     [ZApiStatusUpdate, "StatusUpdate"],
     [ZApiError, "Error"],
+    [ZApiAnchor, "Anchor"],
+    [ZApiSourceDocument, "SourceDocument"],
+    [ZApiSourceDocumentRef, "SourceDocumentRef"],
+    [ZApiAgreementCommitment, "AgreementCommitment"],
   ];
   for (const [schema, id] of all) registry.add(schema, { id });
   return z.toJSONSchema(registry, { target: "draft-2020-12", uri: (id) => `#/components/schemas/${id}` }).schemas;
@@ -80,7 +88,7 @@ export function openApiDocument(origin: string) {
       },
       "/api/v1/agreements/{slug}": {
         get: {
-          summary: "One agreement with its commitments",
+          summary: "One agreement with its commitments (each with its source anchor) and its source documents",
           parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
           responses: {
             "200": { description: "The agreement", content: jsonContent("AgreementDetail") },

@@ -7,6 +7,7 @@ import { z } from "zod";
 
 import { LEVELS, SORTS, STRENGTHS } from "../commitment-list";
 import { EVIDENCE_KINDS } from "../evidence";
+import { SOURCE_DOCUMENT_KINDS, SOURCE_FORMATS } from "../source-documents";
 import { STATUS_VALUES } from "../status";
 import { TARGET_PRECISIONS } from "../target-date";
 
@@ -80,7 +81,47 @@ export const ZApiStatusUpdate = z.object({
   evidence: z.array(ZApiEvidence),
 });
 
+const OFFSETS =
+  "Offsets into the source document's `text` in UTF-16 code units (JavaScript string indexes): the passage is text.slice(start, end)";
+
+export const ZApiAnchor = z
+  .object({
+    sourceDocumentId: z.int(),
+    start: z.int().min(0).nullable(),
+    end: z.int().min(1).nullable(),
+    fromCommentary: z.boolean().meta({
+      description: "True when the passage is commentary (e.g. a reporter's words), not the agreement's own wording",
+    }),
+    passageUrl: z.string().meta({ description: "The passage highlighted on the agreement page" }),
+  })
+  .meta({ description: `Where the commitment's words are. ${OFFSETS}; null offsets when only the document is known` });
+
+export const ZApiSourceDocumentRef = z.object({
+  id: z.int(),
+  kind: z.enum(SOURCE_DOCUMENT_KINDS),
+  kindLabel: z.string().meta({ description: "official text, joint statement, readout, news report or other" }),
+  title: z.string(),
+  url: z.string().nullable(),
+  publishedOn: Date.nullable(),
+});
+
+export const ZApiSourceDocument = ZApiSourceDocumentRef.extend({
+  text: z.string().meta({ description: "The stored text that anchors point into" }),
+  textLength: z.int().min(1).meta({ description: "text's length in UTF-16 code units" }),
+  format: z.enum(SOURCE_FORMATS),
+  encoding: z.string(),
+  encodingGuessed: z.boolean(),
+  pageUrl: z.string().meta({ description: "The document on the agreement page" }),
+});
+
+export const ZApiAgreementCommitment = ZApiCommitment.extend({ anchor: ZApiAnchor.nullable() });
+
 export const ZApiCommitmentDetail = ZApiCommitment.extend({
+  anchor: ZApiAnchor.nullable(),
+  source: z
+    .object({ document: ZApiSourceDocumentRef, passage: z.string().nullable() })
+    .nullable()
+    .meta({ description: "The source document of the anchor and the passage's text" }),
   description: z.string(),
   quote: z.string(),
   fulfilledOn: Date.nullable().meta({
@@ -102,7 +143,12 @@ export const ZApiCommitmentDetail = ZApiCommitment.extend({
 export const ZApiAgreementDetail = ZApiAgreementSummary.extend({
   summary: z.string(),
   sourceUrl: z.string().nullable(),
-  commitmentList: z.array(ZApiCommitment).meta({ description: "Commitments and milestones in agreement order" }),
+  commitmentList: z
+    .array(ZApiAgreementCommitment)
+    .meta({ description: "Commitments and milestones in agreement order, each with its source anchor" }),
+  sourceDocuments: z
+    .array(ZApiSourceDocument)
+    .meta({ description: "The texts the agreement comes from or is reported in, oldest first" }),
 });
 
 const Count = z.object({ commitments: z.int(), milestones: z.int() });

@@ -4,13 +4,22 @@
  */
 import type { z } from "zod";
 
-import type { AgreementDetail, AgreementSummary } from "../../db/queries/agreements";
+import type { AgreementCommitment, AgreementDetail, AgreementSummary } from "../../db/queries/agreements";
+import type { AnchorRef } from "../../db/queries/source-documents";
 import type { CommitmentDetail } from "../../db/queries/commitments";
 import type { CalendarDate } from "../calendar-date";
 import { type CatalogRow, dueOn, overdueOn } from "../commitment-list";
 import { freshness } from "../freshness";
+import { SOURCE_DOCUMENT_KIND_LABELS } from "../source-documents";
+import { passageHash, sourceHash } from "../source-passages";
 import { statusLabel } from "../status";
-import type { ZApiAgreementDetail, ZApiAgreementSummary, ZApiCommitment, ZApiCommitmentDetail } from "./schemas";
+import type {
+  ZApiAgreementDetail,
+  ZApiAgreementSummary,
+  ZApiAnchor,
+  ZApiCommitment,
+  ZApiCommitmentDetail,
+} from "./schemas";
 
 export function agreementSummaryJson(a: AgreementSummary, origin: string): z.infer<typeof ZApiAgreementSummary> {
   return {
@@ -58,17 +67,48 @@ export function commitmentJson(r: CatalogRow, day: CalendarDate, origin: string)
   };
 }
 
+/** A commitment's anchor in the API, with the URL of its passage on the agreement page. */
+function anchorJson(
+  anchor: AnchorRef | null,
+  commitmentId: number,
+  slug: string,
+  origin: string,
+): z.infer<typeof ZApiAnchor> | null {
+  if (!anchor) return null;
+  const hash = anchor.start === null ? sourceHash(anchor.sourceDocumentId) : passageHash(commitmentId);
+  return { ...anchor, passageUrl: `${origin}/agreements/${slug}#${hash}` };
+}
+
+function anchorsById(commitments: readonly AgreementCommitment[]): Map<number, AnchorRef | null> {
+  const out = new Map<number, AnchorRef | null>();
+  const visit = (c: AgreementCommitment) => {
+    out.set(c.id, c.anchor);
+    c.milestones.forEach(visit);
+  };
+  commitments.forEach(visit);
+  return out;
+}
+
 export function agreementDetailJson(
   a: AgreementDetail,
   rows: readonly CatalogRow[],
   today: CalendarDate,
   origin: string,
 ): z.infer<typeof ZApiAgreementDetail> {
+  const anchors = anchorsById(a.commitments);
   return {
     ...agreementSummaryJson(a, origin),
     summary: a.summary,
     sourceUrl: a.sourceUrl,
-    commitmentList: rows.map((r) => commitmentJson(r, today, origin)),
+    commitmentList: rows.map((r) => ({
+      ...commitmentJson(r, today, origin),
+      anchor: anchorJson(anchors.get(r.id) ?? null, r.id, a.slug, origin),
+    })),
+    sourceDocuments: a.sourceDocuments.map((d) => ({
+      ...d,
+      kindLabel: SOURCE_DOCUMENT_KIND_LABELS[d.kind],
+      pageUrl: `${origin}/agreements/${a.slug}#${sourceHash(d.id)}`,
+    })),
   };
 }
 
@@ -87,6 +127,25 @@ export function commitmentDetailJson(
   });
   return {
     ...commitmentJson(row, today, origin),
+    anchor: anchorJson(
+      c.source
+        ? {
+            sourceDocumentId: c.source.document.id,
+            start: c.source.start,
+            end: c.source.end,
+            fromCommentary: c.source.fromCommentary,
+          }
+        : null,
+      c.id,
+      c.agreement.slug,
+      origin,
+    ),
+    source: c.source
+      ? {
+          document: { ...c.source.document, kindLabel: SOURCE_DOCUMENT_KIND_LABELS[c.source.document.kind] },
+          passage: c.source.passage,
+        }
+      : null,
     description: c.description,
     quote: c.quote,
     // Only a fulfilled commitment has a fulfilment date; a partly fulfilled one is not fulfilled.

@@ -145,7 +145,7 @@ test.describe("[PUBLIC][AGREEMENT]", () => {
 test.describe("[PUBLIC][COMMITMENT]", () => {
   test("shows the FTA's status, target with its phrase, dated timeline and safe evidence links", async ({ page }) => {
     await page.goto(`/agreements/${SLUG}`);
-    await page.getByRole("link", { name: "Conclude the bilateral free trade agreement" }).click();
+    await page.getByRole("link", { name: "Conclude the bilateral free trade agreement", exact: true }).click();
     await expect(page).toHaveURL(/\/commitments\/\d+$/);
     await expect(page).toHaveTitle("Conclude the bilateral free trade agreement · Accord Tracker");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Conclude the bilateral free trade agreement");
@@ -179,13 +179,19 @@ test.describe("[PUBLIC][COMMITMENT]", () => {
 
   test("flags an overdue commitment and shows its source quote when it has one", async ({ page }) => {
     await page.goto(`/agreements/${SLUG}`);
-    await page.getByRole("link", { name: /65th anniversary/ }).click();
+    await page
+      .getByTestId("commitment-row")
+      .getByRole("link", { name: /65th anniversary/ })
+      .click();
     await expect(page.locator('[data-flag="overdue"]').first()).toContainText(/Overdue by \d+ days/);
     await expect(page.getByText("as phrased: “next year”")).toBeVisible();
     await expect(page.getByText("No status updates yet")).toBeVisible();
 
     await page.goto(`/agreements/${SLUG}`);
-    await page.getByRole("link", { name: /defence R&D/ }).click();
+    await page
+      .getByTestId("commitment-row")
+      .getByRole("link", { name: /defence R&D/ })
+      .click();
     await expect(page.locator("blockquote")).toContainText("to continue to explore ways to work together");
     await expect(page.getByTestId("commitment-facts")).toContainText("Exploratory");
   });
@@ -218,7 +224,7 @@ test.describe("[PUBLIC][NO_JS]", () => {
     await expect(page.getByTestId("agreement-card")).toContainText("17 commitments");
     await page.getByRole("link", { name: /Strategic Partnership between/ }).click();
     await expect(page.getByTestId("commitment-row")).toHaveCount(17);
-    await page.getByRole("link", { name: "Conclude the bilateral free trade agreement" }).click();
+    await page.getByRole("link", { name: "Conclude the bilateral free trade agreement", exact: true }).click();
     await expect(page.getByTestId("timeline-entry")).toHaveCount(4);
     await expect(page.locator(".status--large")).toHaveText("✓Fulfilled");
   });

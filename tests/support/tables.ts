@@ -5,6 +5,7 @@ export const ALL_TABLES = {
   parties: schema.parties,
   agreements: schema.agreements,
   agreementParties: schema.agreementParties,
+  sourceDocuments: schema.sourceDocuments,
   commitments: schema.commitments,
   commitmentParties: schema.commitmentParties,
   statusUpdates: schema.statusUpdates,

@@ -13,6 +13,7 @@ import type { Db } from "@/db/client";
 import * as agreementVerbs from "@/db/mutations/agreements";
 import * as commitmentVerbs from "@/db/mutations/commitments";
 import * as evidenceVerbs from "@/db/mutations/evidence";
+import * as sourceDocumentVerbs from "@/db/mutations/source-documents";
 import * as statusUpdateVerbs from "@/db/mutations/status-updates";
 import * as userVerbs from "@/db/mutations/users";
 import * as schema from "@/db/schema";
@@ -234,6 +235,19 @@ const MATRIX: Record<
       commitmentVerbs.restoreCommitment(db, actorId, {
         commitmentId: targets.deletedCommitment,
         version: versionOf(db, targets.deletedCommitment),
+      }),
+  },
+  "source_document.create": {
+    fn: sourceDocumentVerbs.createSourceDocument,
+    call: (db, actorId) =>
+      sourceDocumentVerbs.createSourceDocument(db, actorId, {
+        agreementId: agreementId(db),
+        kind: "joint_statement",
+        title: "Joint statement (full text)",
+        url: "https://example.org/statement",
+        publishedOn: "2024-11-25",
+        text: "1. Both sides will conclude the FTA by next year.\n",
+        format: "txt",
       }),
   },
   "user.create": {

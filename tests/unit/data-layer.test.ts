@@ -233,7 +233,7 @@ describe("protecting existing databases", () => {
     t.db.update(schema.agreements).set({ slug: "renamed" }).run();
     expect(seedDefaultDataset(t.db)).toBe(false);
     t.db.$client.exec(
-      "DELETE FROM evidence; DELETE FROM status_updates; DELETE FROM commitment_parties; DELETE FROM commitments; DELETE FROM agreement_parties; DELETE FROM agreements;",
+      "DELETE FROM evidence; DELETE FROM status_updates; DELETE FROM commitment_parties; DELETE FROM commitments; DELETE FROM source_documents; DELETE FROM agreement_parties; DELETE FROM agreements;",
     );
     expect(seedDefaultDataset(t.db)).toBe(false);
     expect(listAgreements(t.db)).toEqual([]);

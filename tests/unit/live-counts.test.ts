@@ -117,7 +117,7 @@ describe("live_counts", () => {
       () =>
         t.db.run(
           sql.raw(`UPDATE commitments SET agreement_id = (SELECT max(id) FROM agreements)
-        WHERE id = ${firstId("c.parent_id IS NULL AND c.live = 1 AND c.agreement_id <> (SELECT max(id) FROM agreements)")}`),
+        WHERE id = ${firstId("c.parent_id IS NULL AND c.live = 1 AND c.source_document_id IS NULL AND c.agreement_id <> (SELECT max(id) FROM agreements)")}`),
         ),
     ],
     [

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
 import { ExternalLink } from "@/components/external-link";
 import { ProgressMeter } from "@/components/progress-meter";
+import { SourceDocuments } from "@/components/source-documents";
 import { StatusBadge } from "@/components/status-badge";
 import { breakdownRows, StatusChart } from "@/components/status-chart";
 import type { AgreementCommitment } from "@/db/queries/agreements";
@@ -210,6 +211,8 @@ export default async function AgreementPage({ params, searchParams }: Props) {
           ))}
         </table>
       </div>
+
+      <SourceDocuments documents={current.sourceDocuments} commitments={current.commitments} />
     </>
   );
 }

@@ -13,6 +13,8 @@ import type { TimelineEntry } from "@/db/queries/commitments";
 import { formatCalendarDate } from "@/lib/calendar-date";
 import { embedSnippet } from "@/lib/embed";
 import { parseRowId } from "@/lib/ids";
+import { SOURCE_DOCUMENT_KIND_LABELS } from "@/lib/source-documents";
+import { passageHash, sourceHash } from "@/lib/source-passages";
 import { STATUSES } from "@/lib/status";
 import { siteOrigin } from "@/lib/site-origin";
 import { appToday } from "@/lib/today";
@@ -131,6 +133,7 @@ export default async function CommitmentPage({ params }: Props) {
         ) : (
           <p className="muted">No verbatim wording recorded for this commitment yet.</p>
         )}
+        {c.source ? <SourcePassage c={c} /> : null}
       </section>
 
       {c.milestones.length > 0 ? (
@@ -190,6 +193,51 @@ export default async function CommitmentPage({ params }: Props) {
         </section>
       ) : null}
     </>
+  );
+}
+
+/**
+ * Where the commitment's words are in a source document: the passage (unless it is the quote shown
+ * above), which document it is from, whether it is commentary, and a link back to the passage
+ * highlighted on the agreement page.
+ */
+function SourcePassage({ c }: { c: NonNullable<Awaited<ReturnType<typeof load>>> }) {
+  const source = c.source;
+  if (!source) return null;
+  const { document: doc, passage, fromCommentary } = source;
+  const kind = SOURCE_DOCUMENT_KIND_LABELS[doc.kind];
+  const href = `/agreements/${c.agreement.slug}#${passage === null ? sourceHash(doc.id) : passageHash(c.id)}`;
+  const reports = doc.kind === "news_report" || doc.kind === "other";
+  return (
+    <figure className="source-passage" data-testid="source-passage">
+      {passage !== null && passage !== c.quote ? (
+        <blockquote className={fromCommentary ? "quote quote--commentary" : "quote"}>{passage}</blockquote>
+      ) : null}
+      <figcaption className="meta-line">
+        From the {kind} “{doc.title}”
+        {doc.publishedOn ? (
+          <>
+            , <DateText date={doc.publishedOn} />
+          </>
+        ) : null}
+        {fromCommentary ? (
+          <>
+            {" "}
+            — <strong>from commentary</strong>: the {kind}’s own words, not the agreement’s text.
+          </>
+        ) : reports ? (
+          ", quoting the agreement’s own words."
+        ) : (
+          "."
+        )}{" "}
+        {/* A plain link, not next/link: a full navigation to the fragment makes the browser open the
+            collapsed <details> around the passage (HTML's "ancestor details revealing" on
+            scrolling to a fragment), which a client-side navigation does not do. */}
+        <a href={href} data-testid="passage-back-link">
+          {passage === null ? `See the ${kind}` : `See the passage in the ${kind}`}
+        </a>
+      </figcaption>
+    </figure>
   );
 }
 

@@ -1,0 +1,164 @@
+import { Fragment } from "react";
+
+import { DateText } from "@/components/dates";
+import { ExternalLink } from "@/components/external-link";
+import type { AgreementCommitment } from "@/db/queries/agreements";
+import type { SourceDocumentItem } from "@/db/queries/source-documents";
+import { sourceKindHeading } from "@/lib/source-documents";
+import { type Passage, passageHash, segmentText, sourceHash, type TextSegment } from "@/lib/source-passages";
+
+/** Texts longer than this (UTF-16 code units) are collapsed in a `<details>` until opened. */
+export const COLLAPSE_OVER = 1500;
+
+interface PassageOwner {
+  id: number;
+  ref: string;
+  title: string;
+  fromCommentary: boolean;
+}
+
+/** Every commitment (milestones included) of a tree whose anchor has offsets in document `docId`. */
+function passagesOf(commitments: readonly AgreementCommitment[], docId: number) {
+  const passages: Passage[] = [];
+  const owners = new Map<number, PassageOwner>();
+  const visit = (c: AgreementCommitment) => {
+    const a = c.anchor;
+    if (a && a.sourceDocumentId === docId && a.start !== null && a.end !== null) {
+      passages.push({ key: c.id, start: a.start, end: a.end });
+      owners.set(c.id, { id: c.id, ref: c.ref, title: c.title, fromCommentary: a.fromCommentary });
+    }
+    c.milestones.forEach(visit);
+  };
+  commitments.forEach(visit);
+  // Longer passages first, so a segment's first id is the outer passage's.
+  passages.sort((x, y) => x.start - y.start || y.end - x.end);
+  return { passages, owners };
+}
+
+/**
+ * The agreement's source documents, each with its kind, title, date and link, and its text with
+ * every live commitment's passage highlighted (`<mark id="passage-<commitment id>">`) and followed
+ * by a link to the commitment whose accessible name says which commitment it is. Overlapping
+ * passages are split into segments (lib/source-passages.ts), never nested links. The text is
+ * rendered as text (escaped by React); paragraphs are kept, long texts collapsed in `<details>`.
+ */
+export function SourceDocuments({
+  documents,
+  commitments,
+}: {
+  documents: readonly SourceDocumentItem[];
+  commitments: readonly AgreementCommitment[];
+}) {
+  if (documents.length === 0) return null;
+  return (
+    <section aria-labelledby="sources-heading" className="source-docs">
+      <h2 id="sources-heading">Source {documents.length === 1 ? "document" : "documents"}</h2>
+      <p className="meta-line">
+        Highlighted: the words each commitment comes from, with a link to it after each passage. A dotted underline
+        marks commentary (the report’s own words), not the agreement’s text.
+      </p>
+      {documents.map((d) => (
+        <SourceDocumentView key={d.id} doc={d} {...passagesOf(commitments, d.id)} />
+      ))}
+    </section>
+  );
+}
+
+function SourceDocumentView({
+  doc,
+  passages,
+  owners,
+}: {
+  doc: SourceDocumentItem;
+  passages: Passage[];
+  owners: Map<number, PassageOwner>;
+}) {
+  const { paragraphs } = segmentText(doc.text, passages);
+  const titleId = `${sourceHash(doc.id)}-title`;
+  const body = (
+    <div className="source-text__body" data-testid="source-text">
+      {paragraphs.map((p) => (
+        <p key={p.start}>
+          {p.segments.map((s) => (
+            <SegmentView key={s.start} s={s} owners={owners} />
+          ))}
+        </p>
+      ))}
+    </div>
+  );
+  const count = passages.length;
+  return (
+    <article
+      className="card source-doc"
+      id={sourceHash(doc.id)}
+      aria-labelledby={titleId}
+      data-testid="source-document"
+    >
+      <h3 id={titleId}>{doc.title}</h3>
+      <p className="meta-line">
+        <span data-testid="source-kind">{sourceKindHeading(doc.kind)}</span>
+        {doc.publishedOn ? (
+          <>
+            , <DateText date={doc.publishedOn} />
+          </>
+        ) : null}
+        {doc.url ? (
+          <>
+            {" · "}
+            <ExternalLink href={doc.url}>Original</ExternalLink>
+          </>
+        ) : null}
+        {" · "}
+        {count === 0 ? "no passage highlighted" : `${count} ${count === 1 ? "passage" : "passages"} highlighted`}
+      </p>
+      {doc.textLength > COLLAPSE_OVER ? (
+        <details className="source-text">
+          <summary>Show the text ({doc.textLength.toLocaleString("en")} characters)</summary>
+          {body}
+        </details>
+      ) : (
+        <div className="source-text">{body}</div>
+      )}
+    </article>
+  );
+}
+
+function SegmentView({ s, owners }: { s: TextSegment; owners: Map<number, PassageOwner> }) {
+  if (s.keys.length === 0) return <>{s.text}</>;
+  const [markId, ...otherTargets] = s.first;
+  const commentary = s.keys.every((k) => owners.get(k)?.fromCommentary);
+  const className = ["passage", s.keys.length > 1 ? "passage--overlap" : "", commentary ? "passage--commentary" : ""]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <>
+      {otherTargets.map((k) => (
+        <span key={k} id={passageHash(k)} className="passage-target" />
+      ))}
+      <mark
+        id={markId === undefined ? undefined : passageHash(markId)}
+        className={className}
+        data-commitments={s.keys.join(" ")}
+      >
+        {s.text}
+      </mark>
+      {s.last.map((k) => {
+        const owner = owners.get(k);
+        if (!owner) return null;
+        return (
+          <Fragment key={k}>
+            {" "}
+            <a
+              href={`/commitments/${owner.id}`}
+              className="passage-link"
+              aria-label={`Commitment ${owner.ref}${owner.fromCommentary ? " (commentary)" : ""}: ${owner.title}`}
+              data-testid="passage-link"
+            >
+              {owner.ref}
+            </a>
+          </Fragment>
+        );
+      })}
+    </>
+  );
+}
