@@ -87,7 +87,7 @@ describe("npm run import", { timeout: 30_000 }, () => {
       deadlinePhrase: "by next year",
       targetDate: "2025-12-31",
       targetPrecision: "year",
-      rules: ["C1", "C2", "C3", "S1", "T2", "P1", "D1"],
+      rules: ["C1", "C2", "C3", "S1", "T2", "P1", "D4"],
     });
     expect(out.candidates[0]).toMatchObject({ kind: "position", strength: null, deadlinePhrase: null });
     expect(out.candidates[4]).toMatchObject({
