@@ -55,6 +55,12 @@ async function main() {
   process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = resolveServerActionKey(process.env, databasePath());
   registerRunningServer();
 
+  // tsx turns on source maps for this process; left on, Node would also read and keep the maps of
+  // every chunk of the build Next loads from here (27 MB of .map files): 33 MiB of the heap's 78 at
+  // 50,000 commitments, and a full garbage collection every few page renders under the heap limit
+  // (issue 9; decision 010 "Source maps"). Our own modules, loaded above, keep theirs; Next's
+  // chunks report their stack traces as `next start` does, unmapped.
+  process.setSourceMapsEnabled(false);
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
