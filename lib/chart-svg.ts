@@ -46,8 +46,8 @@ const at = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * The SVG of `bars`: one row per bar (a single bar fills the width and has no label), each status
- * segment an `<a>` to the filtered list with its accessible name ("Trade: In progress, 741") and a
- * `<title>` tooltip; the count (and, where there is room, the status's glyph, so a segment is not
+ * segment an `<a>` to the filtered list whose `<title>` is its accessible name and tooltip
+ * ("Trade: In progress, 741"); the count (and, where there is room, the status's glyph, so a segment is not
  * told by colour alone) inside the segment. Widths are in viewBox units; `minWidth` keeps the
  * labels readable on a narrow screen (the chart scrolls sideways instead).
  * @param title the chart's title, used in the SVG's accessible name
@@ -81,9 +81,9 @@ export function statusBarsSvg(title: string, bars: readonly ChartBar[]): string 
       const w = n * scale;
       const { label, icon } = STATUSES[s];
       parts.push(
-        `<a href="${escapeHtml(bar.href(s))}" aria-label="${escapeHtml(`${prefix}${label}, ${n}`)}">`,
-        `<title>${escapeHtml(`${prefix}${label} — ${n}`)}</title>`,
-        `<rect x="${at(x)}" y="${y}" width="${at(Math.max(w - 1, 1))}" height="${BAR_H}" fill="${STATUS_FILL[s]}" class="chart__segment"></rect>`,
+        // The <title> is the link's accessible name (SVG-AAM) and its tooltip: no aria-label to repeat it.
+        `<a href="${escapeHtml(bar.href(s))}"><title>${escapeHtml(`${prefix}${label}, ${n}`)}</title>`,
+        `<rect x="${at(x)}" y="${y}" width="${at(Math.max(w - 1, 1))}" height="${BAR_H}" fill="${STATUS_FILL[s]}"></rect>`,
       );
       if (w >= 22) {
         parts.push(
