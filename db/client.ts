@@ -13,6 +13,7 @@ import { databasePath } from "../lib/env";
 import { prepareDatabaseLocation } from "./location";
 import { runMigrations } from "./migrate";
 import * as schema from "./schema";
+import { cacheStatements } from "./statement-cache";
 import { seedDefaultDataset, upgradeDefaultDataset } from "./seed";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -26,7 +27,8 @@ const globalForDb = globalThis as unknown as { __accordDb?: Holder };
 
 /**
  * Open a SQLite file (or `:memory:`) with the project's pragmas: WAL, foreign keys on,
- * busy_timeout 5 s, synchronous FULL (decision 008). Does not migrate.
+ * busy_timeout 5 s, synchronous FULL (decision 008), prepared statements cached
+ * (db/statement-cache.ts). Does not migrate.
  * @throws DatabaseLocationError (db/location.ts) naming the file and the reason when its place
  *   cannot hold a database; Error naming the file when SQLite cannot open it, or when it holds tables but no Accord
  *   Tracker migration history (another application's database is never touched).
@@ -66,6 +68,8 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   // FULL: a commit is on disk before it is acknowledged, power loss included (docs/decisions/008-durability.md).
   sqlite.pragma("synchronous = FULL");
+  // Each SQL text is compiled once per connection, not on every query (db/statement-cache.ts says why).
+  cacheStatements(sqlite);
   return drizzle(sqlite, { schema }) as Db;
 }
 
