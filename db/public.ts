@@ -39,7 +39,7 @@ export const loadAgreementExists = cache((slug: string) => agreementExists(getDb
 export const knownAgreements = { has: (slug: string) => loadAgreementExists(slug) } as const;
 export const loadAgreement = cache((slug: string) => getAgreementBySlug(getDb(), slug));
 export const loadCommitment = cache((id: number) => getCommitment(getDb(), id));
-export const loadOpenDeadlines = cache((today: string) => openDeadlines(getDb(), today));
+export const loadOpenDeadlines = cache((today: string, limit: number) => openDeadlines(getDb(), today, limit));
 export const loadLatestUpdates = cache((limit: number) => latestUpdates(getDb(), limit));
 /** Open rows per deadline group on `today`, by level (db/queries/deadlines.ts). */
 export const loadDeadlineCounts = cache((today: string) => deadlineCounts(getDb(), today));

@@ -40,7 +40,8 @@ const RECENT_SHOWN = 6;
 export default function HomePage() {
   const today = appToday();
   const recent = loadRecentlyActive(RECENT_SHOWN);
-  const { overdue, upcoming, overdueCount } = loadOpenDeadlines(today);
+  // Read one row more than shown of each list, no more (the overdue count is exact either way).
+  const { overdue, upcoming, overdueCount } = loadOpenDeadlines(today, Math.max(UPCOMING_SHOWN, OVERDUE_SHOWN) + 1);
   const updates = loadLatestUpdates(8);
   // Top-level commitments of every agreement counted by theme and by owner, for the charts (the
   // counting rule), from the summary table: only the keys with the most commitments (hundreds of

@@ -163,7 +163,7 @@ test.describe("[PUBLIC][DEADLINES]", () => {
 test.describe("[A11Y][KEYBOARD]", () => {
   test("the list's filters and the chart links work by keyboard alone, with a visible focus ring", async ({ page }) => {
     await page.goto("/commitments");
-    /** Tab until the element named `name` (its label, aria-label or text) has focus (at most 40 presses). */
+    /** Tab until the element named `name` (its label, aria-label, SVG title or text) has focus (at most 40 presses). */
     const tabTo = async (name: string) => {
       for (let i = 0; i < 40; i++) {
         await page.keyboard.press("Tab");
@@ -171,7 +171,8 @@ test.describe("[A11Y][KEYBOARD]", () => {
           const el = document.activeElement as HTMLElement | null;
           if (!el) return "";
           const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
-          return (label ?? el.getAttribute("aria-label") ?? el.innerText ?? "").trim();
+          const title = el.querySelector(":scope > title")?.textContent;
+          return (label ?? el.getAttribute("aria-label") ?? title ?? el.innerText ?? "").trim();
         });
         if (focused === name) return;
       }
