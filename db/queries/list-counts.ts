@@ -228,10 +228,17 @@ function overdueFacet(db: Db, rest: readonly FacetKey[], query: ListQuery, day: 
   return out;
 }
 
+/** Facets with a handful of values each, counted together from one grouping of the matching rows. */
+const SMALL_FACETS = ["status", "overdue", "strength", "level"] as const satisfies readonly FacetKey[];
+type SmallFacet = (typeof SMALL_FACETS)[number];
+const isSmall = (facet: FacetKey): facet is SmallFacet => (SMALL_FACETS as readonly FacetKey[]).includes(facet);
+
 /**
  * The counts of `facets` (none of them a set filter, so each is grouped under every set filter) and
  * the total, in one statement: the rows matching every set filter are read once (`m`, through the
- * most selective filter's index) and grouped per facet.
+ * most selective filter's index) and grouped per facet. Status, overdue, strength, level and the
+ * total come from one grouping by all four (at most 7 × 2 × 4 × 2 rows), summed here, instead of a
+ * pass over `m` each: for a search of 780 rows at 50,000 commitments that pass was 5 of 9.
  */
 function fromMatchingRows(
   db: Db,
@@ -239,33 +246,68 @@ function fromMatchingRows(
   query: ListQuery,
   day: CalendarDate,
 ): { facets: Map<FacetKey, ValueRow[]>; total: ValueRow[] } {
-  const parts = facets.map((facet) => {
-    switch (facet) {
-      case "agreement":
-        return `SELECT 'agreement' AS facet, (SELECT slug FROM agreements WHERE id = g.agreement_id) AS value, level, n
-          FROM (SELECT agreement_id, level, count(*) AS n FROM m GROUP BY agreement_id, level) g`;
-      case "party":
-        return `SELECT 'party' AS facet, cp.party_code AS value, level, count(*) AS n FROM m CROSS JOIN commitment_parties cp ON cp.commitment_id = m.id
-          GROUP BY cp.party_code, level`;
-      case "owner":
-      case "strength":
-        return `SELECT '${facet}' AS facet, ${facet} AS value, level, count(*) AS n FROM m WHERE ${facet} IS NOT NULL AND ${facet} <> ''
-          GROUP BY ${facet}, level`;
-      default:
-        return `SELECT '${facet}' AS facet, ${facet} AS value, level, count(*) AS n FROM m GROUP BY ${facet}, level`;
-    }
-  });
-  parts.push(`SELECT 'total' AS facet, '' AS value, level, count(*) AS n FROM m GROUP BY level`);
-  const rows = db.all<ValueRow & { facet: FacetKey | "total" }>(sql`WITH m AS MATERIALIZED (
+  const parts = facets
+    .filter((facet) => !isSmall(facet))
+    .map((facet) => {
+      switch (facet) {
+        case "agreement":
+          return `SELECT 'agreement' AS facet, (SELECT slug FROM agreements WHERE id = g.agreement_id) AS value, level, n,
+              NULL, NULL, NULL FROM (SELECT agreement_id, level, count(*) AS n FROM m GROUP BY agreement_id, level) g`;
+        case "party":
+          return `SELECT 'party' AS facet, cp.party_code AS value, level, count(*) AS n, NULL, NULL, NULL
+            FROM m CROSS JOIN commitment_parties cp ON cp.commitment_id = m.id GROUP BY cp.party_code, level`;
+        case "owner":
+          return `SELECT 'owner' AS facet, owner AS value, level, count(*) AS n, NULL, NULL, NULL FROM m
+            WHERE owner IS NOT NULL AND owner <> '' GROUP BY owner, level`;
+        default:
+          return `SELECT '${facet}' AS facet, ${facet} AS value, level, count(*) AS n, NULL, NULL, NULL FROM m GROUP BY ${facet}, level`;
+      }
+    });
+  // First: a compound select takes its column names from its first part.
+  parts.unshift(`SELECT 'small' AS facet, '' AS value, level, count(*) AS n, status, overdue, strength
+    FROM m GROUP BY level, status, overdue, strength`);
+  type Row = ValueRow & {
+    facet: FacetKey | "small";
+    status: string | null;
+    overdue: string | null;
+    strength: string | null;
+  };
+  const rows = db.all<Row>(sql`WITH m AS MATERIALIZED (
       SELECT c.id, c.agreement_id, ${LEVEL} AS level, c.status, c.theme, c.owner, c.strength,
         CASE WHEN c.target_date < ${day} AND c.status NOT IN (${FINAL}) THEN '1' ELSE '0' END AS overdue
       FROM commitments c WHERE ${whereAll(setFilters(query), query, day)})
     ${sql.raw(parts.join(" UNION ALL "))}`);
   const out = new Map<FacetKey, ValueRow[]>();
-  const total: ValueRow[] = [];
+  const push = (facet: FacetKey, row: ValueRow) => {
+    const list = out.get(facet);
+    if (list) list.push(row);
+    else out.set(facet, [row]);
+  };
+  // Sums of the small grouping per facet value and level ("" for the total).
+  const sums = new Map<string, ValueRow>();
+  const add = (facet: SmallFacet | "total", value: string, level: ValueRow["level"], n: number) => {
+    const key = `${facet}\u0000${value}\u0000${level}`;
+    const row = sums.get(key);
+    if (row) row.n += n;
+    else sums.set(key, { value, level, n });
+  };
   for (const r of rows) {
-    if (r.facet === "total") total.push(r);
-    else out.set(r.facet, [...(out.get(r.facet) ?? []), r]);
+    if (r.facet !== "small") {
+      push(r.facet, { value: r.value, level: r.level, n: r.n });
+      continue;
+    }
+    add("total", "", r.level, r.n);
+    add("status", r.status ?? "", r.level, r.n);
+    add("overdue", r.overdue ?? "0", r.level, r.n);
+    add("level", r.level, r.level, r.n);
+    // As the strength facet always counted: rows without a strength are not a value of it.
+    if (r.strength) add("strength", r.strength, r.level, r.n);
+  }
+  const total: ValueRow[] = [];
+  for (const [key, row] of sums) {
+    const facet = key.slice(0, key.indexOf("\u0000")) as SmallFacet | "total";
+    if (facet === "total") total.push(row);
+    else if (facets.includes(facet)) push(facet, row);
   }
   return { facets: out, total };
 }
