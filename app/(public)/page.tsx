@@ -113,7 +113,7 @@ export default function HomePage() {
         {recent.total > 0 ? (
           <p>
             <Link href="/agreements" data-testid="all-agreements">
-              All {recent.total} agreement{recent.total === 1 ? "" : "s"}
+              All {recent.total.toLocaleString("en")} agreement{recent.total === 1 ? "" : "s"}
             </Link>
           </p>
         ) : null}
@@ -162,7 +162,7 @@ export default function HomePage() {
           )}
           {overdue.length > 0 ? (
             <>
-              <h3 id="overdue-heading">Overdue ({overdueCount})</h3>
+              <h3 id="overdue-heading">Overdue ({overdueCount.toLocaleString("en")})</h3>
               <ul className="plain-list" aria-labelledby="overdue-heading">
                 {overdue.slice(0, OVERDUE_SHOWN).map((d) => (
                   <li key={d.id} data-testid="overdue-item">
@@ -182,7 +182,7 @@ export default function HomePage() {
               {overdueCount > OVERDUE_SHOWN ? (
                 <p>
                   <Link href="/commitments?level=commitment&overdue=1&sort=target">
-                    All {overdueCount} overdue commitments
+                    All {overdueCount.toLocaleString("en")} overdue commitments
                   </Link>
                 </p>
               ) : null}

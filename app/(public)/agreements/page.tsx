@@ -35,7 +35,7 @@ export default async function AgreementsIndexPage({ searchParams }: Props) {
     <>
       <h1>Agreements</h1>
       <p className="lead" data-testid="list-summary">
-        {result.total} agreement{result.total === 1 ? "" : "s"}
+        {result.total.toLocaleString("en")} agreement{result.total === 1 ? "" : "s"}
       </p>
       <QueryErrors errors={errors} />
       <PastLastPage asked={query.page} page={result.page} pages={result.pages} />

@@ -68,9 +68,9 @@ export default async function CommitmentsPage({ searchParams }: Props) {
     <>
       <h1>Commitments</h1>
       <p className="lead" data-testid="list-summary">
-        {result.total.commitments} commitment{result.total.commitments === 1 ? "" : "s"}
+        {result.total.commitments.toLocaleString("en")} commitment{result.total.commitments === 1 ? "" : "s"}
         {result.total.milestones > 0
-          ? ` and ${result.total.milestones} milestone${result.total.milestones === 1 ? "" : "s"}`
+          ? ` and ${result.total.milestones.toLocaleString("en")} milestone${result.total.milestones === 1 ? "" : "s"}`
           : ""}
         {query.asOf ? (
           <>
