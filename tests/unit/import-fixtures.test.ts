@@ -36,8 +36,14 @@ const MONTHS = [
   "november",
   "december",
 ];
-const NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
-const VAGUE = ["at an early date", "as soon as possible", "in the coming months", "by the next summit"];
+const NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const VAGUE = [
+  "at an early date",
+  "as soon as possible",
+  "in the coming months",
+  "by the next summit",
+  "at the earliest opportunity",
+];
 
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const ymd = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
@@ -76,11 +82,18 @@ function reference(
     const y = Number(m[2]);
     return { date: ymd(y, q * 3, lastDay(y, q * 3)), precision: "quarter" };
   }
-  if ((m = /^within (\w+) years?$/.exec(p)) && (NUMBERS[m[1]!] ?? Number(m[1])))
+  if ((m = /^(?:within|over) (?:the next )?(\w+) years?$/.exec(p)) && (NUMBERS[m[1]!] ?? Number(m[1])))
     return { date: addYears(base, NUMBERS[m[1]!] ?? Number(m[1])), precision: "day" };
+  // A period counted from another event has no date of its own.
+  if (/^within \w+ (?:days|weeks|months|years) (?:of|after|from) the /.test(p)) return { date: null, precision: null };
+  if ((m = /^in ([a-z]+) (\d{4})$/.exec(p)) && MONTHS.includes(m[1]!)) {
+    const mo = MONTHS.indexOf(m[1]!) + 1;
+    return { date: ymd(Number(m[2]), mo, lastDay(Number(m[2]), mo)), precision: "month" };
+  }
   if ((m = /^(?:for (\d{4})[–-](\d{4})|\((\d{4})-(\d{4})\))$/.exec(p)))
     return { date: `${m[2] ?? m[4]}-12-31`, precision: "year" };
-  if (/^(annual|yearly|every year)$/.test(p)) return { date: addYears(base, 1), precision: "day", recurring: true };
+  if (/^(annual|annually|yearly|every year|(at least )?once a year)$/.test(p))
+    return { date: addYears(base, 1), precision: "day", recurring: true };
   return null;
 }
 
