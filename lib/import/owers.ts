@@ -1,0 +1,89 @@
+/**
+ * Who owes a clause (codebook rules P1–P5, P7): the subject before the cue, not every party the
+ * clause names. Names after a preposition are objects or venues ("cooperation with Malaysia"), and
+ * a pronoun subject ("It", "They") takes the paragraph's previous owers.
+ */
+import { ALL_PARTIES, ALL_PARTIES_KO, PREPOSITIONS } from "./cues";
+import type { PartyName } from "./types";
+
+/** The parties that owe a clause and the P rule that chose them. */
+export interface Owers {
+  parties: string[] | "all";
+  rules: string[];
+}
+
+/**
+ * P1 a collective subject ("both sides", "the Leaders", "we") → all; P2 named parties → those;
+ * P4 none named → the clause before it, or all (a joint text is the signers' joint word); the
+ * rightmost subject before the cue wins; a name after a preposition is not a subject (P5).
+ */
+export function subjectOwers(
+  segment: string,
+  parties: PartyName[],
+  inherited: Owers | null,
+  antecedent: Owers | null,
+): Owers {
+  type Mention = { index: number; end: number; code: string | "all" };
+  const mentions: Mention[] = [];
+  for (const re of [ALL_PARTIES, ALL_PARTIES_KO]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(segment); m; m = re.exec(segment))
+      mentions.push({ index: m.index, end: m.index + m[0].length, code: "all" });
+  }
+  const names = parties
+    .flatMap((p) => p.names.map((n) => ({ code: p.code, name: n })))
+    .sort((a, b) => b.name.length - a.name.length);
+  for (const { code, name } of names) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name).replace(/^the /, "[Tt]he ")}(?![\\p{L}\\p{N}])`, "gu");
+    for (let m = re.exec(segment); m; m = re.exec(segment)) {
+      const overlaps = mentions.some((x) => m!.index < x.end && x.index < m!.index + m![0].length);
+      // "North Korea" is not "Korea", nor "Democratic People's Republic of Korea" the Republic of Korea.
+      const otherState = /(?:North|People's Republic of|People’s Republic of)\s+$/u.test(segment.slice(0, m.index));
+      if (!overlaps && !otherState) mentions.push({ index: m.index, end: m.index + m[0].length, code });
+    }
+  }
+  mentions.sort((a, b) => a.index - b.index);
+  const subjects: Mention[] = [];
+  let excludedUntil = -1;
+  for (const m of mentions) {
+    const before = segment.slice(0, m.index);
+    const word = /([\p{L}-]+)\s+(?:the\s+)?$/iu.exec(before)?.[1]?.toLowerCase() ?? "";
+    const joined = /^\s*(?:,|and|&|dan|와|과)\s*(?:the\s+)?$/iu.test(segment.slice(excludedUntil, m.index));
+    if (PREPOSITIONS.has(word) || (excludedUntil >= 0 && joined)) {
+      excludedUntil = m.end;
+      continue;
+    }
+    excludedUntil = -1;
+    subjects.push(m);
+  }
+  if (subjects.length === 0) {
+    if (inherited) return { parties: inherited.parties, rules: ["P4"] };
+    // P7: "Korea will build a centre. It will also send instructors." — the pronoun's antecedent.
+    if (antecedent && /^\s*(?:They|It)\b/.test(segment)) return { parties: antecedent.parties, rules: ["P7"] };
+    return { parties: "all", rules: ["P4"] };
+  }
+  const last = subjects[subjects.length - 1]!;
+  if (last.code === "all") return { parties: "all", rules: ["P1"] };
+  // Named parties joined by "and" / "," form one subject ("Korea and Malaysia will …").
+  const group = [last];
+  for (let i = subjects.length - 2; i >= 0; i--) {
+    const a = subjects[i]!;
+    if (a.code === "all" || !/^\s*(?:,|and|&|dan|와|과)\s*(?:the\s+)?$/iu.test(segment.slice(a.end, group[0]!.index)))
+      break;
+    group.unshift(a);
+  }
+  const codes = [...new Set(group.map((g) => g.code as string))];
+  return { parties: codes.length === parties.length ? "all" : codes, rules: ["P2"] };
+}
+
+/** The code of the party `name` names ("Korea's" owner of an offer), or null. */
+export function partyCodeOf(name: string, parties: PartyName[]): string | null {
+  const n = name.trim().replace(/^the\s+/i, "");
+  for (const p of parties)
+    if (p.names.some((x) => x.replace(/^the\s+/i, "") === n || n.endsWith(` ${x}`))) return p.code;
+  return null;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
