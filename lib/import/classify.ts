@@ -1,9 +1,20 @@
 /**
  * One clause by the import codebook (docs/import-codebook.md): pledge or position, its strength
- * (S1–S7), the rules that decided it (C1–C12) and the parties that owe it (P1–P5). Patterns are in
+ * (S1–S7), the rules that decided it (C1–C21) and the parties that owe it (P1–P7). Patterns are in
  * lib/import/cues.ts; this module applies them in the codebook's order.
  */
-import { BINDING_OFFERS, CONDITION, FINAL_CLAUSE, NEGATION, NEGATION_KO, OFFER, REPORTING, TASKING } from "./cues";
+import {
+  BINDING_OFFERS,
+  CONDITION,
+  FINAL_CLAUSE,
+  NEGATION,
+  NEGATION_KO,
+  OFFER,
+  PROCEDURAL,
+  REPORTING,
+  TASKING,
+  TASKING_KO,
+} from "./cues";
 import { type Owers, partyCodeOf, subjectOwers } from "./owers";
 import { firstPositionCue, firstStrengthCue, strengthChain } from "./strength";
 import type { Clause } from "./clauses";
@@ -69,12 +80,14 @@ export function classifyClause(
   if (FINAL_CLAUSE.test(s) || (continuation && inherited?.rules.includes("C14") && /^(?:shall|will|may)\b/.test(s))) {
     return position(["C14"], { parties: "all", rules: ["P4"] }, flags);
   }
+  if (PROCEDURAL.test(s)) return position(["C15"], { parties: "all", rules: ["P4"] }, flags);
   const tasking = firstMatch(TASKING, s);
   if (tasking) {
     const chain = strengthChain(s, tasking.index + tasking[0].length, "binding", ["S1"], true);
     const owers = owersOf(s.slice(0, tasking.index));
     return pledge(["C4", "C1", ...chain.rules], chain.strength, owers, flags);
   }
+  if (HANGUL.test(s) && TASKING_KO.test(s)) return pledge(["C4", "C1", "S1"], "binding", owersOf(s), flags);
   const offer = firstMatch(OFFER, s);
   if (offer) {
     const noun = (offer[2] ?? "").toLowerCase();
@@ -112,8 +125,14 @@ export function classifyClause(
   const chain = strengthChain(s, pledgeHit.end, pledgeHit.strength ?? "binding", [pledgeHit.rule], false);
   const rules = [...(recommitment ? ["C13"] : []), "C1", ...chain.rules];
   const owers = HANGUL.test(s) ? owersOf(s) : owersOf(s.slice(0, chain.lastIndex));
+  if (sharedView(s, pledgeHit)) return position(["C17"], owers, flags);
   // A lead-in ("The Ministers agreed to:") is specific through the list items that follow it.
-  if (!leadIn && !specific(s, HANGUL.test(s) ? 0 : chain.end)) return position(["C10"], owers, flags);
+  if (!leadIn && !specific(s, HANGUL.test(s) ? 0 : chain.end)) {
+    // C18: "Negotiations on the Investment Agreement will continue": the subject carries the action.
+    if (!(owers.rules.includes("P4") && !ctx.inherited && subjectCarries(s.slice(0, pledgeHit.index))))
+      return position(["C10"], owers, flags);
+    rules.push("C18");
+  }
   return pledge(leadIn ? [...rules, "C12"] : rules, chain.strength, owers, flags);
 }
 
@@ -154,6 +173,27 @@ function specific(s: string, from: number): boolean {
   if (HANGUL.test(rest)) return rest.replace(/\s+/g, "").length >= 8;
   const words = rest.toLowerCase().match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   return words.filter((w) => !EMPTY_WORDS.has(w)).length >= 2;
+}
+
+/**
+ * C17: "agreed that … should / must / is …" states a shared view, not an undertaking; "agreed that
+ * the Dialogue will be held in 2026" is one.
+ */
+function sharedView(s: string, cue: { index: number; end: number }): boolean {
+  if (!/^(?:agree[sd]?|concurred) that\b/i.test(s.slice(cue.index))) return false;
+  const rest = s.slice(cue.end);
+  const normative = /\b(?:should|must|ought|needs? to|is|are|was|were|remains?|has|have|can|could)\b/i.exec(rest);
+  const future = /\b(?:will|shall|would)\b/i.exec(rest);
+  return !!normative && (!future || normative.index < future.index);
+}
+
+/** C18: a subject that names no party but an activity ("Negotiations on …", "The Joint Working Group"). */
+function subjectCarries(subject: string): boolean {
+  if (/^\s*(?:It|They|This|These|That)\b/.test(subject)) return false;
+  const words = subject.toLowerCase().match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  return (
+    words.filter((w) => !EMPTY_WORDS.has(w) && !/^(?:meeting|leaders?|ministers?|officials?)$/.test(w)).length >= 2
+  );
 }
 
 function flagsOf(text: string, sentence: Sentence, clause: Clause, s: string): string[] {

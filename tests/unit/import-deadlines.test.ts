@@ -311,6 +311,21 @@ describe("one test per rule", () => {
   });
 });
 
+describe("Korean phrases", () => {
+  it("D21: a year or month needs a deadline ending; halves, next year and this year resolve like their English rules", () => {
+    expectDated("양측은 2027년까지 공동연구를 마치기로 했다.", "2027년까지", "2027-12-31", "year", "D21");
+    expectDated("2026년 말까지 협정을 발효시킬 것이다.", "2026년 말까지", "2026-12-31", "year", "D21");
+    expectDated("2025년 4월까지 실무협의를 개최하기로 했다.", "2025년 4월까지", "2025-04-30", "month", "D21");
+    expectDated("2026년 하반기 중 포럼을 열기로 했다.", "2026년 하반기", "2026-12-31", "month", "D21");
+    expectDated("내년까지 항공편을 늘리기로 했다.", "내년까지", "2025-12-31", "year", "D21");
+    expectDated("연내 서명을 추진하기로 했다.", "연내", "2024-12-31", "year", "D21");
+    expectDated("2026년 중 착공할 예정이다.", "2026년 중", "2026-12-31", "year", "D21");
+    // A date of a past event, and "during" the current year, are not deadlines.
+    expectNoDeadline("2023년 9월 체결된 양해각서를 이행하기로 했다.");
+    expectNoDeadline("2024년 중 교역이 늘었다.");
+  });
+});
+
 describe("variants a real statement uses", () => {
   it.each([
     ["by 2030", "2030-12-31", "year"],

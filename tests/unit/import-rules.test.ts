@@ -1,0 +1,189 @@
+/**
+ * The codebook rules added for issue 10's generalisation pass (docs/import-codebook.md, C4 base
+ * forms, C8–C9 extensions, S1–S2 cues, C15–C21): one test per rule, with sentences of our own,
+ * each checking the rule fires where it should and stays silent where it should not.
+ */
+import { describe, expect, it } from "vitest";
+
+import { extractCandidates } from "@/lib/import/candidates";
+import { partyNamesFor } from "@/lib/import/party-names";
+import type { Candidate } from "@/lib/import/types";
+
+const KR_MY = partyNamesFor(["KR", "MY"]);
+
+function run(text: string, documentDate = "2024-11-25"): Candidate[] {
+  const out = extractCandidates(text, { documentDate, parties: KR_MY });
+  for (const c of out) expect(text.slice(c.start, c.end)).toBe(c.quote);
+  return out;
+}
+
+function one(text: string): Candidate {
+  const out = run(text);
+  expect(out, JSON.stringify(out.map((c) => c.quote))).toHaveLength(1);
+  return out[0]!;
+}
+
+const brief = (c: Candidate) => [c.kind, c.strength, c.quote];
+
+describe("cues that real statements use", () => {
+  it("C4: the present-tense 'We task / direct / mandate' with a body, in English and Korean", () => {
+    const a = one("We task our Trade Ministers to prepare a roadmap on digital trade by 2026.");
+    expect(a).toMatchObject({ kind: "pledge", strength: "binding", parties: ["KR", "MY"], targetDate: "2026-12-31" });
+    expect(a.rules.slice(0, 2)).toEqual(["C4", "C1"]);
+    expect(one("We direct the Joint Commission to draw up a work plan on fisheries.").rules[0]).toBe("C4");
+    // "direct" as an adjective is no tasking.
+    expect(one("Direct flights to Penang will resume in March.").rules).not.toContain("C4");
+    const ko = one("양 정상은 관계 부처에 공동 연구를 추진할 것을 지시하였다.");
+    expect(ko).toMatchObject({ kind: "pledge", strength: "binding", rules: expect.arrayContaining(["C4"]) });
+  });
+
+  it("S1: 'an agreement to …' is a binding cue, and a second nominal pledge after 'and' is its own clause", () => {
+    expect(brief(one("The talks produced an agreement to open a consulate in Busan."))).toEqual([
+      "pledge",
+      "binding",
+      "The talks produced an agreement to open a consulate in Busan.",
+    ]);
+    const two = run(
+      "The visit brought a promise to expand flights and an agreement to explore a joint satellite project.",
+    );
+    expect(two.map(brief)).toEqual([
+      ["pledge", "binding", "The visit brought a promise to expand flights"],
+      ["pledge", "exploratory", "an agreement to explore a joint satellite project."],
+    ]);
+  });
+
+  it("C9: 'committed to' a goal with no action is a position; 'committed to' an action stays a pledge", () => {
+    const goal = one("The two sides remain committed to a rules-based order in the Indian Ocean.");
+    expect(goal).toMatchObject({ kind: "position", rules: expect.arrayContaining(["C9"]) });
+    expect(one("Both sides remain committed to the peaceful settlement of disputes.").kind).toBe("position");
+    expect(one("The two sides are committed to reducing tariffs on palm oil by 2027.")).toMatchObject({
+      kind: "pledge",
+      strength: "binding",
+    });
+    expect(one("Malaysia committed to open three new visa centres.").kind).toBe("pledge");
+  });
+
+  it("S2: a party's goal or target of a number or an action is an intent pledge, restated or set", () => {
+    const restated = one("Malaysia reiterated its target of 31 per cent renewable energy capacity by 2025.");
+    expect(restated).toMatchObject({ kind: "pledge", strength: "intent", parties: ["MY"] });
+    expect(restated.rules).toContain("C13");
+    expect(one("The two sides set the goal of doubling tourist arrivals by 2028.")).toMatchObject({
+      kind: "pledge",
+      strength: "intent",
+      targetDate: "2028-12-31",
+    });
+    // A statement of purpose and a goal that is a state of the world are not.
+    expect(run("The objective of this Arrangement is to promote trade.").filter((c) => c.kind === "pledge")).toEqual(
+      [],
+    );
+    expect(one("The Leaders reaffirmed their shared goal of a peaceful Korean Peninsula.").kind).toBe("position");
+  });
+
+  it("C8: present-tense support ('Korea supports …', 'We support …') is a position; 'to support' after a cue is not", () => {
+    expect(one("Korea supports Malaysia's bid to host the 2028 Expo.")).toMatchObject({
+      kind: "position",
+      rules: expect.arrayContaining(["C8"]),
+    });
+    expect(one("We support the work of the ASEAN Centre for Energy.").kind).toBe("position");
+    expect(one("To support small firms, Korea will open a trade centre in Johor.")).toMatchObject({
+      kind: "pledge",
+      parties: ["KR"],
+    });
+  });
+});
+
+describe("what a clause is (C15–C18)", () => {
+  it("C15: procedural clauses — costs, disputes, carve-outs, conformity with law, renewal of 'it' — are positions", () => {
+    for (const s of [
+      "Each Participant shall bear its own expenses.",
+      "Any disagreement concerning the application of this Arrangement shall be resolved by negotiation.",
+      "Nothing in this Arrangement shall affect the rights of either side under other treaties.",
+      "Activities under this Arrangement shall be conducted in accordance with the applicable laws of each country.",
+      "It may be extended by an exchange of diplomatic notes.",
+      "Differences shall be settled amicably between the two sides.",
+    ]) {
+      expect(one(s), s).toMatchObject({ kind: "position", rules: expect.arrayContaining(["C15"]) });
+    }
+    expect(one("The Parties shall amend their customs procedures for halal products by 2026.").kind).toBe("pledge");
+    expect(one("The training programme will be extended to five more provinces.").kind).toBe("pledge");
+  });
+
+  it("C16: a lead-in whose verb names the action ('cooperate in the following fields:') keeps its items as one pledge", () => {
+    const text =
+      "4. The Parties will cooperate in the following fields:\n(a) the exchange of geologists;\n(b) joint surveys of offshore deposits.\n\n5. Korea will host the first meeting.";
+    const out = run(text);
+    expect(out.map((c) => [c.kind, c.quote])).toEqual([
+      [
+        "pledge",
+        "The Parties will cooperate in the following fields:\n(a) the exchange of geologists;\n(b) joint surveys of offshore deposits.",
+      ],
+      ["pledge", "Korea will host the first meeting."],
+    ]);
+    expect(out[0]!.rules).toContain("C16");
+    expect(out[0]!.rules).not.toContain("C12");
+    // "agreed to:" opens a list of actions: each item is its own pledge (C12).
+    const actions = run(
+      "The Ministers agreed to:\n(a) open a trade office in Busan;\n(b) launch talks on halal standards.",
+    );
+    expect(actions.map((c) => c.rules.includes("C12"))).toEqual([true, true]);
+  });
+
+  it("C17: 'agreed that … should / is' is a shared view; 'agreed that … will' is a pledge", () => {
+    expect(one("The two sides agreed that maritime disputes should be settled under international law.")).toMatchObject(
+      {
+        kind: "position",
+        rules: expect.arrayContaining(["C17"]),
+      },
+    );
+    expect(one("Both sides agreed that it is important to keep supply chains open.").kind).toBe("position");
+    expect(one("The two sides agreed that the next round of talks will be held in Penang in March.")).toMatchObject({
+      kind: "pledge",
+      targetDate: "2025-03-31",
+    });
+  });
+
+  it("C18: a subject that names an activity carries the action ('Talks on … will continue'); a party subject does not", () => {
+    const c = one("Talks on a digital trade agreement will continue in parallel.");
+    expect(c).toMatchObject({ kind: "pledge", strength: "binding", parties: ["KR", "MY"] });
+    expect(c.rules).toContain("C18");
+    expect(one("The two sides will continue to work closely together.").kind).toBe("position");
+    expect(one("Our friendship will continue to grow.").kind).toBe("position");
+    expect(one("It will continue in parallel.").kind).toBe("position");
+  });
+});
+
+describe("where a sentence is not cut (C19–C21)", () => {
+  it("C19: 'and to report …' is the report-back of the same commitment", () => {
+    const c = one(
+      "The Ministers instructed their officials to draft a customs roadmap and to report to the Joint Commission.",
+    );
+    expect(c.rules).toEqual(expect.arrayContaining(["C4", "C19"]));
+  });
+
+  it("C20: a second verb of a relative clause ('which will … and will …') describes the thing, not a new pledge", () => {
+    const c = one(
+      "Both sides will establish a Youth Council, which will meet in Seoul and will be chaired by the two ministers of youth.",
+    );
+    expect(c.rules).toContain("C20");
+    // Without the relative pronoun, a new "and will" is still a new clause (C3).
+    expect(run("Korea will build a training centre in Kedah and will send twenty instructors.")).toHaveLength(2);
+  });
+
+  it("C21: a second infinitive that names the first one's instrument is a step to the same target", () => {
+    const c = one(
+      "The two sides agreed to complete the feasibility study on the Green Shipping Corridor and to open the Corridor to traffic next year.",
+    );
+    expect(c).toMatchObject({ kind: "pledge", targetDate: "2025-12-31" });
+    expect(c.rules).toContain("C21");
+    // Party names and words every instrument has ("Joint", "Committee") do not join two targets.
+    expect(
+      run("Both sides agreed to open a Korea Trade Office in Penang and to send a Korea trade mission to Sabah.")
+        .length,
+    ).toBe(2);
+    expect(
+      run(
+        "Both sides agreed to convene the Joint Trade Committee in March and to sign a Joint Declaration on fisheries.",
+      ).length,
+    ).toBe(2);
+  });
+});
