@@ -90,7 +90,7 @@ interface Scope {
 
 /** "… in the following areas:", "… including:", "… such as:" — items are its scope, not new actions. */
 const SCOPE_LEAD =
-  /\b(?:(?:the|these) following (?:\p{L}+ ){0,2}(?:areas|fields|sectors|forms|activities|modalities|matters|topics|priorities|means)|including|such as|inter alia|in particular)\s*:\s*$/iu;
+  /\b(?:(?:the|these) following (?:\p{L}+ ){0,2}(?:areas|fields|sectors|forms|modalities|matters|topics|priorities)|including|such as|inter alia|in particular)\s*:\s*$/iu;
 
 function trimmedEnd(text: string, end: number): number {
   let e = end;

@@ -182,7 +182,8 @@ function specific(s: string, from: number): boolean {
 function sharedView(s: string, cue: { index: number; end: number }): boolean {
   if (!/^(?:agree[sd]?|concurred) that\b/i.test(s.slice(cue.index))) return false;
   const rest = s.slice(cue.end);
-  const normative = /\b(?:should|must|ought|needs? to|is|are|was|were|remains?|has|have|can|could)\b/i.exec(rest);
+  const normative =
+    /\b(?:should|must|ought|needs? to|(?:is|are|was|were)(?! to\b)|remains?|has|have|can|could)\b/i.exec(rest);
   const future = /\b(?:will|shall|would)\b/i.exec(rest);
   return !!normative && (!future || normative.index < future.index);
 }

@@ -22,11 +22,11 @@ const w = (source: string, flags = "giu") => new RegExp(`(?<![\\p{L}\\p{N}'’-]
 const ko = (source: string) => new RegExp(source, "gu");
 
 /**
- * After "committed to" / "commitment to": an action (a gerund, a verb, or a list lead-in ":"), not
- * a noun goal ("committed to the denuclearisation of …", "to peace") — that is a position (C9).
+ * After "committed to" / "commitment to": an action (a gerund, a verb, "the early conclusion /
+ * implementation / establishment … of", or a list lead-in ":"), not a noun goal ("committed to the denuclearisation of …", "to peace") — that is a position (C9).
  */
 const ACTION_AHEAD =
-  "(?=:| \\p{L}+ing\\b| (?!the |a |an |their |our |its |this |that |these |those |all |any |peace|stability|prosperity|security|democracy|freedom|multilateralism)\\p{Ll}+ )";
+  "(?=:| (?:the |an? )?(?:early |full |swift |effective |timely |successful )*(?:conclusion|implementation|completion|establishment|signing|launch|ratification|entry into force) of\\b| \\p{L}+ing\\b| (?!the |a |an |their |our |its |this |that |these |those |all |any |peace|stability|prosperity|security|democracy|freedom|multilateralism)\\p{Ll}+ )";
 
 /** S1 binding, S2 intent, S3 exploratory. Order does not matter: the earliest match wins. */
 export const STRENGTH_CUES: readonly StrengthCue[] = [

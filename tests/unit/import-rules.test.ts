@@ -61,6 +61,8 @@ describe("cues that real statements use", () => {
       strength: "binding",
     });
     expect(one("Malaysia committed to open three new visa centres.").kind).toBe("pledge");
+    // An action named as a noun ("the early conclusion of …") is an action all the same.
+    expect(one("Korea is committed to the early conclusion of the digital economy agreement.").kind).toBe("pledge");
   });
 
   it("S2: a party's goal or target of a number or an action is an intent pledge, restated or set", () => {
@@ -136,6 +138,7 @@ describe("what a clause is (C15–C18)", () => {
       },
     );
     expect(one("Both sides agreed that it is important to keep supply chains open.").kind).toBe("position");
+    expect(one("Both sides agreed that the Joint Commission is to meet in Seoul in May.").kind).toBe("pledge");
     expect(one("The two sides agreed that the next round of talks will be held in Penang in March.")).toMatchObject({
       kind: "pledge",
       targetDate: "2025-03-31",
