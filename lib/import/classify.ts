@@ -44,7 +44,8 @@ const EMPTY_WORDS = new Set(
     "continue continued further furthermore also closely close together work working cooperate cooperation " +
     "collaboration collaborate strengthen strengthening enhance enhancing deepen deepening promote promoting " +
     "relations relationship ties friendship bilateral mutual mutually areas area field fields various " +
-    "all every other more greater stronger new such efforts effort way ways which be being been is are"
+    "all every other more greater stronger new such efforts effort way ways which be being been is are " +
+    "ensure ensuring success successful"
   ).split(" "),
 );
 

@@ -131,7 +131,7 @@ export const PROCEDURAL =
 
 /** C4: tasking an official or a body ("instructed their ministers to …"). Group 1 ends before "to". */
 export const TASKING =
-  /(?<![\p{L}])(?:instruct(?:ed|s|ing)?|task(?:ed|s|ing)|direct(?:ed|s|ing)|mandat(?:ed|es|ing)|ask(?:ed|s|ing)?|request(?:ed|s|ing)?|charg(?:ed|es|ing)|call(?:ed|s|ing)? (?:on|upon)|(?:task|direct|mandate|charge)(?= (?:our|their|the|its|both|respective|relevant) )) (?:the |their |our |its |both |respective |relevant |senior |each |two )*(?:[\p{L}-]+ ){0,5}?(?:ministers?|ministr(?:y|ies)|officials?|authorit(?:y|ies)|agenc(?:y|ies)|commissions?|committees?|working groups?|task ?forces?|negotiators?|teams?|secretariats?|councils?|bodies|body|departments?|envoys?|sherpas?)(?: [\p{L}-]+){0,6}? to (?=\p{L})/giu;
+  /(?<![\p{L}])(?:instruct(?:ed|s|ing)?|task(?:ed|s|ing)|direct(?:ed|s|ing)|mandat(?:ed|es|ing)|ask(?:ed|s|ing)?|request(?:ed|s|ing)?|charg(?:ed|es|ing)|call(?:ed|s|ing)? (?:on|upon)|(?:task|direct|mandate|charge)(?= (?:our|their|the|its|both|respective|relevant) )) (?:the |their |our |its |both |respective |relevant |senior |each |two )*(?:[\p{L}\p{N}–—-]+ ){0,5}?(?:ministers?|ministr(?:y|ies)|officials?|authorit(?:y|ies)|agenc(?:y|ies)|commissions?|committees?|working groups?|task ?forces?|negotiators?|teams?|secretariats?|councils?|bodies|body|departments?|envoys?|sherpas?)(?: [\p{L}-]+){0,6}? to (?=\p{L})/giu;
 
 /** C4 in Korean: "… 할 것을 … 장관에게 지시하였다" (instructed the ministers to …). */
 export const TASKING_KO = /지시(?:했|하였|한다|하기로)/u;

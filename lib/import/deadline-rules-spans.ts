@@ -108,6 +108,9 @@ export const D11c = patternRule(
 // D12 (within / over the next N units) and D13 (N units after another event: no date).
 export const ANCHOR_IS_DOCUMENT =
   /sign|adopt|today|date\s+(?:hereof|of\s+this)|this\s+(?:joint\s+)?(?:statement|declaration|communiqu|memorandum|mou|agreement|document|readout)/i;
+export /** Events of this very document that come after its date: "the entry into force of this Memorandum". */
+const LATER_EVENT =
+  /entry\s+into\s+force|enters?\s+into\s+force|coming\s+into\s+(?:force|effect)|ratification|notification|receipt/i;
 export const D12 = patternRule(
   "D12",
   `\\b(?<prep>within|in|over|during|for|throughout)\\s+(?:the\\s+)?(?:(?<rel>next|coming|following|upcoming)\\s+)?(?:(?<num>${NUMBER})(?:\\s*\\(\\d{1,3}\\))?[-\\s]+)?(?<unit>years?|months?|weeks?|days?|decades?)\\b(?:['’]s?\\s+time)?`,
@@ -124,7 +127,7 @@ export const D12 = patternRule(
       /^\s+(?:of|after|from|following)\s+[^,.;:()]{1,60}?(?=[,.;:()]|\s+(?:and|or|to|will|shall|in|at|by)\b|$)/i.exec(
         s.slice((m.index ?? 0) + m[0].length),
       );
-    if (tail && !ANCHOR_IS_DOCUMENT.test(tail[0])) {
+    if (tail && (!ANCHOR_IS_DOCUMENT.test(tail[0]) || LATER_EVENT.test(tail[0]))) {
       return hit(m, "D13", null, { vague: true, end: (m.index ?? 0) + m[0].length + tail[0].length });
     }
     const months = unit.startsWith("year")
@@ -160,7 +163,7 @@ export const D14 = patternRule(
 // D15: recurring; the date is the first occurrence.
 export const D15 = patternRule(
   "D15",
-  `\\b(?:(?<word>semi-annual(?:ly)?|annual(?:ly)?|yearly|biennial(?:ly)?|triennial(?:ly)?|quarterly|monthly)|(?:each|every)\\s+(?:(?<num>${NUMBER})\\s+)?(?<unit>years?|months?|quarters?)|(?<twice>twice|two\\s+times)\\s+a\\s+year|on\\s+an?\\s+(?<basis>annual|yearly|monthly|quarterly|biennial)\\s+basis)\\b`,
+  `\\b(?:(?<word>semi-annual(?:ly)?|annual(?:ly)?|yearly|biennial(?:ly)?|triennial(?:ly)?|quarterly|monthly)|(?:each|every)\\s+(?:(?<num>${NUMBER})\\s+)?(?<unit>years?|months?|quarters?)|(?<twice>twice|two\\s+times)\\s+a\\s+year|(?:at\\s+least\\s+)?once\\s+(?:a|per|every)\\s+(?<onceunit>year|month)|on\\s+an?\\s+(?<basis>annual|yearly|monthly|quarterly|biennial)\\s+basis)\\b`,
   (m, g, doc) => {
     const word = (g.word ?? g.basis ?? "").toLowerCase();
     let months = 12;
@@ -169,6 +172,7 @@ export const D15 = patternRule(
     else if (word.startsWith("trienn")) months = 36;
     else if (word.startsWith("quarter")) months = 3;
     else if (word.startsWith("month")) months = 1;
+    else if (g.onceunit) months = g.onceunit.toLowerCase() === "month" ? 1 : 12;
     else if (g.unit) {
       const n = numberOf(g.num) ?? 1;
       const unit = g.unit.toLowerCase();

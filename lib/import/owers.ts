@@ -39,6 +39,10 @@ export function subjectOwers(
       const overlaps = mentions.some((x) => m!.index < x.end && x.index < m!.index + m![0].length);
       // "North Korea" is not "Korea", nor "Democratic People's Republic of Korea" the Republic of Korea.
       const otherState = /(?:North|People's Republic of|People’s Republic of)\s+$/u.test(segment.slice(0, m.index));
+      // P8: "ASEAN–Japan Senior Officials", "the Korea-Malaysia Plan": a dashed compound names a joint thing.
+      const compound =
+        /^[–—-]\p{L}/u.test(segment.slice(m.index + m[0].length)) || /\p{L}[–—-]$/u.test(segment.slice(0, m.index));
+      if (compound) continue;
       if (!overlaps && !otherState) mentions.push({ index: m.index, end: m.index + m[0].length, code });
     }
   }

@@ -26,11 +26,18 @@ export function firstStrengthCue(s: string, from: number): Hit | null {
   return best;
 }
 
+/**
+ * The first match of `cue` at or after `from`, skipping a capitalised cue word inside a name ("the
+ * Economic Resilience Action Plan to …", "the Agreement to Establish …"): after "the" or a
+ * capitalised word, a capitalised "Plan" or "Agreement" is part of the name, not a cue.
+ */
 function matchFrom(cue: StrengthCue, s: string, from: number): Hit | null {
   cue.re.lastIndex = from;
-  const m = cue.re.exec(s);
-  if (!m) return null;
-  return { index: m.index, end: m.index + m[0].length, rule: cue.rule, strength: cue.strength };
+  for (let m = cue.re.exec(s); m; m = cue.re.exec(s)) {
+    const inName = /^\p{Lu}/u.test(m[0]) && /(?:\p{Lu}[\p{L}-]*|\bthe)\s+$/u.test(s.slice(0, m.index));
+    if (!inName) return { index: m.index, end: m.index + m[0].length, rule: cue.rule, strength: cue.strength };
+  }
+  return null;
 }
 
 /**

@@ -311,6 +311,36 @@ describe("one test per rule", () => {
   });
 });
 
+describe("events of the document that come after its date", () => {
+  it("D13: a duration from this document's entry into force has no date; from its signing it has", () => {
+    const r = expectVague(
+      "A secretariat shall be set up within six months of the entry into force of this Memorandum.",
+      "within six months of the entry into force of this Memorandum",
+      "D13",
+    );
+    expect(r.recurring).toBe(false);
+    expectDated(
+      "The lists shall be exchanged within 30 days of the signing of this Agreement.",
+      "within 30 days",
+      "2024-12-25",
+      "day",
+      "D12",
+    );
+  });
+
+  it("D15: 'once a year' and 'at least once a year' recur yearly, 'once a month' monthly", () => {
+    const r = expectDated(
+      "The Committee shall meet at least once a year.",
+      "at least once a year",
+      "2025-11-25",
+      "day",
+      "D15",
+    );
+    expect(r.recurring).toBe(true);
+    expectDated("Officials will talk once a month.", "once a month", "2024-12-25", "day", "D15");
+  });
+});
+
 describe("Korean phrases", () => {
   it("D21: a year or month needs a deadline ending; halves, next year and this year resolve like their English rules", () => {
     expectDated("양측은 2027년까지 공동연구를 마치기로 했다.", "2027년까지", "2027-12-31", "year", "D21");

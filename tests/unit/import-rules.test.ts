@@ -190,3 +190,35 @@ describe("where a sentence is not cut (C19–C21)", () => {
     ).toBe(2);
   });
 });
+
+describe("found by the held-out statements (fixed after their figures were taken)", () => {
+  it("P8: a party's name in a dashed compound ('the Korea–Malaysia Action Plan') is no subject; C4 reads through it", () => {
+    const c = one("The Meeting tasked the Korea–Malaysia Senior Officials to draft a halal trade roadmap.");
+    expect(c).toMatchObject({ kind: "pledge", parties: ["KR", "MY"], rules: expect.arrayContaining(["C4", "P4"]) });
+    expect(one("Korea will fund the Korea–Malaysia Digital Hub in Cyberjaya.").parties).toEqual(["KR"]);
+    expect(one("The Korea-Malaysia Working Group will meet in Seoul in March.").parties).toEqual(["KR", "MY"]);
+  });
+
+  it("S2: a capitalised cue word inside a name ('the … Action Plan to …') is part of the name, not a cue", () => {
+    const c = one("Both sides agreed to extend the Green Economy Action Plan to cover hydrogen.");
+    expect(c).toMatchObject({ kind: "pledge", strength: "binding" });
+    expect(one("Korea plans to open a trade office in Johor.").strength).toBe("intent");
+  });
+
+  it("C10: 'ensure its success' is nothing checkable", () => {
+    expect(one("The two sides will work together to ensure its success.").kind).toBe("position");
+  });
+
+  it("D13 / D15 through the extractor: 'within six months of the entry into force of this Arrangement' has no date; 'at least once a year' recurs", () => {
+    const a = one(
+      "The Parties shall set up a secretariat within six months of the entry into force of this Arrangement.",
+    );
+    expect([a.targetDate, a.rules]).toEqual([null, expect.arrayContaining(["D13"])]);
+    const b = one("The Joint Committee shall meet at least once a year in Seoul or Kuala Lumpur.");
+    expect([b.targetDate, b.targetPrecision, b.flags]).toEqual([
+      "2025-11-25",
+      "day",
+      expect.arrayContaining(["recurring"]),
+    ]);
+  });
+});
