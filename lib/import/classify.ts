@@ -45,7 +45,7 @@ const EMPTY_WORDS = new Set(
     "collaboration collaborate strengthen strengthening enhance enhancing deepen deepening promote promoting " +
     "relations relationship ties friendship bilateral mutual mutually areas area field fields various " +
     "all every other more greater stronger new such efforts effort way ways which be being been is are " +
-    "ensure ensuring success successful"
+    "ensure ensuring success successful remain remaining stay keep maintain touch contact communication communications"
   ).split(" "),
 );
 
@@ -127,6 +127,8 @@ export function classifyClause(
   const rules = [...(recommitment ? ["C13"] : []), "C1", ...chain.rules];
   const owers = HANGUL.test(s) ? owersOf(s) : owersOf(s.slice(0, chain.lastIndex));
   if (sharedView(s, pledgeHit)) return position(["C17"], owers, flags);
+  // C22: "would be hard to reach", "will be crucial": a forecast or an evaluation, not an action.
+  if (EVALUATION.test(s.slice(pledgeHit.index))) return position(["C22"], owers, flags);
   // A lead-in ("The Ministers agreed to:") is specific through the list items that follow it.
   if (!leadIn && !specific(s, HANGUL.test(s) ? 0 : chain.end)) {
     // C18: "Negotiations on the Investment Agreement will continue": the subject carries the action.
@@ -188,6 +190,10 @@ function sharedView(s: string, cue: { index: number; end: number }): boolean {
   const future = /\b(?:will|shall|would)\b/i.exec(rest);
   return !!normative && (!future || normative.index < future.index);
 }
+
+/** C22: a modal + "be" + an evaluative adjective. */
+const EVALUATION =
+  /^(?:will|would|shall)\s+(?:not\s+)?(?:also\s+)?be\s+(?:\p{L}+ly\s+)?(?:hard|difficult|easy|likely|unlikely|possible|impossible|important|crucial|vital|essential|beneficial|challenging|necessary|critical|key|significant)\b/iu;
 
 /** C18: a subject that names no party but an activity ("Negotiations on …", "The Joint Working Group"). */
 function subjectCarries(subject: string): boolean {

@@ -29,7 +29,7 @@ const FINITE =
 
 const SUBJECT =
   "(?:(?:[Bb]oth|[Tt]he two) (?:[Ss]ides|[Cc]ountries|[Ll]eaders|[Pp]arties|[Gg]overnments)|[Tt]he [Ll]eaders|[Tt]he [Pp]arties|" +
-  "we|they|it|\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+){0,3}|" +
+  "we|they|it|\\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+){0,3}|the \\p{Lu}[\\p{L}-]+(?: \\p{Lu}[\\p{L}-]+){0,3}|" +
   "the \\p{Lu}[\\p{L}-]+ (?:side|[Gg]overnment|delegation|[Pp]articipant|[Pp]arty|[Mm]inistry|[Aa]uthorities))";
 
 /** A second pledge made as a noun ("… and an agreement to explore …", "… and a commitment to …"). */
@@ -40,6 +40,9 @@ const SEPARATOR = new RegExp(
   `;\\s*(?:and\\s+)?|,?\\s+(?:and|as well as|while|whereas)\\s+(?=["“]?(?:${FINITE}|to \\p{Ll}+|${SUBJECT} ${FINITE})|${NOMINAL_PLEDGE})`,
   "gu",
 );
+
+/** A finite verb or cue before an "and" split point: the part before is a clause of its own. */
+const VERB_BEFORE = new RegExp(`(?<![\\p{L}])${FINITE}|(?<![\\p{L}])\\p{L}+ed\\b`, "iu");
 
 /** Any pledge verb before a split point: "and to …" is parallel only after one. */
 const PLEDGE_BEFORE =
@@ -62,6 +65,8 @@ export function clauses(text: string, sentence: Sentence, partyWords: ReadonlySe
     const previousCut = cuts[cuts.length - 1]?.resume ?? 0;
     const before = body.slice(previousCut, m.index);
     if (wordCount(before) < 3 || wordCount(rest) < 3) continue;
+    // "South Korea and Vietnam agreed …": an "and" with no verb before it joins two subjects.
+    if (!m[0].startsWith(";") && !VERB_BEFORE.test(before)) continue;
     const rule = keptTogether(before, rest, partyWords);
     if (rule) {
       kept.push({ at: m.index, rule });

@@ -164,7 +164,10 @@ export const D14 = patternRule(
 export const D15 = patternRule(
   "D15",
   `\\b(?:(?<word>semi-annual(?:ly)?|annual(?:ly)?|yearly|biennial(?:ly)?|triennial(?:ly)?|quarterly|monthly)|(?:each|every)\\s+(?:(?<num>${NUMBER})\\s+)?(?<unit>years?|months?|quarters?)|(?<twice>twice|two\\s+times)\\s+a\\s+year|(?:at\\s+least\\s+)?once\\s+(?:a|per|every)\\s+(?<onceunit>year|month)|on\\s+an?\\s+(?<basis>annual|yearly|monthly|quarterly|biennial)\\s+basis)\\b`,
-  (m, g, doc) => {
+  (m, g, doc, s) => {
+    // "the Annual Summit", "the Yearly Review": a capitalised word after another word is in a name.
+    const at = m.index ?? 0;
+    if (at > 0 && /^\p{Lu}/u.test(m[0]) && /[\p{L},]\s+$/u.test(s.slice(0, at))) return null;
     const word = (g.word ?? g.basis ?? "").toLowerCase();
     let months = 12;
     if (g.twice || word.startsWith("semi")) months = 6;

@@ -459,7 +459,7 @@ describe("the codebook", () => {
 
   it("lists its rules, and each C, S, T and P rule has a test here that names it", () => {
     const expected = [
-      ...Array.from({ length: 22 }, (_, i) => `C${i}`),
+      ...Array.from({ length: 23 }, (_, i) => `C${i}`),
       ...Array.from({ length: 7 }, (_, i) => `S${i + 1}`),
       ...Array.from({ length: 8 }, (_, i) => `P${i + 1}`),
       "T0",

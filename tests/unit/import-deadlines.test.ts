@@ -338,6 +338,9 @@ describe("events of the document that come after its date", () => {
     );
     expect(r.recurring).toBe(true);
     expectDated("Officials will talk once a month.", "once a month", "2024-12-25", "day", "D15");
+    // A capitalised "Annual" after another word is in a name.
+    expectNoDeadline("The roadmap will be adopted at the Annual Summit.");
+    expectDated("Annual reviews will follow.", "Annual", "2025-11-25", "day", "D15");
   });
 });
 

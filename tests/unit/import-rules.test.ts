@@ -222,3 +222,43 @@ describe("found by the held-out statements (fixed after their figures were taken
     ]);
   });
 });
+
+describe("found by the second held-out round (fixed after its figures were taken)", () => {
+  it("C3: 'and' after a part with no verb joins two subjects ('Korea and Malaysia agreed'), and 'the United States will' is a new subject", () => {
+    const c = one(
+      "KUALA LUMPUR, May 2 - South Korea and Malaysia agreed on Friday to open talks on a digital trade pact.",
+    );
+    expect(c.parties).toEqual(["KR", "MY"]);
+    const us = extractCandidates(
+      "We intend to launch a critical minerals initiative, and the United States will host a meeting of experts next month.",
+      { documentDate: "2024-11-25", parties: partyNamesFor(["US", "JP"]) },
+    );
+    expect(us.map((x) => [x.strength, x.parties])).toEqual([
+      ["intent", ["US", "JP"]],
+      ["binding", ["US"]],
+    ]);
+  });
+
+  it("C10: 'remain in close touch', 'stay in contact' have nothing checkable", () => {
+    expect(one("The leaders agreed to remain in close touch.").kind).toBe("position");
+    expect(one("Both ministers will stay in regular contact.").kind).toBe("position");
+    expect(one("Malaysia will maintain zero tariffs on Korean semiconductors.").kind).toBe("pledge");
+  });
+
+  it("C22: 'will / would be' + an evaluative adjective is a forecast or an evaluation, not an action", () => {
+    expect(one("Analysts said the new target would be difficult to meet.")).toMatchObject({
+      kind: "position",
+      rules: expect.arrayContaining(["C22"]),
+    });
+    expect(one("Cooperation on batteries will be crucial for both economies.").kind).toBe("position");
+    expect(one("Korea will be the first to ratify the digital pact.").kind).toBe("pledge");
+  });
+
+  it("D15 through the extractor: a capitalised 'Annual' inside a name ('the Annual Summit') is no recurrence", () => {
+    const c = one(
+      "They tasked their officials to prepare a roadmap on shipbuilding for adoption at the Annual Summit.",
+    );
+    expect([c.targetDate, c.flags]).toEqual([null, expect.not.arrayContaining(["recurring"])]);
+    expect(one("The two sides will hold annual talks on shipbuilding.").flags).toContain("recurring");
+  });
+});
