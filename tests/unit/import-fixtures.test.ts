@@ -43,6 +43,8 @@ const VAGUE = [
   "in the coming months",
   "by the next summit",
   "at the earliest opportunity",
+  "at the earliest possible date",
+  "at our next meeting",
 ];
 
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -91,6 +93,14 @@ function reference(
     return { date: addYears(base, NUMBERS[m[1]!] ?? Number(m[1])), precision: "day" };
   if ((m = /^(?:within|over) (?:the next )?(\w+) months?$/.exec(p)) && (NUMBERS[m[1]!] ?? Number(m[1])))
     return { date: addMonthsTo(base, NUMBERS[m[1]!] ?? Number(m[1])), precision: "day" };
+  if ((m = /^within (\d+) days$/.exec(p))) {
+    const d = new Date(`${base}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + Number(m[1]));
+    return { date: d.toISOString().slice(0, 10), precision: "day" };
+  }
+  if ((m = /^in the second half of (\d{4})$/.exec(p))) return { date: `${m[1]}-12-31`, precision: "month" };
+  if ((m = /^(\d{4})년 상반기까지$/.exec(p))) return { date: `${m[1]}-06-30`, precision: "month" };
+  if (/^(at least )?twice a year$/.test(p)) return { date: addMonthsTo(base, 6), precision: "day", recurring: true };
   // A period counted from another event has no date of its own.
   if (/^within \w+ (?:days|weeks|months|years) (?:of|after|from) the /.test(p)) return { date: null, precision: null };
   if ((m = /^in ([a-z]+) (\d{4})$/.exec(p)) && MONTHS.includes(m[1]!)) {
