@@ -37,7 +37,13 @@ export function extractCandidates(text: string, options: ExtractOptions): Candid
   };
   for (const paragraph of paragraphs(text)) {
     const listItem = isListItem(text, paragraph);
-    if (scope && listItem) {
+    // The scope's items are lettered, roman or bulleted and follow without a blank line ("2.2" is not one).
+    if (
+      scope &&
+      listItem &&
+      !/^\d/.test(paragraph.number ?? "") &&
+      !/\n\s*\n/.test(text.slice(scope.end, paragraph.start))
+    ) {
       scope.end = Math.max(scope.end, trimmedEnd(text, paragraph.end));
       continue;
     }

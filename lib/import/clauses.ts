@@ -37,7 +37,7 @@ const NOMINAL_PLEDGE =
   '(?:an?|the|their|its) (?:agreement|commitment|pledge|promise|decision|undertaking)s? [“"]?to \\p{Ll}';
 
 const SEPARATOR = new RegExp(
-  `;\\s*(?:and\\s+)?|,?\\s+(?:and|as well as|while|whereas)\\s+(?=["“]?(?:${FINITE}|to \\p{Ll}+|${SUBJECT} ${FINITE})|${NOMINAL_PLEDGE})`,
+  `;\\s*(?:and\\s+)?|,?\\s+(?:and|as well as|while|whereas)\\s+(?=["“]?(?:${FINITE}|to \\p{Ll}+|${SUBJECT} ${FINITE}|that (?:[\\p{L}'’–-]+ ){1,6}?(?:will|shall|would)\\b)|${NOMINAL_PLEDGE})`,
   "gu",
 );
 

@@ -119,7 +119,7 @@ export const POSITION_CUES: readonly Cue[] = [
 
 /** C14: the instrument's own final clauses ("This Memorandum shall come into effect …") are not pledges. */
 export const FINAL_CLAUSE =
-  /^(?:This|The present) (?:Memorandum(?: of Understanding)?|MoU|Agreement|Arrangement|Protocol|Declaration|Statement|Joint Statement|Plan of Action|Programme)\b[^,;]{0,40}?\b(?:shall|will|may)\b(?:\s+\p{L}+)?\s+(?:come|enter|remain|be|terminate|expire|continue|cease)\b|^(?:shall|will|may) (?:come into|enter into|remain in|be amended|terminate|expire|cease)\b/u;
+  /^(?:This|The present) (?:Memorandum(?: of Understanding)?|MoU|Agreement|Arrangement|Protocol|Declaration|Statement|Joint Statement|Plan of Action|Programme)\b[^,;]{0,40}?\b(?:shall|will|may)\b(?:\s+\p{L}+)?\s+(?:come|enter|remain|be|terminate|expire|continue|cease|take\s+effect)\b|^(?:shall|will|may) (?:come into|enter into|remain in|be amended|terminate|expire|cease)\b/u;
 
 /**
  * C15: the instrument's procedural clauses — costs, settlement of disputes, carve-outs, conformity

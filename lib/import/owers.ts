@@ -6,6 +6,8 @@
 import { ALL_PARTIES, ALL_PARTIES_KO, PREPOSITIONS } from "./cues";
 import type { PartyName } from "./types";
 
+const KO_SUBJECT_PARTICLE = /^\s*(?:측|정부|대통령|총리|정상)?\s*(?:은|는|이|가|도)(?![\p{Script=Hangul}])/u;
+
 /** The parties that owe a clause and the P rule that chose them. */
 export interface Owers {
   parties: string[] | "all";
@@ -34,7 +36,9 @@ export function subjectOwers(
     .flatMap((p) => p.names.map((n) => ({ code: p.code, name: n })))
     .sort((a, b) => b.name.length - a.name.length);
   for (const { code, name } of names) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name).replace(/^the /, "[Tt]he ")}(?![\\p{L}\\p{N}])`, "gu");
+    // A Korean name takes its particles without a space ("말레이시아는"): only Latin letters end it.
+    const after = /\p{Script=Hangul}$/u.test(name) ? "(?![\\p{Script=Latin}\\p{N}])" : "(?![\\p{L}\\p{N}])";
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name).replace(/^the /, "[Tt]he ")}${after}`, "gu");
     for (let m = re.exec(segment); m; m = re.exec(segment)) {
       const overlaps = mentions.some((x) => m!.index < x.end && x.index < m!.index + m![0].length);
       // "North Korea" is not "Korea", nor "Democratic People's Republic of Korea" the Republic of Korea.
@@ -47,6 +51,11 @@ export function subjectOwers(
     }
   }
   mentions.sort((a, b) => a.index - b.index);
+  // P9: in Korean the subject carries a topic or subject particle ("한국 측은", "양 정상은", "한국이").
+  if (/\p{Script=Hangul}/u.test(segment)) {
+    const marked = mentions.filter((m) => KO_SUBJECT_PARTICLE.test(segment.slice(m.end)));
+    if (marked.length) mentions.splice(0, mentions.length, ...marked);
+  }
   const subjects: Mention[] = [];
   let excludedUntil = -1;
   for (const m of mentions) {

@@ -23,6 +23,8 @@ function one(text: string): Candidate {
   return out[0]!;
 }
 
+const pledges = (text: string) => run(text).filter((c) => c.kind === "pledge");
+
 const brief = (c: Candidate) => [c.kind, c.strength, c.quote];
 
 describe("cues that real statements use", () => {
@@ -260,5 +262,36 @@ describe("found by the second held-out round (fixed after its figures were taken
     );
     expect([c.targetDate, c.flags]).toEqual([null, expect.not.arrayContaining(["recurring"])]);
     expect(one("The two sides will hold annual talks on shipbuilding.").flags).toContain("recurring");
+  });
+});
+
+describe("found by the third held-out round (fixed after its figures were taken)", () => {
+  it("C16: a scope list ends at a blank line or a sub-numbered paragraph ('2.2' is no item of '2.1')", () => {
+    const text =
+      "2.1 The Participants intend to cooperate in the following areas:\n(a) solar power;\n(b) battery storage.\n\n2.2 Korea will host the first workshop on solar power.";
+    expect(run(text).map((c) => [c.paragraph, c.rules.includes("C16")])).toEqual([
+      ["2.1", true],
+      ["2.2", false],
+    ]);
+  });
+
+  it("C14: 'will take effect on the date of its signature' is a final clause", () => {
+    expect(one("This Arrangement will take effect on the date of its signature.")).toMatchObject({
+      kind: "position",
+      rules: expect.arrayContaining(["C14"]),
+    });
+  });
+
+  it("C3: '…, and that <subject> would …' is a second object of 'agreed': a second candidate", () => {
+    const out = pledges(
+      "The two Leaders agreed that the Joint Commission would meet in Penang in 2025, and that both sides would open a trade office in Busan this year.",
+    );
+    expect(out.map((c) => c.targetDate)).toEqual(["2025-12-31", "2024-12-31"]);
+  });
+
+  it("P9: in Korean the name with a topic or subject particle owes it, not a name in the object", () => {
+    expect(one("한국 측은 말레이시아 반도체 산업에 대한 투자 계획을 마련할 예정이다.").parties).toEqual(["KR"]);
+    expect(one("말레이시아는 한국 기업의 투자를 지원하기로 하였다.").parties).toEqual(["MY"]);
+    expect(one("양 정상은 말레이시아 국방 산업 협력을 확대하기로 합의하였다.").parties).toEqual(["KR", "MY"]);
   });
 });
