@@ -90,7 +90,9 @@ export function classifyClause(
   }
   if (HANGUL.test(s) && TASKING_KO.test(s)) return pledge(["C4", "C1", "S1"], "binding", owersOf(s), flags);
   const offer = firstMatch(OFFER, s);
-  if (offer) {
+  // Restating a commitment or pledge is C13's to judge (an action, or an abstraction); an offer is C5's.
+  const restated = offer && /^(?:reiterat|reaffirm|renew|repeat|confirm)/i.test(offer[0]);
+  if (offer && !(restated && /^(?:commitment|pledge)$/i.test(offer[2] ?? ""))) {
     const noun = (offer[2] ?? "").toLowerCase();
     const owner = partyCodeOf(offer[1] ?? offer[3] ?? "", parties);
     const binding = BINDING_OFFERS.has(noun);
@@ -109,7 +111,12 @@ export function classifyClause(
     return position([positionHit.rule], owers, flags);
   }
   if (!pledgeHit) {
-    if (inherited && inherited.kind === "pledge" && (clause.infinitive || clause.listItem || !continuation)) {
+    // A clause cut off a C10 position keeps its cue: "agreed to remain in contact and to hold the next Summit …".
+    const cueSource =
+      inherited &&
+      (inherited.kind === "pledge" ||
+        (inherited.rules[0] === "C10" && inherited.rules.some((r) => /^S[1-3]$/.test(r))));
+    if (inherited && cueSource && (clause.infinitive || clause.listItem || !continuation)) {
       const rules = [
         "C1",
         ...(continuation && !clause.listItem ? [] : ["C12"]),
@@ -133,7 +140,7 @@ export function classifyClause(
   if (!leadIn && !specific(s, HANGUL.test(s) ? 0 : chain.end)) {
     // C18: "Negotiations on the Investment Agreement will continue": the subject carries the action.
     if (!(owers.rules.includes("P4") && !ctx.inherited && subjectCarries(s.slice(0, pledgeHit.index))))
-      return position(["C10"], owers, flags);
+      return position(["C10", ...chain.rules], owers, flags, chain.strength);
     rules.push("C18");
   }
   return pledge(leadIn ? [...rules, "C12"] : rules, chain.strength, owers, flags);
@@ -156,11 +163,11 @@ function pledge(rules: string[], strength: Strength, owers: Owers, flags: string
   };
 }
 
-function position(rules: string[], owers: Owers, flags: string[]): Classified {
+function position(rules: string[], owers: Owers, flags: string[], strength: Strength = "binding"): Classified {
   const kept = flags.filter((f) => f === "commentary");
   return {
     kind: "position",
-    strength: "binding",
+    strength,
     rules: kept.length ? [...rules, "C11"] : rules,
     parties: owers.parties,
     partyRules: owers.rules,

@@ -6,6 +6,7 @@
  * stays one clause. Offsets are into the whole text; each clause is trimmed of whitespace and of
  * the commas and semicolons that separated it.
  */
+import { STRENGTH_CUES } from "./cues";
 import type { Sentence } from "./types";
 
 /** A part of a sentence that may hold one commitment. */
@@ -42,7 +43,19 @@ const SEPARATOR = new RegExp(
 );
 
 /** A finite verb or cue before an "and" split point: the part before is a clause of its own. */
-const VERB_BEFORE = new RegExp(`(?<![\\p{L}])${FINITE}|(?<![\\p{L}])\\p{L}+ed\\b`, "iu");
+const VERB_BEFORE = new RegExp(
+  `(?<![\\p{L}])${FINITE}|(?<![\\p{L}])(?:\\p{L}+ed|set|made|held|met|took|gave|sent|began|saw|brought|led|built|kept)\\b`,
+  "iu",
+);
+
+/** True when `before` has a verb or a strength cue of its own (S1–S3): it is a clause. */
+function hasVerb(before: string): boolean {
+  if (VERB_BEFORE.test(before)) return true;
+  return STRENGTH_CUES.some((cue) => {
+    cue.re.lastIndex = 0;
+    return cue.re.test(before);
+  });
+}
 
 /** Any pledge verb before a split point: "and to …" is parallel only after one. */
 const PLEDGE_BEFORE =
@@ -66,7 +79,7 @@ export function clauses(text: string, sentence: Sentence, partyWords: ReadonlySe
     const before = body.slice(previousCut, m.index);
     if (wordCount(before) < 3 || wordCount(rest) < 3) continue;
     // "South Korea and Vietnam agreed …": an "and" with no verb before it joins two subjects.
-    if (!m[0].startsWith(";") && !VERB_BEFORE.test(before)) continue;
+    if (!m[0].startsWith(";") && !hasVerb(before)) continue;
     const rule = keptTogether(before, rest, partyWords);
     if (rule) {
       kept.push({ at: m.index, rule });

@@ -26,7 +26,7 @@ const ko = (source: string) => new RegExp(source, "gu");
  * implementation / establishment … of", or a list lead-in ":"), not a noun goal ("committed to the denuclearisation of …", "to peace") — that is a position (C9).
  */
 const ACTION_AHEAD =
-  "(?=:| (?:the |an? )?(?:early |full |swift |effective |timely |successful )*(?:conclusion|implementation|completion|establishment|signing|launch|ratification|entry into force) of\\b| \\p{L}+ing\\b| (?!the |a |an |their |our |its |this |that |these |those |all |any |peace|stability|prosperity|security|democracy|freedom|multilateralism)\\p{Ll}+ )";
+  "(?=:| (?:the |an? )?(?:early |full |swift |effective |timely |successful )*(?:conclusion|implementation|completion|establishment|signing|launch|ratification|entry into force) of\\b| \\p{L}+ing\\b| (?!the |a |an |their |our |its |this |that |these |those |all |any |peace|stability|prosperity|security|democracy|freedom|multilateralism|\\p{Ll}+(?:al|ic|ive|ous|ful|able|ible) )\\p{Ll}+ )";
 
 /** S1 binding, S2 intent, S3 exploratory. Order does not matter: the earliest match wins. */
 export const STRENGTH_CUES: readonly StrengthCue[] = [
@@ -136,9 +136,9 @@ export const TASKING =
 /** C4 in Korean: "… 할 것을 … 장관에게 지시하였다" (instructed the ministers to …). */
 export const TASKING_KO = /지시(?:했|하였|한다|하기로)/u;
 
-/** C5: a party's offer, decision or plan that the text welcomes; group 1 the owner, group 2 the noun. */
+/** C5: a party's offer, decision or plan that the text welcomes, notes or restates (C13); group 1 the owner, group 2 the noun. */
 export const OFFER =
-  /(?:welcom|appreciat|accept|not|acknowledg|recogni[sz]|support|mengalu-aluk)\p{L}* (?:the |a )?(?:([\p{L}.’' -]{2,40}?)(?:'s|’s) )?(?:kind |generous )?(offer|proposal|plan|decision|commitment|pledge|intention|initiative|readiness|willingness)(?: of ([\p{L} .-]{2,40}?))? to (?=\p{L})/giu;
+  /(?:welcom|appreciat|accept|not|acknowledg|recogni[sz]|support|reiterat|reaffirm|renew|repeat|confirm|extend|mengalu-aluk)\p{L}* (?:the |a |its |their |his |her )?(?:([\p{L}.’' -]{2,40}?)(?:'s|’s) )?(?:kind |generous )?(offer|proposal|plan|decision|commitment|pledge|intention|initiative|readiness|willingness)(?: of ([\p{L} .-]{2,40}?))? to (?=\p{L})/giu;
 
 /** Nouns of C5 that make the offer binding (the others give intent). */
 export const BINDING_OFFERS = new Set(["offer", "decision", "commitment", "pledge", "readiness", "willingness"]);

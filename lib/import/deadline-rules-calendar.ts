@@ -144,3 +144,15 @@ export const D9: Rule = {
     return hits;
   },
 };
+
+// D22: a schedule word before "for" + a year or a month and year ("a first launch planned for 2028").
+export const D22 = patternRule(
+  "D22",
+  `\\b(?:planned|scheduled|slated|expected|due|set|targeted|earmarked)\\s+(?<prep>for)\\s+(?:(?<month>${MONTHS})\\s+)?(?<year>${YEAR})\\b${NOT_RANGE}${NOT_NAME}`,
+  (m, g) => {
+    const month = g.month ? MONTH_INDEX[g.month.slice(0, 3).toLowerCase()] : undefined;
+    const period = month ? monthPeriod(Number(g.year), month) : yearPeriod(Number(g.year));
+    const start = (m.index ?? 0) + m[0].search(/\bfor\b/);
+    return { ...hit(m, "D22", periodTarget(period, false)), start };
+  },
+);

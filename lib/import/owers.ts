@@ -25,6 +25,16 @@ export function subjectOwers(
   inherited: Owers | null,
   antecedent: Owers | null,
 ): Owers {
+  // P10: "India's ministry said the agreement would be signed": the speaker is not the subject.
+  const report = /\b(?:said|says|told\s+(?:[\p{L}-]+\s+){0,3}?|stated|added|explained)\s+(?:that\s+)?/iu.exec(segment);
+  if (report) {
+    const embedded = segment.slice(report.index + report[0].length);
+    const inner = subjectOwers(embedded, parties, null, null);
+    if (inner.rules.includes("P1") || inner.rules.includes("P2")) return { ...inner, rules: [...inner.rules, "P10"] };
+    if (!/^\s*(?:it|they|he|she|we)\b/i.test(embedded)) return { parties: "all", rules: ["P4", "P10"] };
+    const speaker = subjectOwers(segment.slice(0, report.index), parties, inherited, antecedent);
+    return { ...speaker, rules: [...speaker.rules, "P10"] };
+  }
   type Mention = { index: number; end: number; code: string | "all" };
   const mentions: Mention[] = [];
   for (const re of [ALL_PARTIES, ALL_PARTIES_KO]) {

@@ -461,7 +461,7 @@ describe("the codebook", () => {
     const expected = [
       ...Array.from({ length: 23 }, (_, i) => `C${i}`),
       ...Array.from({ length: 7 }, (_, i) => `S${i + 1}`),
-      ...Array.from({ length: 9 }, (_, i) => `P${i + 1}`),
+      ...Array.from({ length: 10 }, (_, i) => `P${i + 1}`),
       "T0",
       "T1",
     ];

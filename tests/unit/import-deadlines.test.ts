@@ -344,6 +344,15 @@ describe("events of the document that come after its date", () => {
   });
 });
 
+describe("schedules", () => {
+  it("D22: 'planned / scheduled / due for' a year or a month and year", () => {
+    expectDated("A first launch is planned for 2028.", "for 2028", "2028-12-31", "year", "D22");
+    expectDated("The plant is scheduled for March 2026.", "for March 2026", "2026-03-31", "month", "D22");
+    expectNoDeadline("Funds are earmarked for 2030 Agenda projects.");
+    expectNoDeadline("The review, due for 2023, was late.");
+  });
+});
+
 describe("Korean phrases", () => {
   it("D21: a year or month needs a deadline ending; halves, next year and this year resolve like their English rules", () => {
     expectDated("양측은 2027년까지 공동연구를 마치기로 했다.", "2027년까지", "2027-12-31", "year", "D21");

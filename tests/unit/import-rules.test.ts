@@ -295,3 +295,43 @@ describe("found by the third held-out round (fixed after its figures were taken)
     expect(one("양 정상은 말레이시아 국방 산업 협력을 확대하기로 합의하였다.").parties).toEqual(["KR", "MY"]);
   });
 });
+
+describe("found by the fourth held-out round (fixed after its figures were taken)", () => {
+  it("C3: a part whose verb is irregular ('set') or only a cue ('the target of') is a clause: 'and agreed to' cuts after it", () => {
+    const out = pledges(
+      "The two sides set the target of tripling tourist arrivals by 2030 and agreed to open a visa centre in Penang next year.",
+    );
+    expect(out.map((c) => [c.strength, c.targetDate])).toEqual([
+      ["intent", "2030-12-31"],
+      ["binding", "2025-12-31"],
+    ]);
+  });
+
+  it("C10: a clause cut off an unspecific cue keeps the cue ('agreed to remain in contact and to hold the next summit …')", () => {
+    const out = run("The two sides agreed to remain in regular contact and to hold the next summit in Penang.");
+    expect(out.map((c) => [c.kind, c.strength])).toEqual([
+      ["position", null],
+      ["pledge", "binding"],
+    ]);
+  });
+
+  it("C5: a party restating its own offer ('reiterated its offer to …') owes it; restating a commitment to an abstraction stays a position", () => {
+    expect(one("Korea reiterated its offer to train 500 Malaysian nurses by 2027.")).toMatchObject({
+      kind: "pledge",
+      strength: "binding",
+      parties: ["KR"],
+      rules: expect.arrayContaining(["C5"]),
+    });
+    expect(one("Malaysia reaffirmed its commitment to regional peace.").kind).toBe("position");
+  });
+
+  it("P10: in reported speech the speaker is not the subject; a pronoun after 'said' is the speaker", () => {
+    expect(
+      one("Malaysia's trade ministry said the halal agreement would be signed within three months.").parties,
+    ).toEqual(["KR", "MY"]);
+    expect(one("Malaysia said it would open a consulate in Busan next year.").parties).toEqual(["MY"]);
+    const c = one("The Malaysian minister said that Korea would fund a semiconductor training centre in Penang.");
+    expect(c.parties).toEqual(["KR"]);
+    expect(c.rules).toContain("P10");
+  });
+});
