@@ -101,6 +101,7 @@ function reference(
   if ((m = /^in the second half of (\d{4})$/.exec(p))) return { date: `${m[1]}-12-31`, precision: "month" };
   if ((m = /^(\d{4})년 상반기까지$/.exec(p))) return { date: `${m[1]}-06-30`, precision: "month" };
   if (/^(at least )?twice a year$/.test(p)) return { date: addMonthsTo(base, 6), precision: "day", recurring: true };
+  if ((m = /^before the end of (\d{4})$/.exec(p))) return { date: `${m[1]}-12-31`, precision: "year" };
   if ((m = /^for (\d{4})$/.exec(p))) return { date: `${m[1]}-12-31`, precision: "year" };
   // A season has no date of its own (whose spring?).
   if (/^(next|this|in the) (spring|summer|autumn|fall|winter)$/.test(p)) return { date: null, precision: null };
