@@ -1,6 +1,6 @@
 /**
  * One clause by the import codebook (docs/import-codebook.md): pledge or position, its strength
- * (S1–S7), the rules that decided it (C1–C21) and the parties that owe it (P1–P7). Patterns are in
+ * (S1–S7), the rules that decided it (C1–C22) and the parties that owe it (P1–P10). Patterns are in
  * lib/import/cues.ts; this module applies them in the codebook's order.
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * Who owes a clause (codebook rules P1–P5, P7): the subject before the cue, not every party the
+ * Who owes a clause (codebook rules P1–P5, P7–P10): the subject before the cue, not every party the
  * clause names. Names after a preposition are objects or venues ("cooperation with Malaysia"), and
  * a pronoun subject ("It", "They") takes the paragraph's previous owers.
  */
