@@ -23,15 +23,36 @@ import type { Candidate, ExtractOptions, Paragraph, Sentence } from "./types";
 export function extractCandidates(text: string, options: ExtractOptions): Candidate[] {
   const out: Candidate[] = [];
   const allCodes = options.parties.map((p) => p.code);
+  const partyWords = new Set(options.parties.flatMap((p) => p.names.flatMap((n) => n.split(/[\s–—-]+/))));
   // C12: a pledge that ends in ":" ("The two sides agreed to:") governs the list items after it.
   let leadIn: Classified | null = null;
+  // C16: a lead-in that names its action ("will cooperate in the following areas:") keeps its items.
+  let scope: Scope | null = null;
+  const closeScope = () => {
+    if (scope) {
+      const clause: Clause = { start: scope.start, end: scope.end, infinitive: false, listItem: false, joined: [] };
+      out.push(toCandidate(text, scope.sentence, clause, scope.c, false, { ...scope, options, allCodes }));
+    }
+    scope = null;
+  };
   for (const paragraph of paragraphs(text)) {
     const listItem = isListItem(text, paragraph);
+    // The scope's items are lettered, roman or bulleted and follow without a blank line ("2.2" is not one).
+    if (
+      scope &&
+      listItem &&
+      !/^\d/.test(paragraph.number ?? "") &&
+      !/\n\s*\n/.test(text.slice(scope.end, paragraph.start))
+    ) {
+      scope.end = Math.max(scope.end, trimmedEnd(text, paragraph.end));
+      continue;
+    }
+    closeScope();
     if (!listItem) leadIn = null;
     const paragraphSentences = sentences(text, paragraph);
     let antecedent: Classified | null = null;
     for (const [si, sentence] of paragraphSentences.entries()) {
-      const parts = clauses(text, sentence);
+      const parts = clauses(text, sentence, partyWords);
       let previous: Classified | null = null;
       for (const clause of parts) {
         const inherited = previous ?? (listItem && si === 0 ? leadIn : null);
@@ -48,7 +69,11 @@ export function extractCandidates(text: string, options: ExtractOptions): Candid
         previous = c;
         antecedent = c;
         if (isLeadIn && c.kind === "pledge") {
-          leadIn = c;
+          const lead = text.slice(clause.start, clause.end);
+          if (SCOPE_LEAD.test(lead)) {
+            const rules = c.rules.map((r) => (r === "C12" ? "C16" : r));
+            scope = { start: clause.start, end: clause.end, sentence, paragraph, c: { ...c, rules } };
+          } else leadIn = c;
           continue;
         }
         if (!c.emit) continue;
@@ -56,7 +81,27 @@ export function extractCandidates(text: string, options: ExtractOptions): Candid
       }
     }
   }
+  closeScope();
   return out;
+}
+
+/** A lead-in whose own verb has its action, so its items are the areas of one commitment (C16). */
+interface Scope {
+  start: number;
+  end: number;
+  sentence: Sentence;
+  paragraph: Paragraph;
+  c: Classified;
+}
+
+/** "… in the following areas:", "… including:", "… such as:" — items are its scope, not new actions. */
+const SCOPE_LEAD =
+  /\b(?:(?:the|these) following (?:\p{L}+ ){0,2}(?:areas|fields|sectors|forms|modalities|matters|topics|priorities)|including|such as|inter alia|in particular)\s*:\s*$/iu;
+
+function trimmedEnd(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && /\s/.test(text[e - 1] ?? "")) e--;
+  return e;
 }
 
 /** True when the paragraph begins with a bullet, a letter or roman numeral, or a sub-number ("3.1"). */
@@ -77,6 +122,7 @@ function toCandidate(
   const quote = text.slice(clause.start, clause.end);
   const rules = [...c.rules];
   if (split && c.kind === "pledge") rules.splice(rules.indexOf("C2") + 1, 0, "C3");
+  rules.push(...clause.joined);
   // T0: a quote that names no theme takes its sentence's, then its paragraph's (one subject each).
   let theme = themeOf(quote);
   if (theme.rule === "T0" && split) theme = themeOf(text.slice(sentence.start, sentence.end));

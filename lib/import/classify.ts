@@ -1,26 +1,26 @@
 /**
  * One clause by the import codebook (docs/import-codebook.md): pledge or position, its strength
- * (S1–S7), the rules that decided it (C1–C12) and the parties that owe it (P1–P5). Patterns are in
+ * (S1–S7), the rules that decided it (C1–C22) and the parties that owe it (P1–P10). Patterns are in
  * lib/import/cues.ts; this module applies them in the codebook's order.
  */
 import {
-  ALL_PARTIES,
-  ALL_PARTIES_KO,
   BINDING_OFFERS,
   CONDITION,
   FINAL_CLAUSE,
   NEGATION,
   NEGATION_KO,
   OFFER,
-  POSITION_CUES,
-  PREPOSITIONS,
+  PROCEDURAL,
   REPORTING,
-  STRENGTH_CUES,
   TASKING,
-  type StrengthCue,
+  TASKING_KO,
 } from "./cues";
+import { type Owers, partyCodeOf, subjectOwers } from "./owers";
+import { firstPositionCue, firstStrengthCue, strengthChain } from "./strength";
 import type { Clause } from "./clauses";
 import type { CandidateKind, PartyName, Sentence, Strength } from "./types";
+
+export type { Owers } from "./owers";
 
 /** What the codebook says of one clause. */
 export interface Classified {
@@ -35,7 +35,6 @@ export interface Classified {
   emit: boolean;
 }
 
-const RANK: Record<Strength, number> = { exploratory: 0, intent: 1, binding: 2 };
 const HANGUL = /\p{Script=Hangul}/u;
 
 /** Words that carry no checkable action, target or timetable (codebook C2 / C10). */
@@ -45,16 +44,10 @@ const EMPTY_WORDS = new Set(
     "continue continued further furthermore also closely close together work working cooperate cooperation " +
     "collaboration collaborate strengthen strengthening enhance enhancing deepen deepening promote promoting " +
     "relations relationship ties friendship bilateral mutual mutually areas area field fields various " +
-    "all every other more greater stronger new such efforts effort way ways which be being been is are"
+    "all every other more greater stronger new such efforts effort way ways which be being been is are " +
+    "ensure ensuring success successful remain remaining stay keep maintain touch contact communication communications"
   ).split(" "),
 );
-
-interface Hit {
-  index: number;
-  end: number;
-  rule: string;
-  strength?: Strength;
-}
 
 /** What a clause is read with besides its own words. */
 export interface ClauseContext {
@@ -88,14 +81,18 @@ export function classifyClause(
   if (FINAL_CLAUSE.test(s) || (continuation && inherited?.rules.includes("C14") && /^(?:shall|will|may)\b/.test(s))) {
     return position(["C14"], { parties: "all", rules: ["P4"] }, flags);
   }
+  if (PROCEDURAL.test(s)) return position(["C15"], { parties: "all", rules: ["P4"] }, flags);
   const tasking = firstMatch(TASKING, s);
   if (tasking) {
     const chain = strengthChain(s, tasking.index + tasking[0].length, "binding", ["S1"], true);
     const owers = owersOf(s.slice(0, tasking.index));
     return pledge(["C4", "C1", ...chain.rules], chain.strength, owers, flags);
   }
+  if (HANGUL.test(s) && TASKING_KO.test(s)) return pledge(["C4", "C1", "S1"], "binding", owersOf(s), flags);
   const offer = firstMatch(OFFER, s);
-  if (offer) {
+  // Restating a commitment or pledge is C13's to judge (an action, or an abstraction); an offer is C5's.
+  const restated = offer && /^(?:reiterat|reaffirm|renew|repeat|confirm)/i.test(offer[0]);
+  if (offer && !(restated && /^(?:commitment|pledge)$/i.test(offer[2] ?? ""))) {
     const noun = (offer[2] ?? "").toLowerCase();
     const owner = partyCodeOf(offer[1] ?? offer[3] ?? "", parties);
     const binding = BINDING_OFFERS.has(noun);
@@ -114,7 +111,12 @@ export function classifyClause(
     return position([positionHit.rule], owers, flags);
   }
   if (!pledgeHit) {
-    if (inherited && inherited.kind === "pledge" && (clause.infinitive || clause.listItem || !continuation)) {
+    // A clause cut off a C10 position keeps its cue: "agreed to remain in contact and to hold the next Summit …".
+    const cueSource =
+      inherited &&
+      (inherited.kind === "pledge" ||
+        (inherited.rules[0] === "C10" && inherited.rules.some((r) => /^S[1-3]$/.test(r))));
+    if (inherited && cueSource && (clause.infinitive || clause.listItem || !continuation)) {
       const rules = [
         "C1",
         ...(continuation && !clause.listItem ? [] : ["C12"]),
@@ -131,8 +133,16 @@ export function classifyClause(
   const chain = strengthChain(s, pledgeHit.end, pledgeHit.strength ?? "binding", [pledgeHit.rule], false);
   const rules = [...(recommitment ? ["C13"] : []), "C1", ...chain.rules];
   const owers = HANGUL.test(s) ? owersOf(s) : owersOf(s.slice(0, chain.lastIndex));
+  if (sharedView(s, pledgeHit)) return position(["C17"], owers, flags);
+  // C22: "would be hard to reach", "will be crucial": a forecast or an evaluation, not an action.
+  if (EVALUATION.test(s.slice(pledgeHit.index))) return position(["C22"], owers, flags);
   // A lead-in ("The Ministers agreed to:") is specific through the list items that follow it.
-  if (!leadIn && !specific(s, HANGUL.test(s) ? 0 : chain.end)) return position(["C10"], owers, flags);
+  if (!leadIn && !specific(s, HANGUL.test(s) ? 0 : chain.end)) {
+    // C18: "Negotiations on the Investment Agreement will continue": the subject carries the action.
+    if (!(owers.rules.includes("P4") && !ctx.inherited && subjectCarries(s.slice(0, pledgeHit.index))))
+      return position(["C10", ...chain.rules], owers, flags, chain.strength);
+    rules.push("C18");
+  }
   return pledge(leadIn ? [...rules, "C12"] : rules, chain.strength, owers, flags);
 }
 
@@ -153,90 +163,17 @@ function pledge(rules: string[], strength: Strength, owers: Owers, flags: string
   };
 }
 
-function position(rules: string[], owers: Owers, flags: string[]): Classified {
+function position(rules: string[], owers: Owers, flags: string[], strength: Strength = "binding"): Classified {
   const kept = flags.filter((f) => f === "commentary");
   return {
     kind: "position",
-    strength: "binding",
+    strength,
     rules: kept.length ? [...rules, "C11"] : rules,
     parties: owers.parties,
     partyRules: owers.rules,
     flags: kept,
     emit: true,
   };
-}
-
-/** The earliest strength cue at or after `from`. */
-function firstStrengthCue(s: string, from: number): Hit | null {
-  let best: Hit | null = null;
-  for (const cue of STRENGTH_CUES) {
-    const hit = matchFrom(cue, s, from);
-    if (hit && (!best || hit.index < best.index)) best = hit;
-  }
-  return best;
-}
-
-function matchFrom(cue: StrengthCue, s: string, from: number): Hit | null {
-  cue.re.lastIndex = from;
-  const m = cue.re.exec(s);
-  if (!m) return null;
-  return { index: m.index, end: m.index + m[0].length, rule: cue.rule, strength: cue.strength };
-}
-
-/**
- * S6: cues chained within three words of each other ("agreed to explore", "will seek to",
- * "will continue to work towards") combine, and the weakest wins.
- */
-function strengthChain(
-  s: string,
-  from: number,
-  strength: Strength,
-  rules: string[],
-  leadingOnly: boolean,
-): { strength: Strength; rules: string[]; end: number; lastIndex: number } {
-  let current = { strength, rules: [...rules], end: from, lastIndex: Math.max(0, from - 1) };
-  for (let guard = 0; guard < 5; guard++) {
-    const next = firstStrengthCue(s, current.end);
-    if (!next) break;
-    const gap = s.slice(current.end, next.index);
-    const words = gap.split(/\s+/).filter(Boolean).length;
-    if (words > (leadingOnly ? 2 : 3) || /[,;:]/.test(gap)) break;
-    const weaker =
-      RANK[next.strength ?? "binding"] < RANK[current.strength] ? (next.strength ?? "binding") : current.strength;
-    current = {
-      strength: weaker,
-      rules: [...new Set([...current.rules, next.rule])],
-      end: next.end,
-      lastIndex: next.index,
-    };
-  }
-  // Only the rule of the strength that won stays, so "S1" does not sit beside an exploratory result.
-  const keep = { binding: "S1", intent: "S2", exploratory: "S3" }[current.strength];
-  return {
-    ...current,
-    rules: current.rules.includes(keep)
-      ? [
-          keep,
-          ...current.rules.filter((r) => r !== keep && r !== "S1" && r !== "S2" && r !== "S3"),
-          ...(current.rules.length > 1 ? ["S6"] : []),
-        ]
-      : current.rules,
-  };
-}
-
-/** The earliest position cue; a leading participle ("Recognising …, the Leaders agreed") does not count. */
-function firstPositionCue(s: string): Hit | null {
-  let best: Hit | null = null;
-  for (const cue of POSITION_CUES) {
-    cue.re.lastIndex = 0;
-    for (let m = cue.re.exec(s); m; m = cue.re.exec(s)) {
-      const participle = /^\p{Lu}\p{Ll}+ing\b/u.test(m[0]) && m.index <= 2 && /,/.test(s);
-      if (participle) continue;
-      if (!best || m.index < best.index) best = { index: m.index, end: m.index + m[0].length, rule: cue.rule };
-      break;
-    }
-  }
-  return best;
 }
 
 /** C2: after the cue the clause names something checkable — two content words, a number or a date. */
@@ -246,6 +183,32 @@ function specific(s: string, from: number): boolean {
   if (HANGUL.test(rest)) return rest.replace(/\s+/g, "").length >= 8;
   const words = rest.toLowerCase().match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   return words.filter((w) => !EMPTY_WORDS.has(w)).length >= 2;
+}
+
+/**
+ * C17: "agreed that … should / must / is …" states a shared view, not an undertaking; "agreed that
+ * the Dialogue will be held in 2026" is one.
+ */
+function sharedView(s: string, cue: { index: number; end: number }): boolean {
+  if (!/^(?:agree[sd]?|concurred) that\b/i.test(s.slice(cue.index))) return false;
+  const rest = s.slice(cue.end);
+  const normative =
+    /\b(?:should|must|ought|needs? to|(?:is|are|was|were)(?! to\b)|remains?|has|have|can|could)\b/i.exec(rest);
+  const future = /\b(?:will|shall|would)\b/i.exec(rest);
+  return !!normative && (!future || normative.index < future.index);
+}
+
+/** C22: a modal + "be" + an evaluative adjective. */
+const EVALUATION =
+  /^(?:will|would|shall)\s+(?:not\s+)?(?:also\s+)?be\s+(?:\p{L}+ly\s+)?(?:hard|difficult|easy|likely|unlikely|possible|impossible|important|crucial|vital|essential|beneficial|challenging|necessary|critical|key|significant)\b/iu;
+
+/** C18: a subject that names no party but an activity ("Negotiations on …", "The Joint Working Group"). */
+function subjectCarries(subject: string): boolean {
+  if (/^\s*(?:It|They|This|These|That)\b/.test(subject)) return false;
+  const words = subject.toLowerCase().match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  return (
+    words.filter((w) => !EMPTY_WORDS.has(w) && !/^(?:meeting|leaders?|ministers?|officials?)$/.test(w)).length >= 2
+  );
 }
 
 function flagsOf(text: string, sentence: Sentence, clause: Clause, s: string): string[] {
@@ -271,83 +234,6 @@ function firstWordEnd(s: string): number {
   return cue ? cue.index : 0;
 }
 
-/** The parties that owe a clause and the P rule that chose them. */
-export interface Owers {
-  parties: string[] | "all";
-  rules: string[];
-}
-
-/**
- * P1 a collective subject ("both sides", "the Leaders", "we") → all; P2 named parties → those;
- * P4 none named → the clause before it, or all (a joint text is the signers' joint word); the
- * rightmost subject before the cue wins; a name after a preposition is not a subject (P5).
- */
-function subjectOwers(
-  segment: string,
-  parties: PartyName[],
-  inherited: Classified | null,
-  antecedent: Owers | null,
-): Owers {
-  type Mention = { index: number; end: number; code: string | "all" };
-  const mentions: Mention[] = [];
-  for (const re of [ALL_PARTIES, ALL_PARTIES_KO]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(segment); m; m = re.exec(segment))
-      mentions.push({ index: m.index, end: m.index + m[0].length, code: "all" });
-  }
-  const names = parties
-    .flatMap((p) => p.names.map((n) => ({ code: p.code, name: n })))
-    .sort((a, b) => b.name.length - a.name.length);
-  for (const { code, name } of names) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name).replace(/^the /, "[Tt]he ")}(?![\\p{L}\\p{N}])`, "gu");
-    for (let m = re.exec(segment); m; m = re.exec(segment)) {
-      const overlaps = mentions.some((x) => m!.index < x.end && x.index < m!.index + m![0].length);
-      // "North Korea" is not "Korea", nor "Democratic People's Republic of Korea" the Republic of Korea.
-      const otherState = /(?:North|People's Republic of|People’s Republic of)\s+$/u.test(segment.slice(0, m.index));
-      if (!overlaps && !otherState) mentions.push({ index: m.index, end: m.index + m[0].length, code });
-    }
-  }
-  mentions.sort((a, b) => a.index - b.index);
-  const subjects: Mention[] = [];
-  let excludedUntil = -1;
-  for (const m of mentions) {
-    const before = segment.slice(0, m.index);
-    const word = /([\p{L}-]+)\s+(?:the\s+)?$/iu.exec(before)?.[1]?.toLowerCase() ?? "";
-    const joined = /^\s*(?:,|and|&|dan|와|과)\s*(?:the\s+)?$/iu.test(segment.slice(excludedUntil, m.index));
-    if (PREPOSITIONS.has(word) || (excludedUntil >= 0 && joined)) {
-      excludedUntil = m.end;
-      continue;
-    }
-    excludedUntil = -1;
-    subjects.push(m);
-  }
-  if (subjects.length === 0) {
-    if (inherited) return { parties: inherited.parties, rules: ["P4"] };
-    // P7: "Korea will build a centre. It will also send instructors." — the pronoun's antecedent.
-    if (antecedent && /^\s*(?:They|It)\b/.test(segment)) return { parties: antecedent.parties, rules: ["P7"] };
-    return { parties: "all", rules: ["P4"] };
-  }
-  const last = subjects[subjects.length - 1]!;
-  if (last.code === "all") return { parties: "all", rules: ["P1"] };
-  // Named parties joined by "and" / "," form one subject ("Korea and Malaysia will …").
-  const group = [last];
-  for (let i = subjects.length - 2; i >= 0; i--) {
-    const a = subjects[i]!;
-    if (a.code === "all" || !/^\s*(?:,|and|&|dan|와|과)\s*(?:the\s+)?$/iu.test(segment.slice(a.end, group[0]!.index)))
-      break;
-    group.unshift(a);
-  }
-  const codes = [...new Set(group.map((g) => g.code as string))];
-  return { parties: codes.length === parties.length ? "all" : codes, rules: ["P2"] };
-}
-
-function partyCodeOf(name: string, parties: PartyName[]): string | null {
-  const n = name.trim().replace(/^the\s+/i, "");
-  for (const p of parties)
-    if (p.names.some((x) => x.replace(/^the\s+/i, "") === n || n.endsWith(` ${x}`))) return p.code;
-  return null;
-}
-
 function firstMatch(re: RegExp, s: string): RegExpExecArray | null {
   re.lastIndex = 0;
   return re.exec(s);
@@ -356,8 +242,4 @@ function firstMatch(re: RegExp, s: string): RegExpExecArray | null {
 function test(re: RegExp, s: string): boolean {
   re.lastIndex = 0;
   return re.test(s);
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

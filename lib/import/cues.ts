@@ -21,6 +21,13 @@ const w = (source: string, flags = "giu") => new RegExp(`(?<![\\p{L}\\p{N}'’-]
 /** Korean attaches endings to the stem, so its cues match inside words. */
 const ko = (source: string) => new RegExp(source, "gu");
 
+/**
+ * After "committed to" / "commitment to": an action (a gerund, a verb, "the early conclusion /
+ * implementation / establishment … of", or a list lead-in ":"), not a noun goal ("committed to the denuclearisation of …", "to peace") — that is a position (C9).
+ */
+const ACTION_AHEAD =
+  "(?=:| (?:the |an? )?(?:early |full |swift |effective |timely |successful )*(?:conclusion|implementation|completion|establishment|signing|launch|ratification|entry into force) of\\b| \\p{L}+ing\\b| (?!the |a |an |their |our |its |this |that |these |those |all |any |peace|stability|prosperity|security|democracy|freedom|multilateralism|\\p{Ll}+(?:al|ic|ive|ous|ful|able|ible) )\\p{Ll}+ )";
+
 /** S1 binding, S2 intent, S3 exploratory. Order does not matter: the earliest match wins. */
 export const STRENGTH_CUES: readonly StrengthCue[] = [
   {
@@ -30,8 +37,8 @@ export const STRENGTH_CUES: readonly StrengthCue[] = [
       "(?<!political |good |the |free |own )(?:will|shall|would)(?! like| be pleased| welcome)|" +
         "agree[sd]? (?:to|that|upon|on)(?! the (?:importance|need|significance|value))|" +
         "decide[sd]? (?:to|that)|decision to|hereby \\p{L}+|" +
-        "(?:are|is|remain|remained|were|was|be|stay|stayed)? ?(?:firmly |fully )?committed to|commit(?:s|ted)? (?:themselves |itself )?to|" +
-        "commitment to(?= \\p{L}+ing\\b| (?!the |a |an |their |our |its |peace|stability|prosperity|security|democracy|freedom|multilateralism|the )\\p{Ll}+ )|" +
+        `(?:(?:are|is|remain|remained|were|was|be|stay|stayed)? ?(?:firmly |fully )?committed|commit(?:s|ted)?(?: themselves| itself| ourselves)?|commitment) to${ACTION_AHEAD}|` +
+        'agreement [“"]?to(?= \\p{Ll})|' +
         "resolve[sd]? to|pledge[sd]? to|pledged|pledging to|promis(?:ed|ing|es|e) to|undert(?:ake|akes|ook|aking) to|" +
         "announced the (?:establishment|launch|creation|upgrade) of|" +
         "akan|bersetuju(?: untuk)?|komited|berikrar|memutuskan|berjanji",
@@ -48,7 +55,7 @@ export const STRENGTH_CUES: readonly StrengthCue[] = [
     re: w(
       "aim(?:s|ed|ing)? (?:to|at)|plan(?:s|ned|ning)? to|seek(?:s|ing)? to|sought to|intend(?:s|ed|ing)? to|intention to|" +
         "endeavou?r(?:s|ed|ing)?|striv(?:e|es|ed|ing)|strove|work(?:s|ed|ing)? (?:together )?towards?|" +
-        "stands? ready to|(?:is|are|remains?) ready to|expressed (?:its |their |his |her )?readiness to|make (?:every |all )?(?:possible )?efforts? to|with a view to|(?:are |is )?determined to|target(?:s|ed|ing)? (?=\\p{N}|a |an |the )|" +
+        "(?:goal|target|objective)s? of(?= (?:\\p{N}|USD|US\\$|EUR|\\p{Ll}+ing\\b))|stands? ready to|(?:is|are|remains?) ready to|expressed (?:its |their |his |her )?readiness to|make (?:every |all )?(?:possible )?efforts? to|with a view to|(?:are |is )?determined to|target(?:s|ed|ing)? (?=\\p{N}|a |an |the )|" +
         "berhasrat|bercadang|berusaha|bertekad|mensasarkan|menyasarkan",
     ),
   },
@@ -94,7 +101,8 @@ export const POSITION_CUES: readonly Cue[] = [
     rule: "C8",
     re: w(
       "call(?:ed|s|ing)? (?:on|upon|for)|urg(?:e|ed|es|ing)|demand(?:ed|s|ing)?|" +
-        "(?:expressed |reaffirmed |reiterated )?(?:their |its )?(?:full |strong |continued )?support (?:for|to)|supported",
+        "(?:expressed |reaffirmed |reiterated )?(?:their |its )?(?:full |strong |continued )?support (?:for|to)|supported|supports|" +
+        "(?<=\\b(?:[Ww]e|[Tt]hey|[Ss]ides|[Ll]eaders|[Mm]inisters|[Cc]ountries|[Pp]arties) )support",
     ),
   },
   {
@@ -102,7 +110,8 @@ export const POSITION_CUES: readonly Cue[] = [
     re: w(
       "hop(?:e|ed|es|ing)|look(?:ed|s|ing)? forward|aspir(?:e|ed|es|ing|ation)|wish(?:ed|es|ing)?|envisag(?:e|ed|es|ing)|envision(?:ed|s|ing)?|" +
         "shared? (?:the |a |their )?(?:vision|desire|view|goal|aspiration)|would like to|" +
-        "agree[sd]? (?:on|upon) the (?:importance|need|significance|value)|berharap",
+        "agree[sd]? (?:on|upon) the (?:importance|need|significance|value)|berharap|" +
+        "(?:(?:are|is|remain|remained|remains|stay|stayed)? ?(?:firmly |fully |strongly )?committed|commit(?:s|ted)?) to(?= the | a | an | their | our | its | this |\\p{Lu})",
     ),
   },
   { rule: "C9", re: ko("기대(?:했|하였|한다)|희망(?:했|하였|한다)") },
@@ -110,15 +119,26 @@ export const POSITION_CUES: readonly Cue[] = [
 
 /** C14: the instrument's own final clauses ("This Memorandum shall come into effect …") are not pledges. */
 export const FINAL_CLAUSE =
-  /^(?:This|The present) (?:Memorandum(?: of Understanding)?|MoU|Agreement|Arrangement|Protocol|Declaration|Statement|Joint Statement|Plan of Action|Programme)\b[^,;]{0,40}?\b(?:shall|will|may)\b(?:\s+\p{L}+)?\s+(?:come|enter|remain|be|terminate|expire|continue|cease)\b|^(?:shall|will|may) (?:come into|enter into|remain in|be amended|terminate|expire|cease)\b/u;
+  /^(?:This|The present) (?:Memorandum(?: of Understanding)?|MoU|Agreement|Arrangement|Protocol|Declaration|Statement|Joint Statement|Plan of Action|Programme)\b[^,;]{0,40}?\b(?:shall|will|may)\b(?:\s+\p{L}+)?\s+(?:come|enter|remain|be|terminate|expire|continue|cease|take\s+effect)\b|^(?:shall|will|may) (?:come into|enter into|remain in|be amended|terminate|expire|cease)\b/u;
+
+/**
+ * C15: the instrument's procedural clauses — costs, settlement of disputes, carve-outs, conformity
+ * with domestic law, and renewal or amendment of "it" — say how the text works, not what a party
+ * will do.
+ */
+export const PROCEDURAL =
+  /^(?:Nothing in (?:this|the present)\b|Any (?:dispute|difference|disagreement|question|issue)s?\b[^.;]{0,160}?\b(?:shall|will|may)\b|(?:Cooperation|Activities|All activities|(?:The )?[Ii]mplementation)\b[^.;]{0,80}?\b(?:shall|will) be (?:carried out|conducted|implemented|undertaken|subject to)\b[^.;]{0,80}?\b(?:laws?|legislation|regulations)\b|It (?:shall|will|may) (?:\p{L}+ )?be (?:automatically )?(?:renewed|extended|amended|modified|terminated|suspended|interpreted|construed)\b)|\bbears? (?:its|their) own (?:costs|expenses)\b|\b(?:settled|resolved) amicably\b|\b(?:shall|will) not (?:affect|prejudice) (?:the )?(?:rights|obligations)\b/u;
 
 /** C4: tasking an official or a body ("instructed their ministers to …"). Group 1 ends before "to". */
 export const TASKING =
-  /(?<![\p{L}])(?:instruct(?:ed|s|ing)?|task(?:ed|s|ing)|direct(?:ed|s|ing)|mandat(?:ed|es|ing)|ask(?:ed|s|ing)?|request(?:ed|s|ing)?|charg(?:ed|es|ing)|call(?:ed|s|ing)? (?:on|upon)) (?:the |their |our |its |both |respective |relevant |senior |each |two )*(?:[\p{L}-]+ ){0,5}?(?:ministers?|ministr(?:y|ies)|officials?|authorit(?:y|ies)|agenc(?:y|ies)|commissions?|committees?|working groups?|task ?forces?|negotiators?|teams?|secretariats?|councils?|bodies|body|departments?|envoys?|sherpas?)(?: [\p{L}-]+){0,6}? to (?=\p{L})/giu;
+  /(?<![\p{L}])(?:instruct(?:ed|s|ing)?|task(?:ed|s|ing)|direct(?:ed|s|ing)|mandat(?:ed|es|ing)|ask(?:ed|s|ing)?|request(?:ed|s|ing)?|charg(?:ed|es|ing)|call(?:ed|s|ing)? (?:on|upon)|(?:task|direct|mandate|charge)(?= (?:our|their|the|its|both|respective|relevant) )) (?:the |their |our |its |both |respective |relevant |senior |each |two )*(?:[\p{L}\p{N}–—-]+ ){0,5}?(?:ministers?|ministr(?:y|ies)|officials?|authorit(?:y|ies)|agenc(?:y|ies)|commissions?|committees?|working groups?|task ?forces?|negotiators?|teams?|secretariats?|councils?|bodies|body|departments?|envoys?|sherpas?)(?: [\p{L}-]+){0,6}? to (?=\p{L})/giu;
 
-/** C5: a party's offer, decision or plan that the text welcomes; group 1 the owner, group 2 the noun. */
+/** C4 in Korean: "… 할 것을 … 장관에게 지시하였다" (instructed the ministers to …). */
+export const TASKING_KO = /지시(?:했|하였|한다|하기로)/u;
+
+/** C5: a party's offer, decision or plan that the text welcomes, notes or restates (C13); group 1 the owner, group 2 the noun. */
 export const OFFER =
-  /(?:welcom|appreciat|accept|not|acknowledg|recogni[sz]|support|mengalu-aluk)\p{L}* (?:the |a )?(?:([\p{L}.’' -]{2,40}?)(?:'s|’s) )?(?:kind |generous )?(offer|proposal|plan|decision|commitment|pledge|intention|initiative|readiness|willingness)(?: of ([\p{L} .-]{2,40}?))? to (?=\p{L})/giu;
+  /(?:welcom|appreciat|accept|not|acknowledg|recogni[sz]|support|reiterat|reaffirm|renew|repeat|confirm|extend|mengalu-aluk)\p{L}* (?:the |a |its |their |his |her )?(?:([\p{L}.’' -]{2,40}?)(?:'s|’s) )?(?:kind |generous )?(offer|proposal|plan|decision|commitment|pledge|intention|initiative|readiness|willingness)(?: of ([\p{L} .-]{2,40}?))? to (?=\p{L})/giu;
 
 /** Nouns of C5 that make the offer binding (the others give intent). */
 export const BINDING_OFFERS = new Set(["offer", "decision", "commitment", "pledge", "readiness", "willingness"]);

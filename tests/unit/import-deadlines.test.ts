@@ -311,6 +311,63 @@ describe("one test per rule", () => {
   });
 });
 
+describe("events of the document that come after its date", () => {
+  it("D13: a duration from this document's entry into force has no date; from its signing it has", () => {
+    const r = expectVague(
+      "A secretariat shall be set up within six months of the entry into force of this Memorandum.",
+      "within six months of the entry into force of this Memorandum",
+      "D13",
+    );
+    expect(r.recurring).toBe(false);
+    expectDated(
+      "The lists shall be exchanged within 30 days of the signing of this Agreement.",
+      "within 30 days",
+      "2024-12-25",
+      "day",
+      "D12",
+    );
+  });
+
+  it("D15: 'once a year' and 'at least once a year' recur yearly, 'once a month' monthly", () => {
+    const r = expectDated(
+      "The Committee shall meet at least once a year.",
+      "at least once a year",
+      "2025-11-25",
+      "day",
+      "D15",
+    );
+    expect(r.recurring).toBe(true);
+    expectDated("Officials will talk once a month.", "once a month", "2024-12-25", "day", "D15");
+    // A capitalised "Annual" after another word is in a name.
+    expectNoDeadline("The roadmap will be adopted at the Annual Summit.");
+    expectDated("Annual reviews will follow.", "Annual", "2025-11-25", "day", "D15");
+  });
+});
+
+describe("schedules", () => {
+  it("D22: 'planned / scheduled / due for' a year or a month and year", () => {
+    expectDated("A first launch is planned for 2028.", "for 2028", "2028-12-31", "year", "D22");
+    expectDated("The plant is scheduled for March 2026.", "for March 2026", "2026-03-31", "month", "D22");
+    expectNoDeadline("Funds are earmarked for 2030 Agenda projects.");
+    expectNoDeadline("The review, due for 2023, was late.");
+  });
+});
+
+describe("Korean phrases", () => {
+  it("D21: a year or month needs a deadline ending; halves, next year and this year resolve like their English rules", () => {
+    expectDated("양측은 2027년까지 공동연구를 마치기로 했다.", "2027년까지", "2027-12-31", "year", "D21");
+    expectDated("2026년 말까지 협정을 발효시킬 것이다.", "2026년 말까지", "2026-12-31", "year", "D21");
+    expectDated("2025년 4월까지 실무협의를 개최하기로 했다.", "2025년 4월까지", "2025-04-30", "month", "D21");
+    expectDated("2026년 하반기 중 포럼을 열기로 했다.", "2026년 하반기", "2026-12-31", "month", "D21");
+    expectDated("내년까지 항공편을 늘리기로 했다.", "내년까지", "2025-12-31", "year", "D21");
+    expectDated("연내 서명을 추진하기로 했다.", "연내", "2024-12-31", "year", "D21");
+    expectDated("2026년 중 착공할 예정이다.", "2026년 중", "2026-12-31", "year", "D21");
+    // A date of a past event, and "during" the current year, are not deadlines.
+    expectNoDeadline("2023년 9월 체결된 양해각서를 이행하기로 했다.");
+    expectNoDeadline("2024년 중 교역이 늘었다.");
+  });
+});
+
 describe("variants a real statement uses", () => {
   it.each([
     ["by 2030", "2030-12-31", "year"],

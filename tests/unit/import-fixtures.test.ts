@@ -36,12 +36,25 @@ const MONTHS = [
   "november",
   "december",
 ];
-const NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
-const VAGUE = ["at an early date", "as soon as possible", "in the coming months", "by the next summit"];
+const NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, twelve: 12 };
+const VAGUE = [
+  "at an early date",
+  "as soon as possible",
+  "in the coming months",
+  "by the next summit",
+  "at the earliest opportunity",
+  "at the earliest possible date",
+  "at our next meeting",
+];
 
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const ymd = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 const addYears = (date: string, n: number) => `${Number(date.slice(0, 4)) + n}${date.slice(4)}`;
+const addMonthsTo = (date: string, n: number) => {
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + n;
+  const [y, m] = [Math.floor(total / 12), (total % 12) + 1];
+  return ymd(y, m, Math.min(Number(date.slice(8, 10)), lastDay(y, m)));
+};
 
 /**
  * What a phrase of the issue's table means against `base`, written out independently of the
@@ -58,7 +71,7 @@ function reference(
   if (VAGUE.includes(p) || /^(by|at) the next (summit|meeting|dialogue)$/.test(p))
     return { date: null, precision: null };
   if (/^(by )?next year$/.test(p)) return { date: `${year + 1}-12-31`, precision: "year" };
-  if (/^(before the end of )?this year$/.test(p)) return { date: `${year}-12-31`, precision: "year" };
+  if (/^((before|by) the end of |later )?this year$/.test(p)) return { date: `${year}-12-31`, precision: "year" };
   if ((m = /^(?:by (?:the end of )?|until the end of year |in )(\d{4})$/.exec(p)) || (m = /^(\d{4})년까지$/.exec(p)))
     return { date: `${m[1]}-12-31`, precision: "year" };
   if (p === "next month") {
@@ -76,11 +89,32 @@ function reference(
     const y = Number(m[2]);
     return { date: ymd(y, q * 3, lastDay(y, q * 3)), precision: "quarter" };
   }
-  if ((m = /^within (\w+) years?$/.exec(p)) && (NUMBERS[m[1]!] ?? Number(m[1])))
+  if ((m = /^(?:within|over) (?:the next )?(\w+) years?$/.exec(p)) && (NUMBERS[m[1]!] ?? Number(m[1])))
     return { date: addYears(base, NUMBERS[m[1]!] ?? Number(m[1])), precision: "day" };
+  if ((m = /^(?:within|over) (?:the next )?(\w+) months?$/.exec(p)) && (NUMBERS[m[1]!] ?? Number(m[1])))
+    return { date: addMonthsTo(base, NUMBERS[m[1]!] ?? Number(m[1])), precision: "day" };
+  if ((m = /^within (\d+) days$/.exec(p))) {
+    const d = new Date(`${base}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + Number(m[1]));
+    return { date: d.toISOString().slice(0, 10), precision: "day" };
+  }
+  if ((m = /^in the second half of (\d{4})$/.exec(p))) return { date: `${m[1]}-12-31`, precision: "month" };
+  if ((m = /^(\d{4})년 상반기까지$/.exec(p))) return { date: `${m[1]}-06-30`, precision: "month" };
+  if (/^(at least )?twice a year$/.test(p)) return { date: addMonthsTo(base, 6), precision: "day", recurring: true };
+  if ((m = /^before the end of (\d{4})$/.exec(p))) return { date: `${m[1]}-12-31`, precision: "year" };
+  if ((m = /^for (\d{4})$/.exec(p))) return { date: `${m[1]}-12-31`, precision: "year" };
+  // A season has no date of its own (whose spring?).
+  if (/^(next|this|in the) (spring|summer|autumn|fall|winter)$/.test(p)) return { date: null, precision: null };
+  // A period counted from another event has no date of its own.
+  if (/^within \w+ (?:days|weeks|months|years) (?:of|after|from) the /.test(p)) return { date: null, precision: null };
+  if ((m = /^in ([a-z]+) (\d{4})$/.exec(p)) && MONTHS.includes(m[1]!)) {
+    const mo = MONTHS.indexOf(m[1]!) + 1;
+    return { date: ymd(Number(m[2]), mo, lastDay(Number(m[2]), mo)), precision: "month" };
+  }
   if ((m = /^(?:for (\d{4})[–-](\d{4})|\((\d{4})-(\d{4})\))$/.exec(p)))
     return { date: `${m[2] ?? m[4]}-12-31`, precision: "year" };
-  if (/^(annual|yearly|every year)$/.test(p)) return { date: addYears(base, 1), precision: "day", recurring: true };
+  if (/^(annual|annually|yearly|every year|each year|(at least )?once a year)$/.test(p))
+    return { date: addYears(base, 1), precision: "day", recurring: true };
   return null;
 }
 
