@@ -15,7 +15,7 @@
 import { and, eq } from "drizzle-orm";
 
 import { findDuplicate } from "../../lib/import/dedupe";
-import { type ExtractionProgress, extractWithProgress, paragraphAt } from "../../lib/import/extract-progress";
+import { type ExtractionProgress, extractWithProgress, nextTurn, paragraphAt } from "../../lib/import/extract-progress";
 import { ZStartImport, type ImportFailureProblem } from "../../lib/validation/import";
 import { invalid, type WriteResult } from "../../lib/write-result";
 import { writeAudit } from "../audit";
@@ -47,14 +47,15 @@ const INSERT_BATCH = 200;
  * source: { text, format, encoding, encodingGuessed, notes } }` or `{ …, failure: { problem, field,
  * message } }` (lib/validation/import.ts ZStartImport). Deadline phrases resolve against
  * `publishedOn`, else the agreement's signing date; with neither, the run fails at `publishedOn`.
- * @param options.onProgress called during extraction (structure, then paragraphs done of total).
+ * @param options.onProgress called during extraction (structure, then paragraphs done of total),
+ *   then with "saving" before the transaction (after a turn of the event loop, so it is sent).
  * @returns the run; `not_found` for a missing or deleted agreement, `invalid` for a bad agreement id.
  */
 export async function startImport(
   db: Db,
   actorId: number | null,
   raw: unknown,
-  options: { onProgress?: (p: ExtractionProgress) => void } = {},
+  options: { onProgress?: (p: ExtractionProgress | { stage: "saving" }) => void } = {},
 ): Promise<WriteResult<StartedImport>> {
   const guard = authorize(db, actorId, "import.start");
   if (!guard.ok) return guard;
@@ -103,6 +104,10 @@ export async function startImport(
     }
   }
 
+  if (extraction) {
+    options.onProgress?.({ stage: "saving" });
+    await nextTurn();
+  }
   return db.transaction((tx): WriteResult<StartedImport> => {
     const base = {
       agreementId: agreement.id,

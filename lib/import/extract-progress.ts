@@ -30,6 +30,11 @@ export interface Extraction {
   sentenceCount: number;
 }
 
+/** A turn of the event loop: what was reported is written out, other requests are served. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Paragraphs per block (about 0.2 s of extraction on a quiet machine). */
 export const BLOCK_PARAGRAPHS = 400;
 
@@ -83,6 +88,7 @@ export async function extractWithProgress(
   let sentenceCount = 0;
   for (const p of all) sentenceCount += sentences(text, p).length;
   onProgress?.({ stage: "structure", done: 0, total: all.length });
+  await nextTurn();
   const blank = hasBlankLine(text);
   const candidates: Candidate[] = [];
   let from = 0;
@@ -106,7 +112,7 @@ export async function extractWithProgress(
     firstParagraph = next;
     from = cut;
     onProgress?.({ stage: "candidates", done: firstParagraph, total: all.length });
-    if (firstParagraph < all.length) await new Promise((resolve) => setImmediate(resolve));
+    if (firstParagraph < all.length) await nextTurn();
   }
   return { candidates, paragraphs: all, sentenceCount };
 }

@@ -170,10 +170,14 @@ test.describe("[ADMIN][IMPORT]", () => {
     await expect(await markOf(/^Commitment 5: /)).toHaveText(KOREAN);
     await page.goto(href);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Send an investment mission");
-    await expect(page.getByTestId("commitment-facts")).toContainText("Not yet assessed");
+    await expect(page.locator(".status--large")).toContainText("Not yet assessed");
     await expect(page.getByTestId("commitment-facts")).toContainText("Q2 2025");
-    await expect(page.getByTestId("source-passage").locator("blockquote")).toHaveText(
+    // Its quote is the passage; the passage's document is named and linked back.
+    await expect(page.getByRole("region", { name: "Source quote" }).locator("blockquote")).toHaveText(
       "The Korean side will send an investment promotion mission to the Eastern Economic Corridor in Q1 2025.",
+    );
+    await expect(page.getByTestId("source-passage")).toContainText(
+      "From the joint statement “Joint Statement (KR–TH)”, 6 Sept 2024.",
     );
   });
 
@@ -266,10 +270,21 @@ test.describe("[ADMIN][IMPORT]", () => {
     await expect(page).toHaveURL(/\/import\?run=\d+$/, { timeout: 120_000 });
     expect(stages[0]).toMatch(/^Sending the text…/);
     expect(stages).toContain("Reading the file…");
-    expect(stages.some((t) => /^Structure: [\d,]+ paragraphs found\. Finding candidates…$/.test(t))).toBe(true);
+    // Each stage in order (one the page had no time to draw may be missing, never out of order).
+    const order = [
+      /^Sending the text…/,
+      /^Reading the file…$/,
+      /^Structure: [\d,]+ paragraphs found\. Finding candidates…$/,
+      /^Candidates: [\d,]+ of [\d,]+ paragraphs read…$/,
+      /^Saving the candidates…$/,
+      /^[\d,]+ candidates found\. Opening the review…$/,
+    ];
+    const ranks = stages.map((t) => order.findIndex((re) => re.test(t)));
+    expect(ranks, stages.join(" | ")).toEqual([...ranks].sort((a, b) => a - b));
+    expect(ranks).not.toContain(-1);
     const reading = stages.filter((t) => /^Candidates: [\d,]+ of [\d,]+ paragraphs read…$/.test(t));
     expect(reading.length, stages.join(" | ")).toBeGreaterThanOrEqual(2);
-    expect(stages).toContain("Saving the candidates…");
+    expect(stages, stages.join(" | ")).toContain("Saving the candidates…");
     expect(stages.at(-1)).toMatch(/^[\d,]+ candidates found\. Opening the review…$/);
     await expect(page.getByTestId("candidate")).toHaveCount(50);
     await expect(page.getByTestId("pager")).toContainText(/Page 1 of \d+/);

@@ -101,7 +101,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (streaming)
       return Response.json({ refusal: { kind, message } }, { status: kind === "unauthenticated" ? 401 : 403 });
     if (kind === "unauthenticated")
-      return new Response(null, { status: 303, headers: { location: `/signin?redirectTo=${encodeURIComponent(page)}` } });
+      return new Response(null, {
+        status: 303,
+        headers: { location: `/signin?redirectTo=${encodeURIComponent(page)}` },
+      });
     return text(403, message);
   }
 
