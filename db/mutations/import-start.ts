@@ -10,17 +10,18 @@
  * message (never the text), so the review page can show why without JavaScript; the result says
  * `state: "failed"`. Candidates that repeat a live commitment of the agreement (same passage of the
  * same text, or the same normalised words: lib/import/dedupe.ts) are stored as "duplicate" and
- * listed in `duplicates`.
+ * listed in `duplicates`; one whose passage overlaps a live commitment's in the same text is flagged
+ * "overlap" (the same pledge in other words, perhaps), so "accept all not flagged" leaves it.
  */
 import { and, eq } from "drizzle-orm";
 
-import { findDuplicate } from "../../lib/import/dedupe";
+import { duplicateIndex, findDuplicate, findOverlap, overlapIndex } from "../../lib/import/dedupe";
 import { type ExtractionProgress, extractWithProgress, nextTurn, paragraphAt } from "../../lib/import/extract-progress";
 import { ZStartImport, type ImportFailureProblem } from "../../lib/validation/import";
 import { invalid, type WriteResult } from "../../lib/write-result";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
-import { candidateRow, existingIndex, type NewCandidateRow } from "../import-rows";
+import { candidateRow, existingCommitments, type NewCandidateRow } from "../import-rows";
 import { partyNamesOf } from "../import-parties";
 import { liveAgreement } from "../live";
 import { agreements } from "../schema";
@@ -157,7 +158,9 @@ export async function startImport(
       })
       .returning({ id: importRuns.id })
       .get();
-    const index = existingIndex(tx, agreement.id);
+    const existing = existingCommitments(tx, agreement.id);
+    const index = duplicateIndex(existing);
+    const overlaps = overlapIndex(existing, sourceDocumentId);
     const rows: NewCandidateRow[] = [];
     const dupes: { at: number; commitmentId: number; reason: "passage" | "words" }[] = [];
     for (const c of extraction.candidates) {
@@ -166,7 +169,7 @@ export async function startImport(
       if (dupe) {
         Object.assign(row, { decision: "duplicate", duplicateOf: dupe.commitmentId, duplicateReason: dupe.reason });
         dupes.push({ at: rows.length, ...dupe });
-      }
+      } else if (findOverlap(overlaps, c.start, c.end) !== null) row.flags = [...(row.flags ?? []), "overlap"];
       rows.push(row);
     }
     const ids: number[] = [];

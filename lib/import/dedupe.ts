@@ -95,3 +95,46 @@ export function findDuplicate(
   const id = candidate.key === "" ? undefined : index.byWords.get(candidate.key);
   return id === undefined ? null : { commitmentId: id, reason: "words" };
 }
+
+/**
+ * The passages of live commitments in one document, by start, for {@link findOverlap}; `maxEnd` is
+ * the largest end of this passage and every one before it (so a search stops early).
+ */
+export type OverlapIndex = { start: number; end: number; commitmentId: number; maxEnd: number }[];
+
+/** The anchored passages of `existing` in document `sourceDocumentId` (none when it is null). */
+export function overlapIndex(existing: Iterable<ExistingCommitment>, sourceDocumentId: number | null): OverlapIndex {
+  if (sourceDocumentId === null) return [];
+  const out: OverlapIndex = [];
+  for (const c of existing)
+    if (c.anchor && c.anchor.sourceDocumentId === sourceDocumentId)
+      out.push({ start: c.anchor.start, end: c.anchor.end, commitmentId: c.commitmentId, maxEnd: 0 });
+  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  let maxEnd = 0;
+  for (const p of out) p.maxEnd = maxEnd = Math.max(maxEnd, p.end);
+  return out;
+}
+
+/**
+ * A live commitment whose passage shares characters with `start`–`end` of the same document without
+ * being the same passage (a part, a whole, or a neighbour's overlap), or null: the candidate may
+ * repeat it in other words, so the review page flags it ("overlap") instead of skipping it.
+ */
+export function findOverlap(index: OverlapIndex, start: number, end: number): number | null {
+  // The last passage starting before `end`; passages further left can overlap only if they are long.
+  let lo = 0;
+  let hi = index.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (index[mid]!.start < end) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let i = last; i >= 0 && index[i]!.maxEnd > start; i--) {
+    const p = index[i]!;
+    if (p.end > start && !(p.start === start && p.end === end)) return p.commitmentId;
+  }
+  return null;
+}

@@ -29,7 +29,8 @@ export const DECISION_LABELS: Readonly<Record<CandidateDecision, string>> = {
 
 /**
  * What each flag asks the reviewer to look at (lib/import/types.ts Candidate.flags, plus
- * "position" for a candidate that is not a pledge). Unknown flags are shown by their id.
+ * "position" for a candidate that is not a pledge and "overlap" for one whose passage overlaps an
+ * imported commitment's: db/mutations/import-start.ts). Unknown flags are shown by their id.
  */
 export const FLAG_LABELS: Readonly<Record<string, string>> = {
   negation: "Negation: check it pledges something",
@@ -38,6 +39,7 @@ export const FLAG_LABELS: Readonly<Record<string, string>> = {
   recurring: "Recurring: the date is the first time",
   commentary: "Commentary: the report’s words, not the agreement’s",
   position: "Position: not a pledge",
+  overlap: "Overlaps a commitment already imported: check it is a new pledge",
 };
 
 /** The flags a candidate shows: its own, and "position" for a position. */

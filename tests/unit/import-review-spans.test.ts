@@ -9,7 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { extractCandidates } from "@/lib/import/candidates";
-import { duplicateIndex, findDuplicate, quoteKey } from "@/lib/import/dedupe";
+import { duplicateIndex, findDuplicate, findOverlap, overlapIndex, quoteKey } from "@/lib/import/dedupe";
 import { extractWithProgress, type ExtractionProgress } from "@/lib/import/extract-progress";
 import { partyNamesFor } from "@/lib/import/party-names";
 import { proposedRef, proposedTitle, themeLabel } from "@/lib/import/review-fields";
@@ -176,7 +176,7 @@ describe("proposed fields", () => {
   });
 });
 
-describe("extraction by blocks", () => {
+describe("extraction by blocks", { timeout: 30_000 }, () => {
   const options = {
     documentDate: "2024-11-25",
     parties: partyNamesFor(["KR", "MY", "TH", "VN", "CN", "JP", "US", "AU", "ID", "IN", "EU"]),
@@ -220,5 +220,27 @@ describe("extraction by blocks", () => {
     expect(done).toEqual([...done].sort((a, b) => a - b));
     expect(seen.length).toBeGreaterThan(2);
     expect(result.sentenceCount).toBeGreaterThan(total);
+  });
+});
+
+describe("overlap with an imported passage", () => {
+  const text = "Both sides will conclude the FTA by 2025 and open an office in 2026.";
+  const existing = [
+    { commitmentId: 1, quote: "", anchor: { sourceDocumentId: 3, start: 0, end: 40, text } },
+    { commitmentId: 2, quote: "", anchor: { sourceDocumentId: 4, start: 41, end: 68, text } },
+  ];
+  const index = overlapIndex(existing, 3);
+
+  it("flags a part, a whole or a neighbour of an imported passage in the same document", () => {
+    expect(findOverlap(index, 0, 68)).toBe(1); // the whole around it
+    expect(findOverlap(index, 5, 20)).toBe(1); // a part
+    expect(findOverlap(index, 39, 50)).toBe(1); // overlapping its end
+  });
+
+  it("leaves the same passage (a duplicate), passages beside it and other documents alone", () => {
+    expect(findOverlap(index, 0, 40)).toBeNull();
+    expect(findOverlap(index, 40, 68)).toBeNull();
+    expect(findOverlap(overlapIndex(existing, 9), 0, 68)).toBeNull();
+    expect(findOverlap(overlapIndex(existing, null), 0, 68)).toBeNull();
   });
 });

@@ -441,6 +441,29 @@ describe("import.commit", () => {
     );
   });
 
+  it("flags a re-proposed part of a merged import as an overlap, which accept-all-unflagged leaves", async () => {
+    const first = await start(t.db);
+    const list = candidates(t.db, first.runId);
+    const a = list.find((c) => c.quote.includes("convene the first meeting of the Joint Trade Committee"))!;
+    const b = list[list.indexOf(a) + 1]!;
+    expect(a.flags).toEqual([]);
+    expect(b.flags).toEqual([]);
+    const merged = mergeCandidates(t.db, admin, { candidateId: a.id, withId: b.id });
+    if (!merged.ok) throw new Error(JSON.stringify(merged));
+    decideCandidates(t.db, admin, { runId: first.runId, candidateIds: merged.data.candidateIds, decision: "accepted" });
+    expect(commitImport(t.db, admin, { runId: first.runId })).toMatchObject({ ok: true });
+
+    const second = await start(t.db);
+    expect(second.duplicates).toEqual([]);
+    const again = candidates(t.db, second.runId);
+    const parts = again.filter((c) => c.start >= a.start && c.end <= b.end);
+    expect(parts.map((c) => c.quote)).toEqual([a.quote, b.quote]);
+    for (const c of parts) expect(c.flags).toContain("overlap");
+    acceptUnflagged(t.db, admin, { runId: second.runId });
+    for (const c of candidates(t.db, second.runId).filter((x) => parts.some((p) => p.id === x.id)))
+      expect(c.decision).toBe("proposed");
+  });
+
   it("skips the second of two accepted candidates with the same words in one commit", async () => {
     const text =
       "1. Both sides will open a joint trade office in Bangkok by 2026.\n\n2. Both sides will open a joint trade office in Bangkok by 2026.\n";
