@@ -7,7 +7,7 @@
  * each stage — sending (with the share sent), reading the file, finding the structure, candidates
  * N of M paragraphs, saving — then opens the review, or shows the refusal at its field.
  */
-import { useRef, useState } from "react";
+import { useState } from "react";
 
 import { Field } from "@/components/field";
 
@@ -71,7 +71,6 @@ export function UploadForm(props: { action: string; defaults: UploadDefaults; er
   const [error, setError] = useState<UploadError | null>(props.error);
   const [stage, setStage] = useState<Stage | null>(null);
   const busy = stage !== null;
-  const form = useRef<HTMLFormElement>(null);
   const at = (field: string) => (error && error.field === field ? [error.message] : undefined);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -154,7 +153,6 @@ export function UploadForm(props: { action: string; defaults: UploadDefaults; er
   const current = stage ? ORDER.indexOf(stage.stage) : -1;
   return (
     <form
-      ref={form}
       method="post"
       action={props.action}
       encType="multipart/form-data"
