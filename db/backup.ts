@@ -35,7 +35,7 @@ export class DatabaseInUseError extends Error {
   override name = "DatabaseInUseError";
 }
 
-/** Rows per table, for the printed summary. */
+/** Rows per table, for the printed summary: the tables every Accord Tracker database has. */
 export const COUNTED_TABLES = [
   "agreements",
   "commitments",
@@ -45,7 +45,21 @@ export const COUNTED_TABLES = [
   "audit_log",
 ] as const;
 
-export type TableCounts = Record<(typeof COUNTED_TABLES)[number], number>;
+/**
+ * Tables added by a later migration, with the number of migrations a database has applied once it
+ * has them (drizzle/meta/_journal.json: idx + 1). A file whose history includes that migration must
+ * hold the table; an older backup (restored, then migrated at start) need not. Counted when present.
+ */
+export const LATER_TABLES = {
+  source_documents: 16, // 0015_source_documents
+  import_runs: 17, // 0016_import_review
+  import_candidates: 17,
+} as const;
+
+export type LaterTable = keyof typeof LATER_TABLES;
+
+/** Rows per table; a later table the file does not have yet counts null. */
+export type TableCounts = Record<(typeof COUNTED_TABLES)[number], number> & Record<LaterTable, number | null>;
 
 export interface FileCheck {
   file: string;
@@ -93,7 +107,11 @@ export function checkDatabaseFile(file: string): FileCheck {
     const tables = new Set(
       sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
     );
-    const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
+    const migrations = tables.has("__drizzle_migrations") ? migrationState(sqlite) : null;
+    const laterRequired = (Object.keys(LATER_TABLES) as LaterTable[]).filter(
+      (t) => migrations !== null && migrations.applied >= LATER_TABLES[t],
+    );
+    const missing = [...REQUIRED_TABLES, ...laterRequired].filter((t) => !tables.has(t));
     if (missing.length > 0) {
       throw new DatabaseCheckError(
         `${file} is a SQLite database but not Accord Tracker's (it lacks ${missing.join(", ")}).`,
@@ -106,10 +124,12 @@ export function checkDatabaseFile(file: string): FileCheck {
         `${file} has ${broken.length} row(s) pointing at rows that do not exist (foreign_key_check): ${first.join("; ")}.`,
       );
     }
-    const counts = Object.fromEntries(
-      COUNTED_TABLES.map((t) => [t, sqlite!.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]),
-    ) as TableCounts;
-    return { file, bytes: stat.size, counts, migrations: migrationState(sqlite) };
+    const countOf = (t: string) => sqlite!.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
+    const counts = Object.fromEntries([
+      ...COUNTED_TABLES.map((t) => [t, countOf(t)]),
+      ...(Object.keys(LATER_TABLES) as LaterTable[]).map((t) => [t, tables.has(t) ? countOf(t) : null]),
+    ]) as TableCounts;
+    return { file, bytes: stat.size, counts, migrations: migrations! };
   } catch (error) {
     if (error instanceof DatabaseCheckError) throw error;
     const message = error instanceof Error ? error.message : String(error);
@@ -272,6 +292,8 @@ export function describeCheck(check: FileCheck): string[] {
     `  size:       ${mb} MiB (${check.bytes} bytes)`,
     `  checks:     integrity_check ok, foreign_key_check ok`,
     `  migrations: ${m.applied} of ${m.expected} (latest ${m.latestApplied ?? "none"})`,
-    ...COUNTED_TABLES.map((t) => `  ${`${t}:`.padEnd(16)}${check.counts[t]}`),
+    ...[...COUNTED_TABLES, ...(Object.keys(LATER_TABLES) as LaterTable[])].map(
+      (t) => `  ${`${t}:`.padEnd(19)}${check.counts[t] ?? "none (an older database: added when migrated)"}`,
+    ),
   ];
 }

@@ -122,6 +122,12 @@ export function queryRefusal(url: string): Refusal | null {
 }
 
 /**
+ * The import's upload (app/admin/agreements/[id]/import/upload/route.ts): a route handler taking up
+ * to 5 MB, over the server actions' limit; it checks Origin and role itself.
+ */
+const IMPORT_UPLOAD = /^\/admin\/agreements\/[^/]+\/import\/upload$/;
+
+/**
  * Whether `pathname` is answered by a route handler (the API, Auth.js, feeds, CSV, badges, sitemap,
  * robots) rather than a page. Route handlers answer other methods themselves (405, or Auth.js's
  * own CSRF check); Next runs server actions only on pages.
@@ -129,6 +135,7 @@ export function queryRefusal(url: string): Refusal | null {
 export function isRouteHandlerPath(pathname: string): boolean {
   return (
     pathname.startsWith("/api/") ||
+    IMPORT_UPLOAD.test(pathname) ||
     pathname.startsWith("/badge/") ||
     pathname.startsWith("/_next/") ||
     /\.(?:xml|csv|txt|json|svg)$/.test(pathname)

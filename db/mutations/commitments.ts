@@ -4,86 +4,27 @@
  * A changed target date is also recorded as a dated timeline entry, so the public history shows
  * "target moved from X to Y".
  */
-import { and, eq, inArray, max } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
 import { targetBeforeSigning } from "../../lib/date-consistency";
-import {
-  ZCommitmentRef,
-  ZCreateCommitment,
-  ZUpdateCommitment,
-  type TCommitmentFields,
-} from "../../lib/validation/agreements";
+import { ZCommitmentRef, ZCreateCommitment, ZUpdateCommitment } from "../../lib/validation/agreements";
 import { CONFLICT_MESSAGE, invalid, type WriteResult } from "../../lib/write-result";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
-import { agreementParties, agreements, commitmentParties, commitments, statusUpdates } from "../schema";
+import {
+  checkPlacement,
+  commitmentColumns,
+  commitmentSnapshot,
+  fieldError,
+  insertCommitment,
+  type Tx,
+} from "../commitment-rows";
+import { agreements, commitmentParties, commitments, statusUpdates } from "../schema";
 import { IMMEDIATE } from "../transaction";
 import { commitmentIsLive, liveAgreement } from "../live";
 import { authorize } from "./guard";
 import { sameCodes, sameFields } from "../../lib/unchanged";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-function fieldError(field: string, message: string) {
-  return {
-    ok: false as const,
-    kind: "invalid" as const,
-    message: "Some fields need attention.",
-    fieldErrors: { [field]: [message] },
-  };
-}
-
-function snapshot(tx: Tx, id: number) {
-  const row = tx.select().from(commitments).where(eq(commitments.id, id)).get();
-  if (!row) return null;
-  const owed = tx
-    .select({ code: commitmentParties.partyCode })
-    .from(commitmentParties)
-    .where(eq(commitmentParties.commitmentId, id))
-    .all();
-  return { ...row, parties: owed.map((p) => p.code).sort() };
-}
-
-/**
- * Check the parent and the parties against the agreement; returns a refusal or null.
- * A parent must be a live commitment of the same agreement and not the commitment or one of its own
- * milestones (no cycles); parties must be parties of the agreement.
- */
-function checkPlacement(tx: Tx, agreementId: number, fields: TCommitmentFields, selfId: number | null) {
-  if (fields.parentId !== null) {
-    if (fields.parentId === selfId) return fieldError("parentId", "A commitment cannot be its own milestone");
-    const parent = tx
-      .select({ id: commitments.id })
-      .from(commitments)
-      .where(and(eq(commitments.id, fields.parentId), eq(commitments.agreementId, agreementId)))
-      .get();
-    if (!parent || !commitmentIsLive(tx, parent.id))
-      return fieldError("parentId", "Choose a commitment of the same agreement");
-    if (selfId !== null) {
-      let cursor: number | null = fields.parentId;
-      for (let depth = 0; cursor !== null && depth < 100; depth++) {
-        if (cursor === selfId) return fieldError("parentId", "A commitment cannot sit under one of its own milestones");
-        cursor =
-          tx.select({ p: commitments.parentId }).from(commitments).where(eq(commitments.id, cursor)).get()?.p ?? null;
-      }
-    }
-  }
-  if (fields.parties.length > 0) {
-    const known = tx
-      .select({ code: agreementParties.partyCode })
-      .from(agreementParties)
-      .where(and(eq(agreementParties.agreementId, agreementId), inArray(agreementParties.partyCode, fields.parties)))
-      .all();
-    if (known.length !== fields.parties.length) return fieldError("parties", "Choose parties of this agreement");
-  }
-  return null;
-}
-
-function commitmentColumns(fields: TCommitmentFields) {
-  const { parties: _parties, ...columns } = fields;
-  return columns;
-}
 
 /**
  * Create a commitment (or a milestone, with `parentId`) of a live agreement. A target date before
@@ -102,34 +43,17 @@ export function createCommitment(db: Db, actorId: number | null, raw: unknown): 
       .where(and(eq(agreements.id, agreementId), liveAgreement()))
       .get();
     if (!agreement) return { ok: false, kind: "not_found", message: "This agreement does not exist or was deleted." };
-    const refusal = checkPlacement(tx, agreementId, fields, null);
-    if (refusal) return refusal;
-    const early = targetBeforeSigning(fields.targetDate, agreement.signedOn);
-    if (early) return fieldError("targetDate", early);
-    const position =
-      (tx
-        .select({ p: max(commitments.position) })
-        .from(commitments)
-        .where(eq(commitments.agreementId, agreementId))
-        .get()?.p ?? 0) + 1;
-    const row = tx
-      .insert(commitments)
-      .values({ ...commitmentColumns(fields), agreementId, position })
-      .returning({ id: commitments.id })
-      .get();
-    if (fields.parties.length)
-      tx.insert(commitmentParties)
-        .values(fields.parties.map((code) => ({ commitmentId: row.id, partyCode: code })))
-        .run();
+    const created = insertCommitment(tx, { agreement, fields });
+    if (!created.ok) return created;
     writeAudit(tx, {
       actorId: guard.actor.id,
       action: "commitment.create",
       entityType: "commitment",
-      entityId: row.id,
+      entityId: created.commitmentId,
       before: null,
-      after: snapshot(tx, row.id),
+      after: commitmentSnapshot(tx, created.commitmentId),
     });
-    return { ok: true, data: { commitmentId: row.id } };
+    return { ok: true, data: { commitmentId: created.commitmentId } };
   }, IMMEDIATE);
 }
 
@@ -160,7 +84,7 @@ export function updateCommitment(
   if (!parsed.success) return invalid(parsed.error);
   const { commitmentId, version, ...fields } = parsed.data;
   return db.transaction((tx): WriteResult<UpdatedCommitment> => {
-    const before = snapshot(tx, commitmentId);
+    const before = commitmentSnapshot(tx, commitmentId);
     if (!before || !commitmentIsLive(tx, commitmentId))
       return {
         ok: false,
@@ -211,7 +135,7 @@ export function updateCommitment(
       entityType: "commitment",
       entityId: commitmentId,
       before,
-      after: snapshot(tx, commitmentId),
+      after: commitmentSnapshot(tx, commitmentId),
     });
     return {
       ok: true,

@@ -1,6 +1,6 @@
 /**
  * Write verb `source_document.create` (issue 10): an admin stores a text an agreement comes from or
- * is reported in. The import calls it with the text it has read; there is no form for it yet.
+ * is reported in. `import.commit` writes its document through the same insert (db/source-document-rows.ts).
  * Order: check role → parse → one transaction with its audit row → small result.
  */
 import { and, eq, isNull } from "drizzle-orm";
@@ -9,7 +9,8 @@ import { ZCreateSourceDocument } from "../../lib/validation/source-documents";
 import { invalid, type WriteResult } from "../../lib/write-result";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
-import { agreements, sourceDocuments } from "../schema";
+import { agreements } from "../schema";
+import { insertSourceDocument } from "../source-document-rows";
 import { IMMEDIATE } from "../transaction";
 import { authorize } from "./guard";
 
@@ -46,16 +47,14 @@ export function createSourceDocument(
       .where(and(eq(agreements.id, input.agreementId), isNull(agreements.deletedAt)))
       .get();
     if (!agreement) return { ok: false, kind: "not_found", message: "This agreement does not exist or was deleted." };
-    const values = { ...input, textLength: input.text.length };
-    const row = tx.insert(sourceDocuments).values(values).returning({ id: sourceDocuments.id }).get();
-    const { text: _text, ...recorded } = values;
+    const row = insertSourceDocument(tx, input);
     writeAudit(tx, {
       actorId: actor.id,
       action: "source_document.create",
       entityType: "source_document",
-      entityId: row.id,
-      after: { id: row.id, ...recorded },
+      entityId: row.sourceDocumentId,
+      after: row.recorded,
     });
-    return { ok: true, data: { sourceDocumentId: row.id, textLength: values.textLength } };
+    return { ok: true, data: { sourceDocumentId: row.sourceDocumentId, textLength: row.textLength } };
   }, IMMEDIATE);
 }

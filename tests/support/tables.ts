@@ -1,5 +1,6 @@
 /** Every table of the schema by name, for tests that compare the whole database before and after. */
 import * as schema from "../../db/schema";
+import * as importSchema from "../../db/schema-import";
 
 export const ALL_TABLES = {
   parties: schema.parties,
@@ -13,4 +14,6 @@ export const ALL_TABLES = {
   users: schema.users,
   auditLog: schema.auditLog,
   publicRevision: schema.publicRevision,
+  importRuns: importSchema.importRuns,
+  importCandidates: importSchema.importCandidates,
 };

@@ -13,10 +13,15 @@ import type { Db } from "@/db/client";
 import * as agreementVerbs from "@/db/mutations/agreements";
 import * as commitmentVerbs from "@/db/mutations/commitments";
 import * as evidenceVerbs from "@/db/mutations/evidence";
+import * as importCommitVerbs from "@/db/mutations/import-commit";
+import * as importReviewVerbs from "@/db/mutations/import-review";
+import * as importSpanVerbs from "@/db/mutations/import-spans";
+import * as importStartVerbs from "@/db/mutations/import-start";
 import * as sourceDocumentVerbs from "@/db/mutations/source-documents";
 import * as statusUpdateVerbs from "@/db/mutations/status-updates";
 import * as userVerbs from "@/db/mutations/users";
 import * as schema from "@/db/schema";
+import { importCandidates } from "@/db/schema-import";
 import { can, WRITE_VERBS, type WriteVerb } from "@/lib/permissions";
 import type { UserRole } from "@/lib/roles";
 import type { WriteResult } from "@/lib/write-result";
@@ -57,7 +62,26 @@ const targets = {
   deletedCommitment: 0,
   removedEvidence: 0,
   removedEvidenceOf: 0,
+  run: 0,
 };
+
+/** The import text of the matrix: pledges in paragraphs 1 and 2 (two there), a position in 3. */
+const IMPORT_TEXT =
+  "1. Both sides agreed to conclude the free trade agreement by next year.\n\n" +
+  "2. The two sides will establish a Joint Committee on Defence Industry. They will hold its first meeting in 2025.\n\n" +
+  "3. Malaysia welcomed the visit.\n";
+const IMPORT_SOURCE = { text: IMPORT_TEXT, format: "txt", encoding: "UTF-8", encodingGuessed: false, notes: [] };
+
+/** The ids of the matrix run's candidates, in text order. */
+function candidateIds(db: Db): number[] {
+  return db
+    .select({ id: importCandidates.id })
+    .from(importCandidates)
+    .where(eq(importCandidates.runId, targets.run))
+    .orderBy(importCandidates.start)
+    .all()
+    .map((r) => r.id);
+}
 
 function agreementId(db: Db): number {
   return (
@@ -105,7 +129,12 @@ type Outcome = WriteResult<unknown> | Promise<WriteResult<unknown>>;
 /** One row per write verb: how to call it with valid input. */
 const MATRIX: Record<
   WriteVerb,
-  { fn: (...args: never[]) => unknown; call: (db: Db, actorId: number | null) => Outcome }
+  {
+    fn: (...args: never[]) => unknown;
+    call: (db: Db, actorId: number | null) => Outcome;
+    /** audit rows an allowed call writes (1 unless said; the verb's own row is the last) */
+    audits?: number;
+  }
 > = {
   "status_update.create": {
     fn: statusUpdateVerbs.postStatusUpdate,
@@ -250,6 +279,64 @@ const MATRIX: Record<
         format: "txt",
       }),
   },
+  "import.start": {
+    fn: importStartVerbs.startImport,
+    call: (db, actorId) =>
+      importStartVerbs.startImport(db, actorId, {
+        agreementId: agreementId(db),
+        title: "Joint statement",
+        kind: "joint_statement",
+        fileName: "statement.txt",
+        source: IMPORT_SOURCE,
+      }),
+  },
+  "import.candidate.update": {
+    fn: importReviewVerbs.updateCandidate,
+    call: (db, actorId) =>
+      importReviewVerbs.updateCandidate(db, actorId, {
+        candidateId: candidateIds(db)[0],
+        ref: "1",
+        title: "Conclude the FTA",
+        theme: "Trade",
+        strength: "binding",
+        owner: "Trade ministries",
+        parties: ["KR", "MY"],
+        targetDate: "2025-12-31",
+        targetPrecision: "year",
+        targetPhrase: "by next year",
+      }),
+  },
+  "import.candidate.decide": {
+    fn: importReviewVerbs.decideCandidates,
+    call: (db, actorId) =>
+      importReviewVerbs.decideCandidates(db, actorId, {
+        runId: targets.run,
+        candidateIds: [String(candidateIds(db)[1])],
+        decision: "rejected",
+      }),
+  },
+  "import.candidate.accept_unflagged": {
+    fn: importReviewVerbs.acceptUnflagged,
+    call: (db, actorId) => importReviewVerbs.acceptUnflagged(db, actorId, { runId: targets.run }),
+  },
+  "import.candidate.split": {
+    fn: importSpanVerbs.splitCandidate,
+    call: (db, actorId) =>
+      importSpanVerbs.splitCandidate(db, actorId, { candidateId: candidateIds(db)[0], firstPart: "Both sides agreed" }),
+  },
+  "import.candidate.merge": {
+    fn: importSpanVerbs.mergeCandidates,
+    call: (db, actorId) => {
+      const [, second, third] = candidateIds(db);
+      return importSpanVerbs.mergeCandidates(db, actorId, { candidateId: second, withId: third });
+    },
+  },
+  "import.commit": {
+    fn: importCommitVerbs.commitImport,
+    call: (db, actorId) => importCommitVerbs.commitImport(db, actorId, { runId: targets.run }),
+    // the source document, the commitment, the run
+    audits: 3,
+  },
   "user.create": {
     fn: userVerbs.createUser,
     call: (db, actorId) =>
@@ -329,6 +416,19 @@ beforeEach(async () => {
     .find((e) => e.statusUpdateId === null);
   targets.removedEvidence = removed?.id ?? 0;
   targets.removedEvidenceOf = removed?.commitmentId ?? 0;
+  const run = await importStartVerbs.startImport(t.db, ids.admin, {
+    agreementId: agreementId(t.db),
+    fileName: "statement.txt",
+    source: IMPORT_SOURCE,
+  });
+  if (!run.ok || run.data.state !== "review") throw new Error(`matrix import failed: ${JSON.stringify(run)}`);
+  targets.run = run.data.runId;
+  // One accepted candidate for import.commit (the first pledge).
+  t.db
+    .update(importCandidates)
+    .set({ decision: "accepted" })
+    .where(eq(importCandidates.id, candidateIds(t.db)[0] ?? 0))
+    .run();
 });
 afterEach(() => t.cleanup());
 
@@ -376,7 +476,7 @@ describe.each(Object.keys(MATRIX) as WriteVerb[])("%s", (verb) => {
 
     if (allowed) {
       expect(result.ok, JSON.stringify(result)).toBe(true);
-      expect(audit).toHaveLength(auditBefore + 1);
+      expect(audit).toHaveLength(auditBefore + (MATRIX[verb].audits ?? 1));
       expect(audit.at(-1)).toMatchObject({ action: verb, actorId });
     } else {
       expect(result).toMatchObject({ ok: false, kind: role === null || disabled ? "unauthenticated" : "forbidden" });

@@ -369,6 +369,27 @@ describe("db:restore", () => {
       "INSERT INTO status_updates (commitment_id, status_to, happened_on) VALUES (999999, 'in_progress', '2026-01-01')",
     ).run();
     d.close();
+    // Migrated past 0016 but without its table: not a database this code made.
+    const lacking = path.join(dir, "lacking.sqlite");
+    await backupDatabase(grown("lacking-src.sqlite", 25), lacking);
+    const l = new Database(lacking);
+    l.exec("DROP TABLE import_candidates; DROP TABLE import_runs;");
+    l.close();
+    // An older database (before 0015) has none of the later tables and is still a backup.
+    const older = path.join(dir, "older.sqlite");
+    await backupDatabase(grown("older-src.sqlite", 25), older);
+    const o = new Database(older);
+    o.exec("DROP TABLE import_candidates; DROP TABLE import_runs;");
+    o.prepare(
+      "DELETE FROM __drizzle_migrations WHERE created_at >= (SELECT created_at FROM __drizzle_migrations ORDER BY created_at LIMIT 1 OFFSET 16)",
+    ).run();
+    o.close();
+    expect(checkDatabaseFile(older).counts).toMatchObject({ import_runs: null, import_candidates: null });
+    expect(checkDatabaseFile(lacking.replace("lacking", "lacking-src")).counts).toMatchObject({
+      source_documents: 1,
+      import_runs: 0,
+      import_candidates: 0,
+    });
 
     const cases: [string, RegExp][] = [
       [path.join(dir, "missing.sqlite"), /missing\.sqlite does not exist\./],
@@ -376,6 +397,10 @@ describe("db:restore", () => {
       [
         foreign,
         /other-app\.sqlite is a SQLite database but not Accord Tracker's \(it lacks __drizzle_migrations, agreements/,
+      ],
+      [
+        lacking,
+        /lacking\.sqlite is a SQLite database but not Accord Tracker's \(it lacks import_runs, import_candidates\)/,
       ],
       [
         damaged,

@@ -370,7 +370,11 @@ describe("[DEFECT 5] Auth.js and server-action refusals", () => {
     expect(isPageAction("POST", "/signin")).toBe(true);
     expect(isPageAction("POST", "/staff/commitments/2")).toBe(true);
     expect(isPageAction("GET", "/signin")).toBe(false);
+    // The import's pages are pages; only its upload (5 MB, over the actions' limit) is a route.
+    expect(isPageAction("POST", "/admin/agreements/4/import")).toBe(true);
+    expect(isPageAction("POST", "/admin/agreements/4/import/upload/x")).toBe(true);
     for (const p of [
+      "/admin/agreements/4/import/upload",
       "/api/auth/callback/credentials",
       "/api/v1/commitments",
       "/feed.xml",

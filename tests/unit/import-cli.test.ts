@@ -3,7 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { afterAll, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { prepareDatabase } from "../../db/client";
+import { agreements } from "../../db/schema";
+import { insertUser } from "../support/users";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SCRIPT = path.join(ROOT, "scripts/import.ts");
@@ -26,10 +31,13 @@ const FILE = path.join(DIR, "statement.txt");
 writeFileSync(FILE, `\uFEFF${TEXT}`);
 
 function cli(...args: string[]) {
+  return cliWith({}, ...args);
+}
+function cliWith(env: Record<string, string>, ...args: string[]) {
   const r = spawnSync(process.execPath, ["--import", "tsx", SCRIPT, ...args], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...process.env, NODE_OPTIONS: "" },
+    env: { ...process.env, NODE_OPTIONS: "", ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -135,7 +143,26 @@ describe("npm run import", { timeout: 30_000 }, () => {
       2,
       /^import: --parties: unknown party code "XX"/,
     ],
-    ["--commit (not part of this command yet)", [FILE, ...BASE, "--commit"], 2, /^import: Unknown option '--commit'/],
+    ["--commit without --agreement", [FILE, ...BASE, "--commit"], 2, /^import: --commit needs --agreement ID\|SLUG/],
+    [
+      "--agreement without --commit",
+      [FILE, ...BASE, "--agreement", "kr-my"],
+      2,
+      /^import: --agreement needs --commit \(it writes to the database\)\n$/,
+    ],
+    [
+      "--accept-all-unflagged without --commit",
+      [FILE, ...BASE, "--accept-all-unflagged"],
+      2,
+      /^import: --accept-all-unflagged needs --commit/,
+    ],
+    [
+      "an unknown --kind",
+      [FILE, "--agreement", "1", "--commit", "--kind", "memo"],
+      2,
+      /^import: --kind "memo" is not one of official_text, joint_statement/,
+    ],
+    ["an unknown option", [FILE, ...BASE, "--publish"], 2, /^import: Unknown option '--publish'/],
     ["no such file", [path.join(DIR, "nope.txt"), ...BASE], 1, /^import: nope\.txt: no such file\n$/],
     ["a folder", [dir, ...BASE], 1, /^import: a-folder\.txt: is a folder\n$/],
     // The messages of the text-in stage (lib/import/text-in.ts), which reads the file.
@@ -159,5 +186,142 @@ describe("npm run import", { timeout: 30_000 }, () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("npm run import -- --commit", { timeout: 60_000 }, () => {
+  const dbFile = path.join(DIR, "commit.sqlite");
+  const env = { DATABASE_URL: dbFile };
+  let agreementId = 0;
+  const statement = path.join(DIR, "commit-statement.txt");
+  writeFileSync(
+    statement,
+    [
+      "1. The two sides agreed to open a joint trade office in Kuala Lumpur by 2026.",
+      "",
+      "2. Korea will send a trade mission to Penang by March 2025.",
+      "",
+      "3. The two Leaders welcomed the visit.",
+      "",
+    ].join("\n"),
+  );
+
+  beforeAll(async () => {
+    const db = prepareDatabase(dbFile);
+    await insertUser(db, "first-admin@example.org", "admin");
+    await insertUser(db, "second-admin@example.org", "admin");
+    await insertUser(db, "editor@example.org", "editor");
+    agreementId = db.select({ id: agreements.id }).from(agreements).get()!.id;
+    db.$client.close();
+  });
+
+  function rows(sql: string, ...params: unknown[]) {
+    const db = new Database(dbFile, { readonly: true });
+    try {
+      return db.prepare(sql).all(...params) as Record<string, unknown>[];
+    } finally {
+      db.close();
+    }
+  }
+
+  it("--commit alone stores a run for review and creates nothing", () => {
+    const before = rows("SELECT count(*) AS n FROM commitments")[0]!.n;
+    const r = cliWith(env, statement, "--agreement", "kr-my-strategic-partnership-2024", "--commit");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Import run \d+ of kr-my-strategic-partnership-2024 \(agreement \d+\), as first-admin@example\.org: 3 candidate\(s\)/,
+    );
+    expect(r.stdout).toContain("Created: 0");
+    expect(r.stdout).toMatch(/Review the rest at \/admin\/agreements\/\d+\/import\?run=\d+\n$/);
+    expect(rows("SELECT count(*) AS n FROM commitments")[0]!.n).toBe(before);
+    expect(rows("SELECT decision FROM import_candidates ORDER BY start").map((x) => x.decision)).toEqual([
+      "proposed",
+      "proposed",
+      "rejected",
+    ]);
+  });
+
+  it("--accept-all-unflagged creates the unflagged pledges as the admin named; a second run skips them", () => {
+    const first = cliWith(
+      env,
+      statement,
+      "--agreement",
+      String(agreementId),
+      "--commit",
+      "--accept-all-unflagged",
+      "--as",
+      "Second-Admin@example.org",
+      "--title",
+      "Joint statement",
+      "--kind",
+      "joint_statement",
+      "--json",
+    );
+    expect(first.stderr).toBe("");
+    const report = JSON.parse(first.stdout) as {
+      actor: string;
+      created: { commitmentId: number; ref: string; title: string }[];
+      skipped: unknown[];
+    };
+    expect(report.actor).toBe("second-admin@example.org");
+    expect(report.created.map((c) => [c.ref, c.title])).toEqual([
+      ["1", "The two sides agreed to open a joint trade office in Kuala Lumpur by 2026"],
+      ["2", "Korea will send a trade mission to Penang by March 2025"],
+    ]);
+    expect(report.skipped).toEqual([]);
+    const made = rows(
+      `SELECT c.status, c.anchor_start, c.anchor_end, c.quote, d.text, d.kind, d.title FROM commitments c
+       JOIN source_documents d ON d.id = c.source_document_id WHERE c.id = ?`,
+      report.created[0]!.commitmentId,
+    )[0]!;
+    expect(made).toMatchObject({ status: "not_assessed", kind: "joint_statement", title: "Joint statement" });
+    expect(String(made.text).slice(Number(made.anchor_start), Number(made.anchor_end))).toBe(made.quote);
+    const audit = rows("SELECT action, actor_id FROM audit_log WHERE action IN ('commitment.create', 'import.commit')");
+    expect(audit.map((a) => a.action)).toEqual(["commitment.create", "commitment.create", "import.commit"]);
+
+    const again = cliWith(env, statement, "--agreement", String(agreementId), "--commit", "--accept-all-unflagged");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("Skipped as already imported: 2");
+    expect(again.stdout).toMatch(
+      /“The two sides agreed to open a joint trade office in Kuala Lumpur by …” — the same passage as commitment 1 \(id \d+\)/,
+    );
+    expect(again.stdout).toMatch(
+      /“Korea will send a trade mission to Penang by March 2025\.” — the same passage as commitment 2/,
+    );
+    expect(again.stdout).toContain("Created: 0");
+    expect(rows("SELECT count(*) AS n FROM source_documents WHERE kind = 'joint_statement'")[0]!.n).toBe(1);
+  });
+
+  it("refuses an unknown agreement, a non-admin, other parties, and a refused file (kept as a failed run)", () => {
+    const empty = path.join(DIR, "commit-empty.txt");
+    writeFileSync(empty, "\n \n");
+    const failedBefore = rows("SELECT count(*) AS n FROM import_runs WHERE state = 'failed'")[0]!.n;
+    const cases: [string[], number, RegExp][] = [
+      [
+        [statement, "--agreement", "nope", "--commit"],
+        2,
+        /^import: --agreement "nope": no live agreement has this id or slug\n$/,
+      ],
+      [
+        [statement, "--agreement", "1", "--commit", "--as", "editor@example.org"],
+        2,
+        /^import: --as editor@example\.org: no active admin has this email\n$/,
+      ],
+      [
+        [statement, "--agreement", "1", "--commit", "--parties", "KR,TH"],
+        2,
+        /^import: --parties KR,TH are not the agreement's parties \(KR,MY\)/,
+      ],
+      [[empty, "--agreement", "1", "--commit"], 1, /^import: commit-empty\.txt: The file holds no text/],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = cliWith(env, ...args);
+      expect(r.code, r.stderr).toBe(code);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe("");
+    }
+    // The CLI reads the file before it writes: a refused file leaves no run (the page keeps one).
+    expect(rows("SELECT count(*) AS n FROM import_runs WHERE state = 'failed'")[0]!.n).toBe(failedBefore);
   });
 });

@@ -337,7 +337,7 @@ describe("migration 0015", () => {
       fs.rmSync(path.join(before, "0015_source_documents.sql"));
       const journalFile = path.join(before, "meta", "_journal.json");
       const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
-      journal.entries = journal.entries.filter((e) => !e.tag.startsWith("0015"));
+      journal.entries = journal.entries.filter((e) => e.tag < "0015"); // the database as it was before 0015
       fs.writeFileSync(journalFile, JSON.stringify(journal));
       const db = openDatabase(path.join(dir, "old.sqlite"));
       try {

@@ -51,6 +51,12 @@ export default async function EditAgreementPage({ params, searchParams }: Props)
       <h2>Commitments ({commitments.filter((c) => !c.deletedAt && !c.underDeleted).length})</h2>
       <p>
         <Link href={`/admin/commitments/new?agreement=${a.id}`}>Add a commitment</Link>
+        {a.deletedAt ? null : (
+          <>
+            {" · "}
+            <Link href={`/admin/agreements/${a.id}/import`}>Import commitments from a text</Link>
+          </>
+        )}
       </p>
       <div className="table-wrap" role="region" aria-label="Commitments" tabIndex={0}>
         <table>

@@ -1,0 +1,184 @@
+/**
+ * Reads and row shapes the import verbs share (db/mutations/import-*.ts), inside their transaction:
+ * the run and candidate a form names, the agreement's live commitments as a re-import compares with
+ * them (lib/import/dedupe.ts), and a candidate row from an extracted candidate.
+ */
+import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+
+import { duplicateIndex, type DuplicateIndex, type ExistingCommitment, quoteKey } from "../lib/import/dedupe";
+import { proposedFields } from "../lib/import/review-fields";
+import type { Candidate } from "../lib/import/types";
+import type { Refusal } from "../lib/write-result";
+import { targetBeforeSigning } from "../lib/date-consistency";
+import { type TCommitmentFields, ZCommitmentFields } from "../lib/validation/agreements";
+import { checkPlacement, fieldError, type Tx } from "./commitment-rows";
+import { liveAgreement } from "./live";
+import { agreements, commitments, sourceDocuments } from "./schema";
+import { type ImportCandidate, importCandidates, type ImportRun, importRuns } from "./schema-import";
+
+export type NewCandidateRow = typeof importCandidates.$inferInsert;
+
+export const RUN_NOT_FOUND: Refusal = {
+  ok: false,
+  kind: "not_found",
+  message: "This import does not exist, or its agreement was deleted.",
+};
+export const CANDIDATE_NOT_FOUND: Refusal = {
+  ok: false,
+  kind: "not_found",
+  message: "This candidate no longer exists (it was split, merged or its import removed). Reload the page.",
+};
+
+/** The run (under review, of a live agreement) with its agreement's signing date, or a refusal. */
+export function reviewRun(
+  tx: Pick<Tx, "select">,
+  runId: number,
+): { run: ImportRun; signedOn: string | null } | Refusal {
+  const row = tx
+    .select({ run: importRuns, signedOn: agreements.signedOn })
+    .from(importRuns)
+    .innerJoin(agreements, eq(agreements.id, importRuns.agreementId))
+    .where(and(eq(importRuns.id, runId), liveAgreement()))
+    .get();
+  if (!row) return RUN_NOT_FOUND;
+  if (row.run.state !== "review" || row.run.text === null)
+    return { ok: false, kind: "invalid", message: "This import failed: it has nothing to review.", fieldErrors: {} };
+  return row;
+}
+
+/** A candidate a reviewer may still change (not imported, not skipped) with its run, or a refusal. */
+export function reviewableCandidate(
+  tx: Pick<Tx, "select">,
+  candidateId: number,
+): { candidate: ImportCandidate; run: ImportRun; signedOn: string | null } | Refusal {
+  const candidate = tx.select().from(importCandidates).where(eq(importCandidates.id, candidateId)).get();
+  if (!candidate) return CANDIDATE_NOT_FOUND;
+  const run = reviewRun(tx, candidate.runId);
+  if ("ok" in run) return run;
+  if (candidate.decision === "imported" || candidate.decision === "duplicate")
+    return {
+      ok: false,
+      kind: "invalid",
+      message:
+        candidate.decision === "imported"
+          ? "This candidate is already a commitment: edit the commitment instead."
+          : "This candidate repeats a commitment already imported; it is skipped.",
+      fieldErrors: {},
+    };
+  return { candidate, ...run };
+}
+
+/**
+ * The agreement's live commitments as a re-import compares with them: recorded quote and, for an
+ * anchored one, its passage's document text. One agreement's rows (indexed by agreement).
+ */
+export function existingCommitments(tx: Pick<Tx, "select">, agreementId: number): ExistingCommitment[] {
+  const rows = tx
+    .select({
+      id: commitments.id,
+      quote: commitments.quote,
+      sourceDocumentId: commitments.sourceDocumentId,
+      start: commitments.anchorStart,
+      end: commitments.anchorEnd,
+    })
+    .from(commitments)
+    .where(and(eq(commitments.agreementId, agreementId), eq(commitments.live, 1)))
+    .all();
+  const docIds = [
+    ...new Set(rows.flatMap((r) => (r.sourceDocumentId !== null && r.start !== null ? [r.sourceDocumentId] : []))),
+  ];
+  const texts = new Map(
+    docIds.length === 0
+      ? []
+      : tx
+          .select({ id: sourceDocuments.id, text: sourceDocuments.text })
+          .from(sourceDocuments)
+          .where(and(inArray(sourceDocuments.id, docIds), isNull(sourceDocuments.deletedAt)))
+          .all()
+          .map((d) => [d.id, d.text] as const),
+  );
+  return rows.map((r) => {
+    const text = r.sourceDocumentId === null ? undefined : texts.get(r.sourceDocumentId);
+    return {
+      commitmentId: r.id,
+      quote: r.quote,
+      anchor:
+        text !== undefined && r.sourceDocumentId !== null && r.start !== null && r.end !== null
+          ? { sourceDocumentId: r.sourceDocumentId, start: r.start, end: r.end, text }
+          : null,
+    };
+  });
+}
+
+/** {@link existingCommitments} as a lookup index. */
+export function existingIndex(tx: Pick<Tx, "select">, agreementId: number): DuplicateIndex {
+  return duplicateIndex(existingCommitments(tx, agreementId));
+}
+
+/** The row of an extracted candidate (decision: proposed, rejected for a position). */
+export function candidateRow(runId: number, c: Candidate, paragraphIndex: number): NewCandidateRow {
+  return {
+    runId,
+    start: c.start,
+    end: c.end,
+    quote: c.quote,
+    quoteKey: quoteKey(c.quote),
+    paragraph: String(c.paragraph),
+    paragraphIndex,
+    kind: c.kind,
+    proposed: c,
+    ...proposedFields(c, paragraphIndex),
+    rules: c.rules,
+    flags: c.flags,
+    decision: c.kind === "position" ? "rejected" : "proposed",
+  };
+}
+
+/** The run's candidates in text order, with `decision` in `decisions` (all when omitted). */
+export function runCandidates(tx: Pick<Tx, "select">, runId: number, decisions?: ImportCandidate["decision"][]) {
+  return tx
+    .select()
+    .from(importCandidates)
+    .where(
+      and(
+        eq(importCandidates.runId, runId),
+        decisions ? inArray(importCandidates.decision, decisions) : isNotNull(importCandidates.id),
+      ),
+    )
+    .orderBy(asc(importCandidates.start), asc(importCandidates.end), asc(importCandidates.id))
+    .all();
+}
+
+/**
+ * The commitment fields of a candidate's form or row, parsed by the commitment form's own schema
+ * (a candidate has no parent, description or separate quote: the quote is its passage).
+ */
+export function parseCandidateFields(raw: Record<string, unknown>) {
+  const { ref, title, theme, strength, owner, parties, targetDate, targetPrecision, targetPhrase } = raw;
+  return ZCommitmentFields.safeParse({
+    ref,
+    title,
+    theme,
+    strength: strength ?? "",
+    owner,
+    parties,
+    targetDate: targetDate ?? "",
+    targetPrecision: targetPrecision ?? "",
+    targetPhrase,
+    description: "",
+    quote: "",
+    parentId: "",
+  });
+}
+
+/** The checks `commitment.create` makes of the fields (parties of the agreement, target after signing). */
+export function checkCandidateFields(
+  tx: Tx,
+  agreement: { id: number; signedOn: string | null },
+  fields: TCommitmentFields,
+): Refusal | null {
+  const placement = checkPlacement(tx, agreement.id, fields, null);
+  if (placement) return placement;
+  const early = targetBeforeSigning(fields.targetDate, agreement.signedOn);
+  return early ? fieldError("targetDate", early) : null;
+}

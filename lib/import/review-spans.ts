@@ -1,0 +1,89 @@
+/**
+ * Splitting and merging candidates' spans (issue 10, the review page). Every span returned keeps the
+ * rule of lib/import/types.ts: `quote === text.slice(start, end)`, offsets in UTF-16 code units,
+ * with no white space at either end. No I/O.
+ */
+import type { Span } from "../source-documents";
+
+/** Where a quote may be cut, relative to the quote's start, with words either side to show it by. */
+export interface SplitPoint {
+  /** offset inside the quote: part one is quote.slice(0, at), part two quote.slice(at) (both trimmed) */
+  at: number;
+  before: string;
+  after: string;
+}
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
+const SPACE = /\s/u;
+
+/** `span` of `text` without white space at either end, or null when nothing but white space is left. */
+export function trimSpan(text: string, span: Span): Span | null {
+  let { start, end } = span;
+  while (start < end && SPACE.test(text[start]!)) start++;
+  while (end > start && SPACE.test(text[end - 1]!)) end--;
+  return start < end ? { start, end } : null;
+}
+
+/**
+ * The two parts of `span` cut at absolute offset `at`, each trimmed, or null when `at` is not
+ * strictly inside the span or a part would hold no letter or digit.
+ */
+export function splitSpan(text: string, span: Span, at: number): [Span, Span] | null {
+  if (!Number.isInteger(at) || at <= span.start || at >= span.end) return null;
+  const first = trimSpan(text, { start: span.start, end: at });
+  const second = trimSpan(text, { start: at, end: span.end });
+  if (!first || !second) return null;
+  if (!HAS_WORD.test(text.slice(first.start, first.end)) || !HAS_WORD.test(text.slice(second.start, second.end)))
+    return null;
+  return [first, second];
+}
+
+/** The span covering both spans (and whatever lies between them). */
+export function mergeSpans(a: Span, b: Span): Span {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
+
+/** A cut after a sentence stop or a clause mark, or before a conjunction that joins two actions. */
+const BOUNDARY = /[.;:!?。,](?=\s)|\s(?=(?:and|as well as|while|whereas|dan|serta)\s)/gu;
+
+function snippet(s: string, fromEnd: boolean): string {
+  const words = s.replace(/\s+/g, " ").trim();
+  if (words.length <= 40) return words;
+  return fromEnd ? `…${words.slice(-40).trimStart()}` : `${words.slice(0, 40).trimEnd()}…`;
+}
+
+/**
+ * The sensible places to split `quote` (after ".", ";", ":", ",", or before "and", "as well as",
+ * Malay "dan"/"serta"), each leaving words on both sides; in order. A quote without one gives [].
+ */
+export function splitPoints(quote: string): SplitPoint[] {
+  const out: SplitPoint[] = [];
+  let previousCut = -1;
+  for (const m of quote.matchAll(BOUNDARY)) {
+    const at = SPACE.test(m[0][0]!) ? m.index : m.index + m[0].length;
+    const before = quote.slice(0, at);
+    const after = quote.slice(at);
+    if (!HAS_WORD.test(before) || !HAS_WORD.test(after)) continue;
+    // Two marks that give the same parts once trimmed (", and") are one place to split.
+    const cut = before.trimEnd().length;
+    if (cut === previousCut) continue;
+    previousCut = cut;
+    out.push({ at, before: snippet(before, true), after: snippet(after, false) });
+  }
+  return out;
+}
+
+/**
+ * Where part one ends when the reviewer typed it: the length of the quote's beginning that matches
+ * `firstPart` word for word (white space may differ), or null when the quote does not start so or
+ * nothing would be left for part two.
+ */
+export function typedSplitPoint(quote: string, firstPart: string): number | null {
+  const words = firstPart.trim().split(/\s+/u).filter(Boolean);
+  if (words.length === 0) return null;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const match = new RegExp(`^\\s*${escaped.join("\\s+")}`, "u").exec(quote);
+  if (!match) return null;
+  const at = match[0].length;
+  return HAS_WORD.test(quote.slice(at)) ? at : null;
+}
