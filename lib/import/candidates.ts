@@ -12,7 +12,7 @@
 import { resolveDeadline } from "./deadlines";
 import { clauses, type Clause } from "./clauses";
 import { classifyClause, type Classified } from "./classify";
-import { documentTheme, themeOf } from "./theme";
+import { documentTheme, referredTheme, themeOf } from "./theme";
 import { paragraphBodyStart, paragraphs, sentences } from "./structure";
 import type { Candidate, ExtractOptions, Paragraph, Sentence } from "./types";
 
@@ -165,6 +165,8 @@ function toCandidate(
   // then (T17) the document's when one theme holds more than half its keyword score.
   let theme = themeOf(quote, { partyNames, deadlinePhrase });
   if (theme.rule === "T0" && split) theme = themeOf(text.slice(sentence.start, sentence.end), { partyNames });
+  const referred = theme.rule === "T0" ? referredTheme(text, clause.start, quote, { partyNames }) : null;
+  if (referred) theme = { id: referred, rule: "T18", rules: ["T18"] };
   if (theme.rule === "T0") theme = themeOf(text.slice(paragraph.start, paragraph.end));
   if (theme.rule === "T0" && docTheme) theme = { id: docTheme, rule: "T17", rules: ["T17"] };
   rules.push(...theme.rules);

@@ -1,5 +1,5 @@
 /**
- * Theme of a candidate by the lexicon (lib/import/lexicon.ts, codebook rules T0–T19).
+ * Theme of a candidate by the lexicon (lib/import/lexicon.ts, codebook rules T0–T18).
  *
  * - Each keyword hit scores 1, a "general word" 0.5 (T15; every regional and political keyword is
  *   one: they name a setting or a format, not a subject). The theme with the highest score wins;
@@ -10,8 +10,8 @@
  *   signs) and the deadline phrase ("by the next summit") never count; an "including …",
  *   "in particular …", "notably …" or "except …" tail (the means or limits of a pledge, not its
  *   target) counts only when the rest of the quote has no keyword.
- * - No keyword at all: rule T0 (the caller then tries the sentence, the paragraph and, T17, the
- *   document).
+ * - No keyword at all: rule T0 (the caller then tries the sentence, the instrument the quote names,
+ *   T18, the paragraph and, T17, the document).
  */
 import { DEFAULT_THEME, keywordPattern, THEMES } from "./lexicon";
 
@@ -111,4 +111,28 @@ export function documentTheme(text: string, setting: ThemeSetting = {}): string 
   const sum = [...totals.values()].reduce((a, b) => a + b, 0);
   for (const [id, v] of totals) if (v > sum / 2) return id;
   return null;
+}
+
+const DEFINED =
+  /\b(?:the|this|that)\s+(Agreement|Memorandum|Arrangement|Treaty|Plan|Framework|Programme|Program|Initiative|Roadmap)\b/u;
+
+/**
+ * T18: the theme of the instrument a quote refers to by its defined term ("a review of the
+ * Agreement", "the implementation of this Memorandum"): the last full name ending in (or beginning
+ * with) that word before `start` in `text` that names a theme, e.g. "… Comprehensive Economic
+ * Partnership Agreement" (trade). Null when the quote has no such term or no earlier name names one.
+ */
+export function referredTheme(text: string, start: number, quote: string, setting: ThemeSetting = {}): string | null {
+  const noun = DEFINED.exec(quote)?.[1];
+  if (!noun) return null;
+  const names = new RegExp(
+    `(?:[\\p{Lu}][\\p{L}\\p{N}'’–-]*\\s+){1,8}${noun}(?:\\s+(?:on|of|for|between)\\s+[^\\n.;]{0,120})?`,
+    "gu",
+  );
+  let found: string | null = null;
+  for (const m of text.slice(0, start).matchAll(names)) {
+    const t = themeOf(m[0], { partyNames: setting.partyNames });
+    if (t.rule !== "T0") found = t.id;
+  }
+  return found;
 }

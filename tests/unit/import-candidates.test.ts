@@ -472,6 +472,7 @@ describe("the codebook", () => {
       "T15",
       "T16",
       "T17",
+      "T18",
     ];
     expect([...ids].sort()).toEqual(expected.sort());
     for (const id of ids) {

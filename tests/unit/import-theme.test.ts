@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 
 import { extractCandidates } from "@/lib/import/candidates";
 import { partyNamesFor } from "@/lib/import/party-names";
-import { documentTheme, themeOf } from "@/lib/import/theme";
+import { documentTheme, referredTheme, themeOf } from "@/lib/import/theme";
 import type { Candidate } from "@/lib/import/types";
 
 function pledgesOf(text: string, codes = ["KR", "MY"]): Candidate[] {
@@ -69,5 +69,19 @@ describe("theme tie-breaks (T14–T17)", () => {
     expect(last).toMatchObject({ theme: "tourism", rules: expect.arrayContaining(["T17"]) });
     // A document of many subjects has no document theme: the same clause is T0, political.
     expect(documentTheme("We will cut tariffs. We will build railways. We will fight terrorism.")).toBeNull();
+  });
+
+  it("T18: a clause naming an instrument by its defined term takes the theme of its full name", () => {
+    const text = [
+      "1. The two sides welcomed the entry into force of the Korea–Malaysia Free Trade Agreement in 2025.",
+      "",
+      "2. The Leaders noted the progress made.",
+      "",
+      "3. The two sides will start a joint review of the Agreement in 2027.",
+    ].join("\n");
+    const start = text.indexOf("will start");
+    expect(referredTheme(text, start, "will start a joint review of the Agreement in 2027.")).toBe("trade");
+    expect(referredTheme(text, start, "will start a joint review in 2027.")).toBeNull();
+    expect(pledgesOf(text).at(-1)).toMatchObject({ theme: "trade", rules: expect.arrayContaining(["T18"]) });
   });
 });
