@@ -12,7 +12,7 @@
 import { resolveDeadline } from "./deadlines";
 import { clauses, type Clause } from "./clauses";
 import { classifyClause, type Classified } from "./classify";
-import { themeOf } from "./theme";
+import { documentTheme, referredTheme, themeOf } from "./theme";
 import { paragraphBodyStart, paragraphs, sentences } from "./structure";
 import type { Candidate, ExtractOptions, Paragraph, Sentence } from "./types";
 
@@ -23,6 +23,8 @@ import type { Candidate, ExtractOptions, Paragraph, Sentence } from "./types";
 export function extractCandidates(text: string, options: ExtractOptions): Candidate[] {
   const out: Candidate[] = [];
   const allCodes = options.parties.map((p) => p.code);
+  const partyNames = options.parties.flatMap((p) => [p.code, ...p.names]);
+  const docTheme = documentTheme(text, { partyNames });
   const partyWords = new Set(options.parties.flatMap((p) => p.names.flatMap((n) => n.split(/[\s–—-]+/))));
   // C12: a pledge that ends in ":" ("The two sides agreed to:") governs the list items after it.
   let leadIn: Classified | null = null;
@@ -31,7 +33,15 @@ export function extractCandidates(text: string, options: ExtractOptions): Candid
   const closeScope = () => {
     if (scope) {
       const clause: Clause = { start: scope.start, end: scope.end, infinitive: false, listItem: false, joined: [] };
-      out.push(toCandidate(text, scope.sentence, clause, scope.c, false, { ...scope, options, allCodes }));
+      out.push(
+        toCandidate(text, scope.sentence, clause, scope.c, false, {
+          ...scope,
+          options,
+          allCodes,
+          partyNames,
+          docTheme,
+        }),
+      );
     }
     scope = null;
   };
@@ -77,7 +87,15 @@ export function extractCandidates(text: string, options: ExtractOptions): Candid
           continue;
         }
         if (!c.emit) continue;
-        out.push(toCandidate(text, sentence, clause, c, parts.length > 1, { paragraph, options, allCodes }));
+        out.push(
+          toCandidate(text, sentence, clause, c, parts.length > 1, {
+            paragraph,
+            options,
+            allCodes,
+            partyNames,
+            docTheme,
+          }),
+        );
       }
     }
   }
@@ -116,33 +134,45 @@ function toCandidate(
   clause: Clause,
   c: Classified,
   split: boolean,
-  ctx: { paragraph: Paragraph; options: ExtractOptions; allCodes: string[] },
+  ctx: {
+    paragraph: Paragraph;
+    options: ExtractOptions;
+    allCodes: string[];
+    partyNames: string[];
+    docTheme: string | null;
+  },
 ): Candidate {
-  const { paragraph, options, allCodes } = ctx;
+  const { paragraph, options, allCodes, partyNames, docTheme } = ctx;
   const quote = text.slice(clause.start, clause.end);
   const rules = [...c.rules];
   if (split && c.kind === "pledge") rules.splice(rules.indexOf("C2") + 1, 0, "C3");
   rules.push(...clause.joined);
-  // T0: a quote that names no theme takes its sentence's, then its paragraph's (one subject each).
-  let theme = themeOf(quote);
-  if (theme.rule === "T0" && split) theme = themeOf(text.slice(sentence.start, sentence.end));
-  if (theme.rule === "T0") theme = themeOf(text.slice(paragraph.start, paragraph.end));
-  rules.push(theme.rule);
-  const parties = c.parties === "all" ? allCodes : c.parties;
-  rules.push(...c.partyRules);
   const flags = [...c.flags];
   let deadlinePhrase: string | null = null;
   let targetDate: string | null = null;
   let targetPrecision: Candidate["targetPrecision"] = null;
+  const deadlineRules: string[] = [];
   if (c.kind === "pledge") {
     const d = resolveDeadline(quote, options.documentDate);
     deadlinePhrase = d.phrase;
     targetDate = d.targetDate;
     targetPrecision = d.precision;
-    rules.push(...d.rules);
+    deadlineRules.push(...d.rules);
     if (d.vague) flags.push("vague-deadline");
     if (d.recurring) flags.push("recurring");
   }
+  // T0: a quote that names no theme takes its sentence's, then its paragraph's (one subject each),
+  // then (T17) the document's when one theme holds more than half its keyword score.
+  let theme = themeOf(quote, { partyNames, deadlinePhrase });
+  if (theme.rule === "T0" && split) theme = themeOf(text.slice(sentence.start, sentence.end), { partyNames });
+  const referred = theme.rule === "T0" ? referredTheme(text, clause.start, quote, { partyNames }) : null;
+  if (referred) theme = { id: referred, rule: "T18", rules: ["T18"] };
+  if (theme.rule === "T0") theme = themeOf(text.slice(paragraph.start, paragraph.end));
+  if (theme.rule === "T0" && docTheme) theme = { id: docTheme, rule: "T17", rules: ["T17"] };
+  rules.push(...theme.rules);
+  const parties = c.parties === "all" ? allCodes : c.parties;
+  rules.push(...c.partyRules);
+  rules.push(...deadlineRules);
   const number = paragraph.number;
   return {
     paragraph: number === null ? paragraph.index : /^\d+$/.test(number) ? Number(number) : number,

@@ -1,6 +1,7 @@
 /**
  * The theme lexicon of the import codebook (docs/import-codebook.md, rules T1–T13): for each theme
- * id, its rule id, its label and the keywords that point to it. This file is the one source; the
+ * id, its rule id, its label, the keywords that point to it (1 each) and its general words (½ each,
+ * rule T15; the regional and political themes have only general words). This file is the one source; the
  * codebook's table is checked against it by tests/unit/import-candidates.test.ts.
  *
  * A keyword matches a whole word case-insensitively; a keyword ending in "*" matches any word
@@ -15,6 +16,8 @@ export interface Theme {
   rule: string;
   label: string;
   keywords: readonly string[];
+  /** General words (rule T15): each hit counts half. */
+  general?: readonly string[];
 }
 
 /** The themes, in tie-break order (more specific themes first). */
@@ -32,9 +35,14 @@ export const THEMES: readonly Theme[] = [
       "graphite",
       "mineral*",
       "mining",
-      "supply chain*",
+      "raw material*",
+      "batter*",
+      "geolog*",
       "galian",
+      "배터리*",
+      "니켈*",
     ],
+    general: ["supply chain*", "공급망*"],
   },
   {
     id: "defence",
@@ -51,6 +59,10 @@ export const THEMES: readonly Theme[] = [
       "army",
       "air force",
       "munition*",
+      "fighter jet*",
+      "fighter aircraft",
+      "warship*",
+      "submarine*",
       "pertahanan",
       "국방",
       "방산",
@@ -71,16 +83,24 @@ export const THEMES: readonly Theme[] = [
       "nuclear power",
       "net zero",
       "net-zero",
-      "green",
       "decarboni*",
       "LNG",
       "electricity",
       "power grid*",
+      "natural gas",
+      "liquefied natural gas",
+      "offshore wind",
+      "wind power",
+      "wind energy",
+      "nuclear energy",
+      "nuclear safety",
+      "civil nuclear",
       "tenaga",
       "iklim",
       "에너지",
       "기후",
     ],
+    general: ["green"],
   },
   {
     id: "digital",
@@ -95,8 +115,10 @@ export const THEMES: readonly Theme[] = [
       "data",
       "5G",
       "ICT",
-      "technolog*",
       "telecommunication*",
+      "submarine cable*",
+      "subsea cable*",
+      "cloud",
       "e-commerce",
       "digital economy",
       "digital trade",
@@ -104,6 +126,7 @@ export const THEMES: readonly Theme[] = [
       "디지털",
       "반도체",
     ],
+    general: ["technolog*"],
   },
   {
     id: "trade",
@@ -123,6 +146,10 @@ export const THEMES: readonly Theme[] = [
       "market access",
       "commerce",
       "trading",
+      "WTO",
+      "World Trade Organization",
+      "business delegation*",
+      "trade mission*",
       "perdagangan",
       "무역",
       "자유무역협정",
@@ -145,6 +172,9 @@ export const THEMES: readonly Theme[] = [
       "transport*",
       "railway*",
       "official development assistance",
+      "development bank*",
+      "multilateral development bank*",
+      "debt*",
       "ODA",
       "pelaburan",
       "투자",
@@ -182,7 +212,6 @@ export const THEMES: readonly Theme[] = [
       "scholarship*",
       "universit*",
       "academic*",
-      "training",
       "vocational",
       "research",
       "skills",
@@ -190,6 +219,7 @@ export const THEMES: readonly Theme[] = [
       "pendidikan",
       "교육",
     ],
+    general: ["training"],
   },
   {
     id: "culture",
@@ -215,8 +245,10 @@ export const THEMES: readonly Theme[] = [
     rule: "T10",
     label: "Security",
     keywords: [
-      "security",
       "terroris*",
+      "terrorist financing",
+      "money laundering",
+      "coast guard*",
       "transnational crime*",
       "maritime",
       "law enforcement",
@@ -228,12 +260,14 @@ export const THEMES: readonly Theme[] = [
       "keselamatan",
       "안보",
     ],
+    general: ["security"],
   },
   {
     id: "regional",
     rule: "T12",
     label: "Regional",
-    keywords: [
+    keywords: [],
+    general: [
       "ASEAN",
       "Indo-Pacific",
       "Korean Peninsula",
@@ -252,14 +286,17 @@ export const THEMES: readonly Theme[] = [
     id: "political",
     rule: "T13",
     label: "Political",
-    keywords: [
-      "strategic partnership",
-      "partnership",
+    keywords: [],
+    general: [
+      "strategic partnership*",
+      "partnership*",
+      "joint commission*",
+      "ministerial*",
       "diplomatic",
       "high-level",
       "visit*",
       "summit*",
-      "dialogue",
+      "dialogue*",
       "consultation*",
       "parliament*",
       "multilateral*",

@@ -302,15 +302,19 @@ describe("theme (T rules, lexicon)", () => {
 
   it("the codebook's lexicon table is the lexicon of lib/import/lexicon.ts", () => {
     const codebook = readFileSync(path.join(ROOT, "docs/import-codebook.md"), "utf8");
-    const rows = [...codebook.matchAll(/^\|\s*(T\d+)\s*\|\s*`([a-z-]+)`\s*\|\s*([^|]+?)\s*\|\s*(.+?)\s*\|$/gm)].map(
-      (m) => ({
-        rule: m[1],
-        id: m[2],
-        label: m[3]!.trim(),
-        keywords: m[4]!.split(", ").map((k) => k.replace(/^`|`$/g, "")),
-      }),
+    const words = (cell: string) => (cell === "—" ? [] : cell.split(", ").map((k) => k.replace(/^`|`$/g, "")));
+    const rows = [
+      ...codebook.matchAll(/^\|\s*(T\d+)\s*\|\s*`([a-z-]+)`\s*\|\s*([^|]+?)\s*\|\s*(.+?)\s*\|\s*(.+?)\s*\|$/gm),
+    ].map((m) => ({ rule: m[1], id: m[2], label: m[3]!.trim(), keywords: words(m[4]!), general: words(m[5]!) }));
+    expect(rows).toEqual(
+      THEMES.map((t) => ({
+        rule: t.rule,
+        id: t.id,
+        label: t.label,
+        keywords: [...t.keywords],
+        general: [...(t.general ?? [])],
+      })),
     );
-    expect(rows).toEqual(THEMES.map((t) => ({ rule: t.rule, id: t.id, label: t.label, keywords: [...t.keywords] })));
   });
 });
 
@@ -464,6 +468,11 @@ describe("the codebook", () => {
       ...Array.from({ length: 10 }, (_, i) => `P${i + 1}`),
       "T0",
       "T1",
+      "T14",
+      "T15",
+      "T16",
+      "T17",
+      "T18",
     ];
     expect([...ids].sort()).toEqual(expected.sort());
     for (const id of ids) {
