@@ -17,14 +17,32 @@ import { paragraphBodyStart, paragraphs, sentences } from "./structure";
 import type { Candidate, ExtractOptions, Paragraph, Sentence } from "./types";
 
 /**
+ * Where a part of a text sits in the whole document, for the rules that read the whole of it (T17
+ * the document's theme, T18 an instrument named earlier): lib/import/extract-progress.ts extracts a
+ * block of paragraphs at a time and passes the whole text, the block's offset in it, and the
+ * document's theme computed once.
+ */
+export interface DocumentContext {
+  text: string;
+  offset: number;
+  theme: string | null;
+}
+
+/**
  * The candidates of `text`, in text order. `options.documentDate` (YYYY-MM-DD) resolves deadline
  * phrases; `options.parties` are the owers a candidate can name (their codes go in `parties`).
+ * `documentContext` when `text` is a block of a longer document (offsets stay the block's).
  */
-export function extractCandidates(text: string, options: ExtractOptions): Candidate[] {
+export function extractCandidates(
+  text: string,
+  options: ExtractOptions,
+  documentContext?: DocumentContext,
+): Candidate[] {
   const out: Candidate[] = [];
   const allCodes = options.parties.map((p) => p.code);
   const partyNames = options.parties.flatMap((p) => [p.code, ...p.names]);
-  const docTheme = documentTheme(text, { partyNames });
+  const whole = documentContext ?? { text, offset: 0, theme: documentTheme(text, { partyNames }) };
+  const docTheme = whole.theme;
   const partyWords = new Set(options.parties.flatMap((p) => p.names.flatMap((n) => n.split(/[\s–—-]+/))));
   // C12: a pledge that ends in ":" ("The two sides agreed to:") governs the list items after it.
   let leadIn: Classified | null = null;
@@ -40,6 +58,7 @@ export function extractCandidates(text: string, options: ExtractOptions): Candid
           allCodes,
           partyNames,
           docTheme,
+          whole,
         }),
       );
     }
@@ -94,6 +113,7 @@ export function extractCandidates(text: string, options: ExtractOptions): Candid
             allCodes,
             partyNames,
             docTheme,
+            whole,
           }),
         );
       }
@@ -140,9 +160,10 @@ function toCandidate(
     allCodes: string[];
     partyNames: string[];
     docTheme: string | null;
+    whole: DocumentContext;
   },
 ): Candidate {
-  const { paragraph, options, allCodes, partyNames, docTheme } = ctx;
+  const { paragraph, options, allCodes, partyNames, docTheme, whole } = ctx;
   const quote = text.slice(clause.start, clause.end);
   const rules = [...c.rules];
   if (split && c.kind === "pledge") rules.splice(rules.indexOf("C2") + 1, 0, "C3");
@@ -165,7 +186,8 @@ function toCandidate(
   // then (T17) the document's when one theme holds more than half its keyword score.
   let theme = themeOf(quote, { partyNames, deadlinePhrase });
   if (theme.rule === "T0" && split) theme = themeOf(text.slice(sentence.start, sentence.end), { partyNames });
-  const referred = theme.rule === "T0" ? referredTheme(text, clause.start, quote, { partyNames }) : null;
+  const referred =
+    theme.rule === "T0" ? referredTheme(whole.text, whole.offset + clause.start, quote, { partyNames }) : null;
   if (referred) theme = { id: referred, rule: "T18", rules: ["T18"] };
   if (theme.rule === "T0") theme = themeOf(text.slice(paragraph.start, paragraph.end));
   if (theme.rule === "T0" && docTheme) theme = { id: docTheme, rule: "T17", rules: ["T17"] };

@@ -5,7 +5,9 @@
  * (a 5 MB text takes seconds). The result is the same as one call over the whole text: a test
  * (tests/unit/import-review-spans.test.ts) compares both on every labelled statement.
  *
- * Why blocks give the same candidates: extraction keeps no state across paragraphs except a lead-in
+ * Why blocks give the same candidates: the rules that read the whole document (the document's theme,
+ * T17; an instrument named earlier, T18) are given it whole (`DocumentContext`); otherwise
+ * extraction keeps no state across paragraphs except a lead-in
  * ("The two sides agreed to:") that governs the list items after it, so a block is cut only before
  * a paragraph that is not a list item (no marker, or a plain number "4."), at the start of its line.
  * The paragraph rule depends on whether the text has a blank line anywhere; a block keeps that
@@ -15,6 +17,7 @@
  */
 import { extractCandidates } from "./candidates";
 import { paragraphBodyStart, paragraphs, sentences } from "./structure";
+import { documentTheme } from "./theme";
 import type { Candidate, ExtractOptions, Paragraph } from "./types";
 
 export interface ExtractionProgress {
@@ -90,6 +93,8 @@ export async function extractWithProgress(
   onProgress?.({ stage: "structure", done: 0, total: all.length });
   await nextTurn();
   const blank = hasBlankLine(text);
+  // The rules that read the whole document (T17, T18) get it whole, whatever the block.
+  const theme = documentTheme(text, { partyNames: options.parties.flatMap((p) => [p.code, ...p.names]) });
   const candidates: Candidate[] = [];
   let from = 0;
   let firstParagraph = 0;
@@ -104,7 +109,7 @@ export async function extractWithProgress(
     }
     const block = text.slice(from, blockEnd);
     const local = paragraphs(block);
-    for (const c of extractCandidates(block, options)) {
+    for (const c of extractCandidates(block, options, { text, offset: from, theme })) {
       const p = paragraphAt(local, c.start);
       const paragraph = p !== null && p.number === null ? p.index + firstParagraph : c.paragraph;
       candidates.push({ ...c, paragraph, start: c.start + from, end: c.end + from });

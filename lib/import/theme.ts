@@ -125,14 +125,41 @@ const DEFINED =
 export function referredTheme(text: string, start: number, quote: string, setting: ThemeSetting = {}): string | null {
   const noun = DEFINED.exec(quote)?.[1];
   if (!noun) return null;
+  // The names of the text are found once per text and noun (a 5 MB text has thousands of
+  // candidates; scanning the text before each of them would be quadratic).
+  const named = instrumentNames(text, noun, setting.partyNames ?? []);
+  // The last name that ends before `start`.
+  let lo = 0;
+  let hi = named.length - 1;
+  let found: string | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (named[mid]!.end <= start) {
+      found = named[mid]!.theme;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The last text's instrument names per noun: where each ends and the theme it names (T0 names left out). */
+let namesOf: { text: string; partyNames: string; byNoun: Map<string, { end: number; theme: string }[]> } | null = null;
+
+function instrumentNames(text: string, noun: string, partyNames: readonly string[]): { end: number; theme: string }[] {
+  const key = partyNames.join("\u0000");
+  if (!namesOf || namesOf.text !== text || namesOf.partyNames !== key)
+    namesOf = { text, partyNames: key, byNoun: new Map() };
+  const known = namesOf.byNoun.get(noun);
+  if (known) return known;
   const names = new RegExp(
     `(?:[\\p{Lu}][\\p{L}\\p{N}'’–-]*\\s+){1,8}${noun}(?:\\s+(?:on|of|for|between)\\s+[^\\n.;]{0,120})?`,
     "gu",
   );
-  let found: string | null = null;
-  for (const m of text.slice(0, start).matchAll(names)) {
-    const t = themeOf(m[0], { partyNames: setting.partyNames });
-    if (t.rule !== "T0") found = t.id;
+  const list: { end: number; theme: string }[] = [];
+  for (const m of text.matchAll(names)) {
+    const t = themeOf(m[0], { partyNames: [...partyNames] });
+    if (t.rule !== "T0") list.push({ end: m.index + m[0].length, theme: t.id });
   }
-  return found;
+  namesOf.byNoun.set(noun, list);
+  return list;
 }
