@@ -221,7 +221,11 @@ describe("review", () => {
     });
     expect(splitCandidate(t.db, admin, { candidateId: parts[0]!.id, firstPart: "Thailand will" })).toMatchObject({
       ok: false,
-      fieldErrors: { firstPart: ["The quote does not begin with these words: copy them from its beginning"] },
+      fieldErrors: {
+        firstPart: [
+          "The quote does not begin with these words, or they end inside a word: copy whole words from its beginning",
+        ],
+      },
     });
     expect(splitCandidate(t.db, admin, { candidateId: c.id, at: 3 })).toMatchObject({ kind: "not_found" });
   });
