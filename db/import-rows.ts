@@ -134,9 +134,17 @@ export function candidateRow(runId: number, c: Candidate, paragraphIndex: number
   };
 }
 
-/** The run's candidates in text order, with `decision` in `decisions` (all when omitted). */
-export function runCandidates(tx: Pick<Tx, "select">, runId: number, decisions?: ImportCandidate["decision"][]) {
-  return tx
+/**
+ * The run's candidates in text order, with `decision` in `decisions` (all when omitted), at most
+ * `limit` of them (all when omitted).
+ */
+export function runCandidates(
+  tx: Pick<Tx, "select">,
+  runId: number,
+  decisions?: ImportCandidate["decision"][],
+  limit?: number,
+) {
+  const query = tx
     .select()
     .from(importCandidates)
     .where(
@@ -145,8 +153,8 @@ export function runCandidates(tx: Pick<Tx, "select">, runId: number, decisions?:
         decisions ? inArray(importCandidates.decision, decisions) : isNotNull(importCandidates.id),
       ),
     )
-    .orderBy(asc(importCandidates.start), asc(importCandidates.end), asc(importCandidates.id))
-    .all();
+    .orderBy(asc(importCandidates.start), asc(importCandidates.end), asc(importCandidates.id));
+  return (limit === undefined ? query : query.limit(limit)).all();
 }
 
 /**

@@ -76,7 +76,10 @@ export function splitCandidate(db: Db, actorId: number | null, raw: unknown): Wr
     const text = run.text ?? "";
     const offset = at ?? typedSplitPoint(candidate.quote, firstPart);
     if (offset === null)
-      return fieldError("firstPart", "The quote does not begin with these words: copy them from its beginning");
+      return fieldError(
+        "firstPart",
+        "The quote does not begin with these words, or they end inside a word: copy whole words from its beginning",
+      );
     const parts = splitSpan(text, candidate, candidate.start + offset);
     if (!parts) return fieldError("at", "Split inside the quote, leaving words on both sides");
     const rows = parts.map((span, i) => ({

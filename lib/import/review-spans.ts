@@ -24,12 +24,35 @@ export function trimSpan(text: string, span: Span): Span | null {
   return start < end ? { start, end } : null;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Scripts written without spaces between words: a cut may fall between any two of their characters. */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/**
+ * Whether offset `at` of `text` lies between two characters a reader would keep together: the
+ * halves of a surrogate pair, a character and the combining mark after it, or two letters or
+ * digits of one word (in a script that separates words by spaces).
+ */
+export function insideWord(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at);
+  if (before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff) return true;
+  const next = String.fromCodePoint(text.codePointAt(at) ?? 32);
+  if (/[\p{M}\u200d\ufe0f]/u.test(next)) return true;
+  const prevAt = before >= 0xdc00 && before <= 0xdfff && at >= 2 ? at - 2 : at - 1;
+  const prev = String.fromCodePoint(text.codePointAt(prevAt) ?? 32);
+  return WORD_CHAR.test(prev) && WORD_CHAR.test(next) && !UNSPACED.test(prev) && !UNSPACED.test(next);
+}
+
 /**
  * The two parts of `span` cut at absolute offset `at`, each trimmed, or null when `at` is not
- * strictly inside the span or a part would hold no letter or digit.
+ * strictly inside the span, falls inside a word or a character ({@link insideWord}), or a part
+ * would hold no letter or digit.
  */
 export function splitSpan(text: string, span: Span, at: number): [Span, Span] | null {
   if (!Number.isInteger(at) || at <= span.start || at >= span.end) return null;
+  if (insideWord(text, at)) return null;
   const first = trimSpan(text, { start: span.start, end: at });
   const second = trimSpan(text, { start: at, end: span.end });
   if (!first || !second) return null;
@@ -75,8 +98,8 @@ export function splitPoints(quote: string): SplitPoint[] {
 
 /**
  * Where part one ends when the reviewer typed it: the length of the quote's beginning that matches
- * `firstPart` word for word (white space may differ), or null when the quote does not start so or
- * nothing would be left for part two.
+ * `firstPart` word for word (white space may differ), or null when the quote does not start so,
+ * the typed words end inside one of the quote's words, or nothing would be left for part two.
  */
 export function typedSplitPoint(quote: string, firstPart: string): number | null {
   const words = firstPart.trim().split(/\s+/u).filter(Boolean);
@@ -85,5 +108,5 @@ export function typedSplitPoint(quote: string, firstPart: string): number | null
   const match = new RegExp(`^\\s*${escaped.join("\\s+")}`, "u").exec(quote);
   if (!match) return null;
   const at = match[0].length;
-  return HAS_WORD.test(quote.slice(at)) ? at : null;
+  return HAS_WORD.test(quote.slice(at)) && !insideWord(quote, at) ? at : null;
 }

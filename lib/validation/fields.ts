@@ -7,12 +7,18 @@ import { z } from "zod";
 import { type CalendarDate, isCalendarDate } from "../calendar-date";
 import { EVIDENCE_KINDS, safeHttpUrl } from "../evidence";
 
-/** Trimmed text of at most `max` characters; `required` refuses the empty string. */
+/** C0 and C1 control characters other than tab, line feed and carriage return: never text. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** Trimmed text of at most `max` characters, no control character but tab and line ends; `required` refuses the empty string. */
 export function zText(max: number, { required = false, label = "This field" } = {}) {
   const base = z
     .string({ error: `${label} must be text` })
     .trim()
-    .max(max, { message: `At most ${max} characters` });
+    .max(max, { message: `At most ${max} characters` })
+    .refine((v) => !CONTROL.test(v), {
+      message: "Remove the control character (an invisible code such as NUL or ESC, often pasted by mistake)",
+    });
   return required ? base.min(1, { message: `${label} is required` }) : base;
 }
 

@@ -145,10 +145,14 @@ export async function commitFile(args: CommitArgs): Promise<CommitReport> {
     if (!accepted.ok) throw new CommitError(accepted.message);
     report.accepted = accepted.data.accepted;
     if (accepted.data.accepted > 0) {
-      const committed = commitImport(db, admin.id, { runId: run.runId });
-      if (!committed.ok) throw new CommitError(committed.message);
-      report.created = committed.data.created.map((c) => ({ ...c, ref: refOf(db, c.commitmentId) }));
-      report.skipped.push(...committed.data.skipped.map((s) => ({ ...s, ref: refOf(db, s.commitmentId) })));
+      // import.commit creates a batch at a time (COMMIT_BATCH): commit until none is left.
+      for (let remaining = accepted.data.accepted; remaining > 0;) {
+        const committed = commitImport(db, admin.id, { runId: run.runId });
+        if (!committed.ok) throw new CommitError(committed.message);
+        report.created.push(...committed.data.created.map((c) => ({ ...c, ref: refOf(db, c.commitmentId) })));
+        report.skipped.push(...committed.data.skipped.map((s) => ({ ...s, ref: refOf(db, s.commitmentId) })));
+        remaining = committed.data.remaining;
+      }
     }
   }
   const atStart = db.$client

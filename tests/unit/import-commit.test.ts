@@ -92,6 +92,28 @@ describe("import.commit", () => {
     expect(commitImport(t.db, admin, { runId: run.runId })).toMatchObject({ ok: false, kind: "invalid" });
   });
 
+  it("creates at most a batch per commit, in text order, and says how many accepted remain", async () => {
+    const run = await start(t.db);
+    const accepted = acceptUnflagged(t.db, admin, { runId: run.runId });
+    if (!accepted.ok) throw new Error(JSON.stringify(accepted));
+    const n = accepted.data.accepted;
+    expect(n).toBeGreaterThan(3);
+    const before = liveCount(t.db);
+    // 37,016 accepted candidates in one transaction ran out of the server's heap (192 MB) after
+    // holding the write lock for over a minute; a batch keeps both bounded.
+    const first = commitImport(t.db, admin, { runId: run.runId }, { batch: 2 });
+    expect(first).toMatchObject({ ok: true, data: { remaining: n - 2 } });
+    if (!first.ok) return;
+    expect(first.data.created).toHaveLength(2);
+    const inOrder = candidates(t.db, run.runId).filter((c) => c.decision === "imported" || c.decision === "accepted");
+    expect(first.data.created.map((c) => c.candidateId)).toEqual(inOrder.slice(0, 2).map((c) => c.id));
+    expect(liveCount(t.db)).toBe(before + 2);
+    const rest = commitImport(t.db, admin, { runId: run.runId });
+    expect(rest).toMatchObject({ ok: true, data: { remaining: 0 } });
+    if (rest.ok) expect(rest.data.created.length + rest.data.skipped.length).toBe(n - 2);
+    expect(liveCount(t.db)).toBe(before + 2 + (rest.ok ? rest.data.created.length : 0));
+  });
+
   it("is all or nothing: one refused candidate is named and nothing is written", async () => {
     const run = await start(t.db);
     const [a, b] = candidates(t.db, run.runId).filter((c) => c.kind === "pledge");

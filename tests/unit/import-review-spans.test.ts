@@ -141,6 +141,22 @@ describe("split and merge offsets", () => {
     expect(trimSpan(text, { start: 2, end: whole.end + 1 })).toEqual(whole);
   });
 
+  it("refuses a cut inside a word, a surrogate pair or before a combining mark (forged or typed)", () => {
+    const t = "Both sides will act 🇰🇷, and will re\u0301port.";
+    const span = { start: 0, end: t.length };
+    expect(splitSpan(t, span, t.indexOf("act") + 1)).toBeNull(); // "a|ct"
+    expect(splitSpan(t, span, t.indexOf("🇰🇷") + 1)).toBeNull(); // inside a surrogate pair
+    expect(splitSpan(t, span, t.indexOf("\u0301"))).toBeNull(); // before a combining accent
+    expect(splitSpan(t, span, t.indexOf(","))).not.toBeNull(); // between the flag and its comma
+    // A typed first part ending half-way through a word is not where the quote can be cut.
+    expect(typedSplitPoint(t, "Both sides will ac")).toBeNull();
+    expect(typedSplitPoint(t, "Both sides will act 🇰🇷, and will re")).toBeNull();
+    expect(typedSplitPoint(t, "Both sides will act")).toBe("Both sides will act".length);
+    // Scripts written without spaces may be cut between any two characters.
+    const ja = "両国は協力する。そして報告する。";
+    expect(splitSpan(ja, { start: 0, end: ja.length }, 2)).not.toBeNull();
+  });
+
   it("keeps offsets exact around characters outside the BMP (UTF-16 code units)", () => {
     const t = "🇰🇷 Both sides will act, and will report.";
     const span = { start: 5, end: t.length };

@@ -140,6 +140,25 @@ describe("review", () => {
       ok: false,
       fieldErrors: { title: ["The title is required"] },
     });
+    expect(updateCandidate(t.db, admin, { ...form, title: "x".repeat(10_000) })).toMatchObject({
+      ok: false,
+      fieldErrors: { title: ["At most 300 characters"] },
+    });
+    expect(updateCandidate(t.db, admin, { ...form, targetDate: "2025-02-30" })).toMatchObject({
+      ok: false,
+      fieldErrors: { targetDate: ["Enter a real date as YYYY-MM-DD"] },
+    });
+    // Control characters (a NUL, a terminal escape) are refused at their field, never stored.
+    for (const [field, value] of [
+      ["title", "Convene\u0000 the committee"],
+      ["owner", "Trade \u001b[31mministries"],
+      ["targetPhrase", "by\u0007 2025"],
+    ] as const)
+      expect(updateCandidate(t.db, admin, { ...form, [field]: value })).toMatchObject({
+        ok: false,
+        fieldErrors: { [field]: [expect.stringContaining("control character")] },
+      });
+    expect(candidates(t.db, run.runId).find((r) => r.id === c.id)!.title).toBe("Convene the Joint Trade Committee");
   });
 
   it("accepts all not flagged: undecided pledges without a flag, never positions", async () => {
@@ -202,7 +221,11 @@ describe("review", () => {
     });
     expect(splitCandidate(t.db, admin, { candidateId: parts[0]!.id, firstPart: "Thailand will" })).toMatchObject({
       ok: false,
-      fieldErrors: { firstPart: ["The quote does not begin with these words: copy them from its beginning"] },
+      fieldErrors: {
+        firstPart: [
+          "The quote does not begin with these words, or they end inside a word: copy whole words from its beginning",
+        ],
+      },
     });
     expect(splitCandidate(t.db, admin, { candidateId: c.id, at: 3 })).toMatchObject({ kind: "not_found" });
   });

@@ -77,7 +77,7 @@ export async function mergeAction(prev: FormState, formData: FormData): Promise<
   return refusedState(prev, result, input);
 }
 
-/** Create the commitments of every accepted candidate. */
+/** Create the commitments of the accepted candidates (a batch of them: db/mutations/import-commit.ts). */
 export async function commitAction(prev: FormState, formData: FormData): Promise<FormState> {
   const input = formDataToObject(formData);
   const result = commitImport(getDb(), await sessionUserId(), input);
@@ -88,7 +88,7 @@ export async function commitAction(prev: FormState, formData: FormData): Promise
       result.data.runId,
       "committed",
       null,
-      `&n=${result.data.created.length}&skipped=${result.data.skipped.length}`,
+      `&n=${result.data.created.length}&skipped=${result.data.skipped.length}${result.data.remaining ? `&left=${result.data.remaining}` : ""}`,
     );
   }
   return refusedState(prev, result, input);

@@ -263,17 +263,24 @@ export function AcceptUnflaggedForm(props: { runId: number; count: number; place
   );
 }
 
-/** Create the commitments of the accepted candidates (one transaction). */
-export function CommitForm(props: { runId: number; accepted: number; place: ListPlace }) {
+/**
+ * Create the commitments of the accepted candidates (one transaction), at most `batch` of them a
+ * time (the first in text order; the page offers the rest again).
+ */
+export function CommitForm(props: { runId: number; accepted: number; batch: number; place: ListPlace }) {
   const [state, action] = useFormAction(commitAction, INITIAL_FORM_STATE);
-  const noun = props.accepted === 1 ? "commitment" : "commitments";
+  const n = Math.min(props.accepted, props.batch);
+  const noun = n === 1 ? "commitment" : "commitments";
+  const count = n.toLocaleString("en");
   return (
     <form action={action} className="inline-form" data-testid="commit-form">
       <FormErrorBanner error={state.error} />
       <input type="hidden" name="runId" value={props.runId} />
       <Place place={props.place} />
-      <SubmitButton pendingLabel={`Creating ${props.accepted} ${noun}…`}>
-        Create {props.accepted} {noun} from the accepted
+      <SubmitButton pendingLabel={`Creating ${count} ${noun}…`}>
+        {props.accepted > n
+          ? `Create ${count} ${noun} from the first of the ${props.accepted.toLocaleString("en")} accepted`
+          : `Create ${count} ${noun} from the accepted`}
       </SubmitButton>
     </form>
   );

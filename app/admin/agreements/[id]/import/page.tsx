@@ -6,6 +6,7 @@ import { requireRole } from "@/auth/require";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { ListPager } from "@/components/list-pager";
 import { getDb } from "@/db/client";
+import { COMMIT_BATCH } from "@/db/mutations/import-commit";
 import {
   candidatePage,
   getRun,
@@ -48,8 +49,8 @@ const GROUP_LABELS: Record<ReviewGroup, string> = {
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
 
-/** The success notice after a review action (`?done=`, with counts from `n` and `skipped`). */
-function notice(done: string | undefined, n: number, skipped: number): string | null {
+/** The success notice after a review action (`?done=`, with counts from `n`, `skipped` and `left`). */
+function notice(done: string | undefined, n: number, skipped: number, left: number): string | null {
   switch (done) {
     case "decided":
       return "Decision saved.";
@@ -64,7 +65,7 @@ function notice(done: string | undefined, n: number, skipped: number): string | 
     case "merged":
       return "Candidates merged.";
     case "committed":
-      return `${plural(n, "commitment")} created${skipped ? `; ${skipped} skipped as already imported` : ""}. They show on the public agreement page with their passages highlighted.`;
+      return `${plural(n, "commitment")} created${skipped ? `; ${skipped} skipped as already imported` : ""}. They show on the public agreement page with their passages highlighted.${left ? ` ${plural(left, "accepted candidate")} still to create: press “Create” again.` : ""}`;
     default:
       return null;
   }
@@ -171,7 +172,12 @@ function Review(props: {
   const window = reviewWindow(text, list.items, counts.all <= REVIEW_PAGE_SIZE && show === "all");
   const href = (group: ReviewGroup, page = 1) =>
     `${base}?run=${run.id}${group === "all" ? "" : `&show=${group}`}${page > 1 ? `&page=${page}` : ""}`;
-  const message = notice(one(sp.done), Number(one(sp.n) ?? 0) || 0, Number(one(sp.skipped) ?? 0) || 0);
+  const message = notice(
+    one(sp.done),
+    Number(one(sp.n) ?? 0) || 0,
+    Number(one(sp.skipped) ?? 0) || 0,
+    Number(one(sp.left) ?? 0) || 0,
+  );
   return (
     <>
       {message ? (
@@ -226,7 +232,9 @@ function Review(props: {
             {counts.rejected.toLocaleString("en")} rejected · {counts.imported.toLocaleString("en")} imported
           </p>
           {counts.unflagged > 0 ? <AcceptUnflaggedForm runId={run.id} count={counts.unflagged} place={place} /> : null}{" "}
-          {counts.accepted > 0 ? <CommitForm runId={run.id} accepted={counts.accepted} place={place} /> : null}
+          {counts.accepted > 0 ? (
+            <CommitForm runId={run.id} accepted={counts.accepted} batch={COMMIT_BATCH} place={place} />
+          ) : null}
         </div>
       ) : null}
       {counts.all > 0 ? (
