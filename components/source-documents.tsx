@@ -10,6 +10,14 @@ import { type Passage, passageHash, segmentText, sourceHash, type TextSegment } 
 /** Texts longer than this (UTF-16 code units) are collapsed in a `<details>` until opened. */
 export const COLLAPSE_OVER = 1500;
 
+/**
+ * Texts longer than this are shown as excerpts: only the paragraphs holding a passage (at most
+ * `EXCERPT_PARAGRAPHS` of them), with the gaps between them counted. An imported 3 MB text shown
+ * whole made its agreement page 14 MB of HTML and 10 s a request (issue 10's hostile pass).
+ */
+export const EXCERPT_OVER = 20_000;
+export const EXCERPT_PARAGRAPHS = 200;
+
 interface PassageOwner {
   id: number;
   ref: string;
@@ -40,7 +48,8 @@ function passagesOf(commitments: readonly AgreementCommitment[], docId: number) 
  * every live commitment's passage highlighted (`<mark id="passage-<commitment id>">`) and followed
  * by a link to the commitment whose accessible name says which commitment it is. Overlapping
  * passages are split into segments (lib/source-passages.ts), never nested links. The text is
- * rendered as text (escaped by React); paragraphs are kept, long texts collapsed in `<details>`.
+ * rendered as text (escaped by React); paragraphs are kept, long texts collapsed in `<details>`,
+ * and texts over `EXCERPT_OVER` shown as the paragraphs that hold passages, the gaps counted.
  */
 export function SourceDocuments({
   documents,
@@ -75,15 +84,36 @@ function SourceDocumentView({
 }) {
   const { paragraphs } = segmentText(doc.text, passages);
   const titleId = `${sourceHash(doc.id)}-title`;
+  const excerpt = doc.textLength > EXCERPT_OVER;
+  // In an excerpt, each paragraph shown keeps its place: the paragraphs left out before it are counted.
+  const shown: { paragraph: (typeof paragraphs)[number]; skipped: number }[] = [];
+  let skipped = 0;
+  for (const paragraph of paragraphs) {
+    if (excerpt && (shown.length >= EXCERPT_PARAGRAPHS || !paragraph.segments.some((s) => s.keys.length > 0))) {
+      skipped++;
+      continue;
+    }
+    shown.push({ paragraph, skipped });
+    skipped = 0;
+  }
+  const gap = (n: number, key: string) => (
+    <p key={key} className="source-text__gap muted" data-testid="source-gap">
+      [… {n.toLocaleString("en")} {n === 1 ? "paragraph" : "paragraphs"} without a passage …]
+    </p>
+  );
   const body = (
     <div className="source-text__body" data-testid="source-text">
-      {paragraphs.map((p) => (
-        <p key={p.start}>
-          {p.segments.map((s) => (
-            <SegmentView key={s.start} s={s} owners={owners} />
-          ))}
-        </p>
+      {shown.map(({ paragraph: p, skipped: before }) => (
+        <Fragment key={p.start}>
+          {before > 0 ? gap(before, `gap-${p.start}`) : null}
+          <p>
+            {p.segments.map((s) => (
+              <SegmentView key={s.start} s={s} owners={owners} />
+            ))}
+          </p>
+        </Fragment>
       ))}
+      {excerpt && skipped > 0 ? gap(skipped, "gap-end") : null}
     </div>
   );
   const count = passages.length;
@@ -111,7 +141,21 @@ function SourceDocumentView({
         {" · "}
         {count === 0 ? "no passage highlighted" : `${count} ${count === 1 ? "passage" : "passages"} highlighted`}
       </p>
-      {doc.textLength > COLLAPSE_OVER ? (
+      {excerpt ? (
+        <details className="source-text">
+          <summary>
+            Show the passages in their paragraphs ({shown.length.toLocaleString("en")} of{" "}
+            {paragraphs.length.toLocaleString("en")} paragraphs; the text has {doc.textLength.toLocaleString("en")}{" "}
+            characters)
+          </summary>
+          {shown.length < paragraphs.filter((p) => p.segments.some((s) => s.keys.length > 0)).length ? (
+            <p className="meta-line" data-testid="source-excerpt-cap">
+              The first {EXCERPT_PARAGRAPHS.toLocaleString("en")} paragraphs holding a passage are shown.
+            </p>
+          ) : null}
+          {body}
+        </details>
+      ) : doc.textLength > COLLAPSE_OVER ? (
         <details className="source-text">
           <summary>Show the text ({doc.textLength.toLocaleString("en")} characters)</summary>
           {body}

@@ -69,16 +69,35 @@ export function paragraphSpans(text: string): Span[] {
   return spans;
 }
 
-/** The paragraphs and highlighted segments of `text` for `passages` (see the module's rules). */
+/**
+ * The paragraphs and highlighted segments of `text` for `passages` (see the module's rules).
+ * Linear in the text plus the passages' overlaps (each passage is placed in the paragraphs it
+ * touches by binary search): a 3 MB text with 2,000 passages is read in one pass, not 27,000 × 2,000.
+ */
 export function segmentText(text: string, passages: readonly Passage[]): SegmentedText {
   const valid = passages.filter(
     (p) =>
       Number.isInteger(p.start) && Number.isInteger(p.end) && p.start >= 0 && p.start < p.end && p.end <= text.length,
   );
-  const placed = new Set<number>();
-  const paragraphs = paragraphSpans(text).map((para): TextParagraph => {
+  const spans = paragraphSpans(text);
+  // The passages touching each paragraph, in the order of `valid`.
+  const touching: Passage[][] = spans.map(() => []);
+  for (const p of valid) {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((spans[mid] as Span).end <= p.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < spans.length && (spans[i] as Span).start < p.end; i++) (touching[i] as Passage[]).push(p);
+  }
+  const firstOf = new Map<number, TextSegment>();
+  const lastOf = new Map<number, TextSegment>();
+  const paragraphs = spans.map((para, index): TextParagraph => {
+    const here = touching[index] as Passage[];
     const cuts = new Set<number>([para.start, para.end]);
-    for (const p of valid) {
+    for (const p of here) {
       if (p.start > para.start && p.start < para.end) cuts.add(p.start);
       if (p.end > para.start && p.end < para.end) cuts.add(p.end);
     }
@@ -87,28 +106,21 @@ export function segmentText(text: string, passages: readonly Passage[]): Segment
     for (let i = 0; i + 1 < points.length; i++) {
       const start = points[i] as number;
       const end = points[i + 1] as number;
-      const covering = valid.filter((p) => p.start <= start && p.end >= end);
-      segments.push({
-        start,
-        end,
-        text: text.slice(start, end),
-        keys: covering.map((p) => p.key),
-        first: [],
-        last: [],
-      });
+      const keys = here.filter((p) => p.start <= start && p.end >= end).map((p) => p.key);
+      const segment: TextSegment = { start, end, text: text.slice(start, end), keys, first: [], last: [] };
+      for (const k of keys) {
+        if (!firstOf.has(k)) firstOf.set(k, segment);
+        lastOf.set(k, segment);
+      }
+      segments.push(segment);
     }
     return { ...para, segments };
   });
   // First and last segment of each passage, across paragraphs.
+  const placed = new Set<number>();
   for (const p of valid) {
-    let firstSeg: TextSegment | undefined;
-    let lastSeg: TextSegment | undefined;
-    for (const para of paragraphs)
-      for (const seg of para.segments)
-        if (seg.keys.includes(p.key)) {
-          firstSeg ??= seg;
-          lastSeg = seg;
-        }
+    const firstSeg = firstOf.get(p.key);
+    const lastSeg = lastOf.get(p.key);
     if (firstSeg && lastSeg) {
       firstSeg.first.push(p.key);
       lastSeg.last.push(p.key);

@@ -7,7 +7,8 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import { COLLAPSE_OVER, SourceDocuments } from "@/components/source-documents";
+import { COLLAPSE_OVER, EXCERPT_OVER, EXCERPT_PARAGRAPHS, SourceDocuments } from "@/components/source-documents";
+import { segmentText } from "@/lib/source-passages";
 import type { AgreementCommitment } from "@/db/queries/agreements";
 import type { SourceDocumentItem } from "@/db/queries/source-documents";
 
@@ -102,5 +103,71 @@ describe("SourceDocuments", () => {
 
   it("renders nothing for an agreement without documents", () => {
     expect(renderToStaticMarkup(createElement(SourceDocuments, { documents: [], commitments: [] }))).toBe("");
+  });
+
+  it("shows a long text as the paragraphs that hold passages, the gaps between them counted", () => {
+    const filler = (i: number) => `Paragraph ${i} says nothing that anyone pledged, at some length to fill the text.`;
+    const paras = Array.from({ length: 400 }, (_, i) => filler(i));
+    paras[10] = "The two sides will conclude the free trade agreement by next year.";
+    paras[300] = "Korea will host the second forum in 2027.";
+    const text = paras.join("\n\n");
+    expect(text.length).toBeGreaterThan(EXCERPT_OVER);
+    const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+    const fta = at("conclude the free trade agreement");
+    const forum = at("host the second forum in 2027");
+    const html = render(doc(text), [
+      commitment(1, "1", "Conclude the FTA", fta.start, fta.end),
+      commitment(2, "2", "Host the forum", forum.start, forum.end),
+    ]);
+    expect(html).toContain('<mark id="passage-1"');
+    expect(html).toContain('<mark id="passage-2"');
+    expect(html).not.toContain("Paragraph 11 says nothing");
+    expect(html.match(/data-testid="source-gap"/g)).toHaveLength(3);
+    expect(html).toContain("[… 10 paragraphs without a passage …]");
+    expect(html).toContain("[… 289 paragraphs without a passage …]");
+    expect(html).toContain("[… 99 paragraphs without a passage …]");
+    expect(html).toContain("2 of 400 paragraphs");
+    expect(html).not.toContain('data-testid="source-excerpt-cap"');
+  });
+
+  it("caps an excerpt at its first paragraphs holding passages, and says so", () => {
+    const paras = Array.from(
+      { length: EXCERPT_PARAGRAPHS + 250 },
+      (_, i) => `Both sides will take step number ${i} of the plan.`,
+    );
+    const text = paras.join("\n\n");
+    expect(text.length).toBeGreaterThan(EXCERPT_OVER);
+    const commitments = paras.map((p, i) => {
+      const start = text.indexOf(p);
+      return commitment(i + 1, String(i + 1), `Step ${i}`, start, start + p.length - 1);
+    });
+    const html = render(doc(text), commitments);
+    expect(html.match(/<mark /g)).toHaveLength(EXCERPT_PARAGRAPHS);
+    expect(html).toContain('data-testid="source-excerpt-cap"');
+    expect(html).toContain("[… 250 paragraphs without a passage …]");
+  });
+});
+
+describe("segmentText at scale", () => {
+  it("places 2,000 passages in a text of 20,000 paragraphs, each in its own paragraph", () => {
+    const paras = Array.from({ length: 20_000 }, (_, i) => `Sentence ${i} of the statement.`);
+    const text = paras.join("\n\n");
+    let at = 0;
+    const starts = paras.map((p) => {
+      const s = at;
+      at += p.length + 2;
+      return s;
+    });
+    const passages = Array.from({ length: 2_000 }, (_, k) => {
+      const i = k * 10;
+      return { key: k + 1, start: starts[i]!, end: starts[i]! + paras[i]!.length };
+    });
+    const { paragraphs, unplaced } = segmentText(text, passages);
+    expect(unplaced).toEqual([]);
+    expect(paragraphs).toHaveLength(20_000);
+    expect(paragraphs[10]!.segments).toEqual([
+      { start: starts[10], end: starts[10]! + paras[10]!.length, text: paras[10], keys: [2], first: [2], last: [2] },
+    ]);
+    expect(paragraphs[11]!.segments[0]!.keys).toEqual([]);
   });
 });
