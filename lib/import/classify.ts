@@ -83,6 +83,14 @@ export function classifyClause(
     return position(["C14"], { parties: "all", rules: ["P4"] }, flags);
   }
   if (PROCEDURAL.test(s)) return position(["C15"], { parties: "all", rules: ["P4"] }, flags);
+  // C9/C6/C7: "expressed confidence that A and that B": the second object of a view is the same view.
+  if (
+    continuation &&
+    inherited?.kind === "position" &&
+    /^(?:C6|C7|C9)$/.test(inherited.rules[0] ?? "") &&
+    /^that\s/i.test(s)
+  )
+    return position([inherited.rules[0]!], { parties: inherited.parties, rules: ["P4"] }, flags);
   const tasking = firstMatch(TASKING, s);
   if (tasking) {
     const chain = strengthChain(s, tasking.index + tasking[0].length, "binding", ["S1"], true);
@@ -158,7 +166,7 @@ export function classifyClause(
     rules.push("C18");
   }
   // C24 (after C2 counted words): the object is the relationship itself ("to further strengthen bilateral relations for …").
-  if (!leadIn && !rules.includes("C18") && relationshipOnly(s.slice(chain.end)))
+  if (!leadIn && !rules.includes("C18") && relationshipOnly(s.slice(chain.end), text))
     return position(["C24", ...chain.rules], owers, flags, chain.strength);
   return pledge(leadIn ? [...rules, "C12"] : rules, chain.strength, owers, flags);
 }

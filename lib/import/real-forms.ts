@@ -46,26 +46,36 @@ export function effectNotAction(s: string, cueIndex: number): boolean {
 
 /** C24: verbs that act on a relationship, and the nouns that name one. */
 const REL_VERB =
-  "(?:strengthen|enhanc|deepen|broaden|expand|pursu|build|foster|elevat|advanc|promot|further|consolidat|nurtur|upgrad|intensif|boost|reinforc|address|tackl|sustain|seiz)\\p{L}*";
+  "(?:strengthen|enhanc|deepen|broaden|expand|pursu|build|foster|advanc|promot|further|consolidat|nurtur|intensif|boost|reinforc|address|tackl|sustain|seiz)\\p{L}*";
 const REL_NOUN =
-  "(?:relations|relationship|ties|partnership|friendship|cooperation|collaboration|engagement|opportunities|challenges|momentum)";
+  "(?:relations|relationship|ties|[Pp]artnership|friendship|cooperation|collaboration|engagement|opportunities|challenges|momentum|work|areas\\s+of\\s+cooperation)";
+/** Straight after the cue, only determiners and adjectives may come before the noun ("a closer partnership"). */
+const MODIFIERS =
+  "(?:(?:a|an|the|their|our|its|new|further|more|and|closer|deeper|stronger|broader|greater|forward-looking|[\\p{Ll}-]+(?:al|ive|ful|ous|ic|er|ed))\\s+){0,6}";
 /** What may follow the noun and still name no field, instrument or measure. */
 const REL_END =
-  "(?=\\s*$|\\s*[.;]|\\s*,(?!\\s*(?:including|in particular|notably|such as|through|by|with)\\b)|\\s+(?:(?:we|they)\\s+(?:face|share)|for|under|amidst|amid|grounded|based|that|which|to\\s+bring|so\\s+as|in\\s+order|with\\s+a\\s+view|and)\\b)";
-const RELATIONSHIP_ONLY = new RegExp(
-  `^\\s*(?:continu\\p{L}*\\s+to\\s+)?${ADVERBS}(?:work(?:ing)?\\s+(?:more\\s+)?(?:closely\\s+)?(?:together\\s+)?to\\s+)?${ADVERBS}` +
-    `(?:${REL_VERB}\\s+|(?=(?:a|an|the)\\s))(?:[\\p{Ll}-]+\\s+){0,6}?${REL_NOUN}${REL_END}`,
-  "u",
-);
+  "(?=\\s*$|\\s*[.;]|\\s*,(?!\\s*(?:including|in particular|notably|such as|through|by|with)\\b)|\\s+(?:(?:we|they)\\s+(?:face|share)|for\\s+(?:the\\s+)?(?:(?:mutual|common|shared|greater)\\s+)?(?:benefit|good|interest|sake|prosperity|peace)|for\\s+(?:the\\s+)?(?:mutual|common|shared|greater)|between|as|under|amidst|amid|grounded|based|that|which|to\\s+(?:bring|keep|ensure|make)|so\\s+as|in\\s+order|with\\s+a\\s+view|and)\\b)";
+/** C24's pattern with `noun` as the relationship's name (REL_NOUN, or also a defined acronym). */
+const relationshipPattern = (noun: string) =>
+  new RegExp(
+    `^\\s*(?:continu\\p{L}*\\s+(?:to\\s+)?)?${ADVERBS}(?:work(?:ing)?\\s+(?:more\\s+)?(?:closely\\s+)?(?:together\\s+)?to\\s+)?${ADVERBS}` +
+      `(?:${REL_VERB}\\s+(?:(?!to\\s)[\\p{L}-]+\\s+){0,6}?|${MODIFIERS})${noun}${REL_END}`,
+    "u",
+  );
+const RELATIONSHIP_ONLY = relationshipPattern(REL_NOUN);
+/** "the Comprehensive Strategic Partnership (CSP)": an acronym the text defines for the relationship. */
+const DEFINED_ACRONYM = /(?:Partnership|Relationship)\s*\((\p{Lu}{2,8})\)/gu;
 
 /**
  * C24: true when what follows the cue (`afterCue`, the clause from the end of its cue chain) acts
- * only on the relationship — its object is "relations", "ties", "partnership", "cooperation",
+ * only on the relationship (or on an acronym `text` defines for it: "the CSP") — its object is "relations", "ties", "partnership", "cooperation",
  * "opportunities", "challenges" … with no field, instrument, number or date after it.
  */
-export function relationshipOnly(afterCue: string): boolean {
+export function relationshipOnly(afterCue: string, text = ""): boolean {
   if (/\p{N}/u.test(afterCue)) return false;
-  const m = RELATIONSHIP_ONLY.exec(afterCue);
+  const acronyms = [...new Set([...text.matchAll(DEFINED_ACRONYM)].map((a) => a[1]!))];
+  const pattern = acronyms.length ? relationshipPattern(`(?:${REL_NOUN}|${acronyms.join("|")})`) : RELATIONSHIP_ONLY;
+  const m = pattern.exec(afterCue);
   // A field named in the object ("deepen defence cooperation") is checkable: not C24.
   return !!m && !FIELD_WORDS.some((re) => re.test(m[0]));
 }

@@ -116,3 +116,38 @@ describe("forms of real statements (round real-1)", () => {
     expect(themeOf("They will promote agricultural exports of durians.").id).toBe("trade");
   });
 });
+
+describe("found by the round real-2 (fixed after its figures were taken)", () => {
+  it("C9: the second object of a view ('expressed confidence that A and that B') is the same view", () => {
+    const out = run(
+      "The Leaders expressed confidence that the talks would succeed and that both economies would grow strongly.",
+    );
+    expect(out.filter((c) => c.kind === "pledge")).toEqual([]);
+    expect(out.every((c) => c.rules[0] === "C9")).toBe(true);
+    // A second object of "agreed that" is still a pledge (C3).
+    expect(
+      pledges("The two sides agreed that Korea would fund the survey and that Malaysia would host the team."),
+    ).toHaveLength(2);
+  });
+
+  it("C24: a named partnership, 'between', an acronym the text defines, 'new areas of cooperation', 'further work'", () => {
+    for (const s of [
+      "The two Prime Ministers reaffirmed their resolve to further deepen the Comprehensive Partnership between Korea and Malaysia.",
+      "The Ministers agreed to explore new areas of cooperation to keep the dialogue fresh.",
+    ])
+      expect(only(s), s).toMatchObject({ kind: "position", rules: expect.arrayContaining(["C24"]) });
+    const defined =
+      "Korea and Malaysia upgraded ties to an Enhanced Strategic Partnership (ESP) in 2019.\n\nThe Leaders committed to continue strengthening the ESP which serves both peoples.";
+    expect(run(defined).filter((c) => c.kind === "pledge")).toEqual([]);
+    const split = run(
+      "Both countries will hold the first review in 2025 and explore further work under the Arrangement.",
+    );
+    expect(split.filter((c) => c.kind === "pledge").map((c) => c.quote)).toEqual([
+      "Both countries will hold the first review in 2025",
+    ]);
+    // Raising the relationship to a named status is a decision, not C24.
+    expect(only("The Leaders decided to elevate their relations to a Comprehensive Strategic Partnership.").kind).toBe(
+      "pledge",
+    );
+  });
+});
