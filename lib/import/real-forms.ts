@@ -73,11 +73,20 @@ const DEFINED_ACRONYM = /(?:Partnership|Relationship)\s*\((\p{Lu}{2,8})\)/gu;
  */
 export function relationshipOnly(afterCue: string, text = ""): boolean {
   if (/\p{N}/u.test(afterCue)) return false;
-  const acronyms = [...new Set([...text.matchAll(DEFINED_ACRONYM)].map((a) => a[1]!))];
-  const pattern = acronyms.length ? relationshipPattern(`(?:${REL_NOUN}|${acronyms.join("|")})`) : RELATIONSHIP_ONLY;
+  const pattern = patternFor(text);
   const m = pattern.exec(afterCue);
   // A field named in the object ("deepen defence cooperation") is checkable: not C24.
   return !!m && !FIELD_WORDS.some((re) => re.test(m[0]));
+}
+
+/** The C24 pattern for one text, kept for the last text seen: the text is scanned once, not once per clause. */
+let cached: { text: string; pattern: RegExp } | null = null;
+function patternFor(text: string): RegExp {
+  if (cached?.text === text) return cached.pattern;
+  const acronyms = [...new Set([...text.matchAll(DEFINED_ACRONYM)].map((a) => a[1]!))];
+  const pattern = acronyms.length ? relationshipPattern(`(?:${REL_NOUN}|${acronyms.join("|")})`) : RELATIONSHIP_ONLY;
+  cached = { text, pattern };
+  return pattern;
 }
 
 /** The lexicon's keywords (not its general words): a field, a sector, an instrument's subject. */
