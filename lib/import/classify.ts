@@ -16,6 +16,7 @@ import {
   TASKING_KO,
 } from "./cues";
 import { type Owers, partyCodeOf, subjectOwers } from "./owers";
+import { actionPlanItem, effectNotAction, relationshipOnly } from "./real-forms";
 import { firstPositionCue, firstStrengthCue, strengthChain } from "./strength";
 import type { Clause } from "./clauses";
 import type { CandidateKind, PartyName, Sentence, Strength } from "./types";
@@ -82,6 +83,14 @@ export function classifyClause(
     return position(["C14"], { parties: "all", rules: ["P4"] }, flags);
   }
   if (PROCEDURAL.test(s)) return position(["C15"], { parties: "all", rules: ["P4"] }, flags);
+  // C9/C6/C7: "expressed confidence that A and that B": the second object of a view is the same view.
+  if (
+    continuation &&
+    inherited?.kind === "position" &&
+    /^(?:C6|C7|C9)$/.test(inherited.rules[0] ?? "") &&
+    /^that\s/i.test(s)
+  )
+    return position([inherited.rules[0]!], { parties: inherited.parties, rules: ["P4"] }, flags);
   const tasking = firstMatch(TASKING, s);
   if (tasking) {
     const chain = strengthChain(s, tasking.index + tasking[0].length, "binding", ["S1"], true);
@@ -111,6 +120,15 @@ export function classifyClause(
     return position([positionHit.rule], owers, flags);
   }
   if (!pledgeHit) {
+    // C25: an action plan's item in the present tense ("Both sides hold annual Defence Policy Talks.").
+    const planSubject = continuation
+      ? null
+      : actionPlanItem(s, text.slice(Math.max(0, clause.start - 40), clause.start));
+    if (planSubject) {
+      const owers = owersOf(planSubject);
+      if (owers.rules.includes("P1") || owers.rules.includes("P2"))
+        return pledge(["C25", "C1", "S1"], "binding", owers, flags);
+    }
     // A clause cut off a C10 position keeps its cue: "agreed to remain in contact and to hold the next Summit …".
     const cueSource =
       inherited &&
@@ -136,6 +154,10 @@ export function classifyClause(
   if (sharedView(s, pledgeHit)) return position(["C17"], owers, flags);
   // C22: "would be hard to reach", "will be crucial": a forecast or an evaluation, not an action.
   if (EVALUATION.test(s.slice(pledgeHit.index))) return position(["C22"], owers, flags);
+  // C12: "have decided to implement the following actions." announces the list; the items are the pledges.
+  if (FOLLOWING.test(s.slice(chain.end))) return position(["C12"], owers, flags);
+  // C23: "which will bring …", "will continue to reflect …": an effect or a state, not an action.
+  if (effectNotAction(s, pledgeHit.index)) return position(["C23"], owers, flags);
   // A lead-in ("The Ministers agreed to:") is specific through the list items that follow it.
   if (!leadIn && !specific(s, HANGUL.test(s) ? 0 : chain.end)) {
     // C18: "Negotiations on the Investment Agreement will continue": the subject carries the action.
@@ -143,6 +165,9 @@ export function classifyClause(
       return position(["C10", ...chain.rules], owers, flags, chain.strength);
     rules.push("C18");
   }
+  // C24 (after C2 counted words): the object is the relationship itself ("to further strengthen bilateral relations for …").
+  if (!leadIn && !rules.includes("C18") && relationshipOnly(s.slice(chain.end), text))
+    return position(["C24", ...chain.rules], owers, flags, chain.strength);
   return pledge(leadIn ? [...rules, "C12"] : rules, chain.strength, owers, flags);
 }
 
@@ -197,6 +222,10 @@ function sharedView(s: string, cue: { index: number; end: number }): boolean {
   const future = /\b(?:will|shall|would)\b/i.exec(rest);
   return !!normative && (!future || normative.index < future.index);
 }
+
+/** C12: a lead-in that ends with "." and only points at the list after it. */
+const FOLLOWING =
+  /^\s*(?:implement|take|undertake|carry\s+out|pursue|adopt)\s+the\s+following\s+(?:actions|measures|activities|steps|initiatives)\s*\.\s*$/u;
 
 /** C22: a modal + "be" + an evaluative adjective. */
 const EVALUATION =

@@ -36,7 +36,7 @@ export const STRENGTH_CUES: readonly StrengthCue[] = [
     re: w(
       "(?<!political |good |the |free |own )(?:will|shall|would)(?! like| be pleased| welcome)|" +
         "agree[sd]? (?:to|that|upon|on)(?! the (?:importance|need|significance|value))|" +
-        "decide[sd]? (?:to|that)|decision to|hereby \\p{L}+|" +
+        "decide[sd]? (?:to|that|on|upon)|decision to|hereby \\p{L}+|" +
         `(?:(?:are|is|remain|remained|were|was|be|stay|stayed)? ?(?:firmly |fully )?committed|commit(?:s|ted)?(?: themselves| itself| ourselves)?|commitment) to${ACTION_AHEAD}|` +
         'agreement [“"]?to(?= \\p{Ll})|' +
         "resolve[sd]? to|pledge[sd]? to|pledged|pledging to|promis(?:ed|ing|es|e) to|undert(?:ake|akes|ook|aking) to|" +
@@ -65,6 +65,7 @@ export const STRENGTH_CUES: readonly StrengthCue[] = [
     strength: "exploratory",
     re: w(
       "explor(?:e|es|ed|ing)|consider(?:s|ed|ing)?|give consideration to|" +
+        "(?:seek(?:s|ing)?|sought|look(?:s|ed|ing)? for) (?:new )?(?:opportunities|ways)|" +
         "stud(?:y|ied|ying) the (?:possibility|feasibility)|look(?:s|ed|ing)? (?:into|at ways)|" +
         "discuss(?:ed|es|ing)? the possibility|examin(?:e|ed|ing) the (?:possibility|feasibility)|assess(?:ed|ing)? the feasibility|" +
         "meneroka|mempertimbangkan|mengkaji kemungkinan",
@@ -110,6 +111,7 @@ export const POSITION_CUES: readonly Cue[] = [
     re: w(
       "hop(?:e|ed|es|ing)|look(?:ed|s|ing)? forward|aspir(?:e|ed|es|ing|ation)|wish(?:ed|es|ing)?|envisag(?:e|ed|es|ing)|envision(?:ed|s|ing)?|" +
         "shared? (?:the |a |their )?(?:vision|desire|view|goal|aspiration)|would like to|" +
+        "expressed (?:their |its |his |her )?(?:full |firm |strong )?(?:confidence|belief|conviction|optimism)|" +
         "agree[sd]? (?:on|upon) the (?:importance|need|significance|value)|berharap|" +
         "(?:(?:are|is|remain|remained|remains|stay|stayed)? ?(?:firmly |fully |strongly )?committed|commit(?:s|ted)?) to(?= the | a | an | their | our | its | this |\\p{Lu})",
     ),

@@ -23,16 +23,25 @@ import {
 } from "./deadline-rule-kit";
 import { dateParts, dayPeriod, monthPeriod, periodTarget, yearPeriod, yearToCome } from "./deadline-periods";
 
+/** D23: a future action earlier in the clause (a modal, or a cue + "to <verb>"), with no clause break after it. */
+const FUTURE_BEFORE =
+  /\b(?:will|shall|intention\s+to|intends?\s+to|plans?\s+to|agreed\s+to|decided\s+to|committed\s+to)\b[^.;:]*$/iu;
+
 // D1 (deadline word + year) and D3 ("in 2027": a future year only).
 export const D1 = patternRule(
   "D1",
   `\\b(?<prep>${BY}|${IN})\\s+(?:(?<endof>${END_OF})|(?<yearend>(?:the\\s+)?year[-\\s]end\\s+(?:of\\s+)?)|(?<part>early|late)[-\\s]+)?(?:(?:the\\s+)?year\\s+)?(?<year>${YEAR})\\b${NOT_RANGE}${NOT_NAME}`,
-  (m, g, doc) => {
+  (m, g, doc, s) => {
     const year = Number(g.year);
     const inWord = new RegExp(`^(?:${IN})$`, "i").test(g.prep ?? "");
     const modified = g.endof || g.yearend || g.part;
     if (inWord && !modified) {
-      if (!/^(in|during|throughout)$/i.test(g.prep ?? "") || year <= dateParts(doc).year) return null;
+      if (!/^(in|during|throughout)$/i.test(g.prep ?? "")) return null;
+      // D23: "in" the document's own year after a future action in the same clause ("will hold the
+      // Dialogue in 2014" in a January 2014 text) is that year; a report ("In 2024, the two sides met") is not.
+      const ownYear = year === dateParts(doc).year && FUTURE_BEFORE.test(s.slice(0, m.index ?? 0));
+      if (ownYear) return hit(m, "D23", periodTarget(yearPeriod(year), false));
+      if (year <= dateParts(doc).year) return null;
       return hit(m, "D3", periodTarget(yearPeriod(year), false));
     }
     const { target, extra } = targetOf(yearPeriod(year), { prep: g.prep, endof: g.endof ?? g.yearend ?? g.part });

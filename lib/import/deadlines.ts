@@ -29,12 +29,13 @@
  * | D20 | several phrases left: a dated one over a recurring one over a vague one; among equals the first in the sentence; on a tie the longest | "as soon as possible and in any case by 2026" | "by 2026" |
  * | D21 | Korean: a year or month + 까지 / 말까지 / 내에 / 안에 / 이내 / 중 (a future year), 상반기 / 하반기, 내년, 올해 / 금년 / 연내 / 연말 | "2025년까지", "내년 상반기" | 2025-12-31 year; 2025-06-30 month |
  * | D22 | planned / scheduled / slated / expected / due / set / targeted / earmarked + "for" + a year or a month and year | "planned for 2028" | 2028-12-31 year |
+ * | D23 | "in" + the document's own year after a future action in the same clause | "will hold the Dialogue in 2014" (a 2014 text) | 2014-12-31 year |
  *
  * A bare year is never a deadline: a year needs a deadline word before it (D1, D3, D14), so
  * "Vision 2030", "Agenda 2063", "the 2022 MoU", "since 2019" give nothing, and a year followed by
  * "Agenda", "Vision", "Plan", "Strategy", "Summit"… is a name even after one ("by 2030 Agenda").
  * Never invented: a vague phrase, a duration from another event, a year that is the current one
- * after "in" — all give no date.
+ * after "in" with no future action before it (D23) — all give no date.
  */
 import { type CalendarDate, isCalendarDate } from "../calendar-date";
 import type { DeadlineResolution } from "./types";

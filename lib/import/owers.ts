@@ -61,6 +61,11 @@ export function subjectOwers(
     }
   }
   mentions.sort((a, b) => a.index - b.index);
+  // P2: an abbreviation in brackets after a party's name is that name again ("the Republic of Korea (ROK)").
+  for (let i = mentions.length - 1; i > 0; i--) {
+    const [prev, cur] = [mentions[i - 1]!, mentions[i]!];
+    if (prev.code === cur.code && /^\s*\(\s*$/.test(segment.slice(prev.end, cur.index))) mentions.splice(i, 1);
+  }
   // P9: in Korean the subject carries a topic or subject particle ("한국 측은", "양 정상은", "한국이").
   if (/\p{Script=Hangul}/u.test(segment)) {
     const marked = mentions.filter((m) => KO_SUBJECT_PARTICLE.test(segment.slice(m.end)));

@@ -345,6 +345,13 @@ describe("events of the document that come after its date", () => {
 });
 
 describe("schedules", () => {
+  it("D23: 'in' the document's own year after a future action in the clause is that year; a report is not", () => {
+    expectDated("The two sides will convene the Fisheries Forum in 2024.", "in 2024", "2024-12-31", "year", "D23");
+    expectDated("They expressed their intention to open the office in 2024.", "in 2024", "2024-12-31", "year", "D23");
+    expectNoDeadline("In 2024, the two sides met four times and will meet again.");
+    expectNoDeadline("Trade grew in 2024.");
+  });
+
   it("D22: 'planned / scheduled / due for' a year or a month and year", () => {
     expectDated("A first launch is planned for 2028.", "for 2028", "2028-12-31", "year", "D22");
     expectDated("The plant is scheduled for March 2026.", "for March 2026", "2026-03-31", "month", "D22");

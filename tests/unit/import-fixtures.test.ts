@@ -45,6 +45,8 @@ const VAGUE = [
   "at the earliest opportunity",
   "at the earliest possible date",
   "at our next meeting",
+  "over the coming weeks",
+  "promptly",
 ];
 
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -101,6 +103,8 @@ function reference(
   if ((m = /^in the second half of (\d{4})$/.exec(p))) return { date: `${m[1]}-12-31`, precision: "month" };
   if ((m = /^(\d{4})년 상반기까지$/.exec(p))) return { date: `${m[1]}-06-30`, precision: "month" };
   if (/^(at least )?twice a year$/.test(p)) return { date: addMonthsTo(base, 6), precision: "day", recurring: true };
+  if (/^(biennial|biennially|every two years|every other year)$/.test(p))
+    return { date: addYears(base, 2), precision: "day", recurring: true };
   if ((m = /^before the end of (\d{4})$/.exec(p))) return { date: `${m[1]}-12-31`, precision: "year" };
   if ((m = /^for (\d{4})$/.exec(p))) return { date: `${m[1]}-12-31`, precision: "year" };
   // A season has no date of its own (whose spring?).
@@ -113,7 +117,7 @@ function reference(
   }
   if ((m = /^(?:for (\d{4})[–-](\d{4})|\((\d{4})-(\d{4})\))$/.exec(p)))
     return { date: `${m[2] ?? m[4]}-12-31`, precision: "year" };
-  if (/^(annual|annually|yearly|every year|each year|(at least )?once a year)$/.test(p))
+  if (/^(annual|(at least )?annually|yearly|every year|each year|(at least )?once a year)$/.test(p))
     return { date: addYears(base, 1), precision: "day", recurring: true };
   return null;
 }
@@ -174,8 +178,8 @@ describe("import evaluation set: each label file", () => {
       for (const p of labels.pledges) {
         if (p.paragraph === null) continue;
         const at = locateQuote(text, p.quote, p.start) as number;
-        // The last number that opens a line before the quote: "3." or "3.2".
-        const numbers = [...text.slice(0, at).matchAll(/(?:^|\n)(\d+(?:\.\d+)*)\.?\s/g)].map((mm) => mm[1]);
+        // The last number that opens a line (after any indent) before the quote: "3." or "3.2".
+        const numbers = [...text.slice(0, at).matchAll(/(?:^|\n)[ \t]*(\d+(?:\.\d+)*)\.?\s/g)].map((mm) => mm[1]);
         expect(numbers.at(-1), `the paragraph of "${p.quote}"`).toBe(p.paragraph);
       }
     });
