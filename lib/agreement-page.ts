@@ -11,6 +11,7 @@ import { z } from "zod";
 
 import type { CalendarDate } from "./calendar-date";
 import { summariseAgreement } from "./agreement-summary";
+import { pageParam } from "./agreement-index";
 import { caseBlind } from "./commitment-list";
 import type { Status } from "./status";
 
@@ -167,5 +168,5 @@ export function agreementPageOf(
   };
 }
 
-/** `?page=` of the agreement page: a whole number from 1; anything else is page 1. */
-export const pageSchema = z.coerce.number().int().min(1).max(1_000_000).catch(1);
+/** `?page=` of the agreement page's table: a page number from 1 (the lists' rule, lib/agreement-index.ts). */
+export const tablePageQuerySchema = z.object({ page: pageParam });

@@ -10,6 +10,9 @@ import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 
 import { e2eDatabaseFile } from "../support/e2e-database";
+import { E2E_ADMIN } from "../support/e2e-accounts";
+
+import { signIn } from "./helpers";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const SLUG = "paging-test-accord";
@@ -87,6 +90,12 @@ test.describe("[PUBLIC][AGREEMENT PAGE] a large agreement", () => {
     await expect(page.getByTestId("commitment-row").filter({ hasText: "Paging pledge 002" })).toHaveCount(1);
   });
 
+  test("a page number that is not one is named, and page 1 shown", async ({ page }) => {
+    await page.goto(`/agreements/${SLUG}?page=two`);
+    await expect(page.getByTestId("query-errors")).toContainText("page: Use a page number from 1");
+    await expect(page.getByTestId("table-range")).toHaveText(/Commitments 1–50 of 120/);
+  });
+
   test("a page past the last says so and shows the last", async ({ page }) => {
     await page.goto(`/agreements/${SLUG}?page=9`);
     await expect(page.getByTestId("page-note")).toHaveText("There is no page 9: there are 3 pages, so this is page 3.");
@@ -109,6 +118,21 @@ test.describe("[PUBLIC][AGREEMENT PAGE] a large agreement", () => {
 });
 
 test.describe("[PUBLIC][AGREEMENT PAGE] a large agreement, with JavaScript", () => {
+  test("the admin page of the agreement pages its commitments and finds them by words", async ({ page }) => {
+    await signIn(page, E2E_ADMIN, "/admin/agreements");
+    await page.goto("/admin/agreements?q=paging-test");
+    await page.getByRole("link", { name: "Paging test accord" }).click();
+    await expect(page.getByRole("heading", { name: "Commitments (121)" })).toBeVisible();
+    await expect(page.getByTestId("admin-commitment-row")).toHaveCount(50);
+    await expect(page.getByTestId("list-summary")).toHaveText("121 commitments · page 1 of 3");
+    await page.getByTestId("pager").getByRole("link", { name: "Next →" }).click();
+    await expect(page.getByTestId("admin-commitment-row").first()).toContainText("Paging pledge 051");
+    await page.getByLabel("Words in the title or number").fill("pledge 007");
+    await page.getByRole("button", { name: "Find" }).click();
+    await expect(page.getByTestId("admin-commitment-row")).toHaveCount(1);
+    await expect(page.getByTestId("admin-commitment-row")).toContainText("Paging pledge 007");
+  });
+
   test("has no serious accessibility violations and fits a phone", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/agreements/${SLUG}?page=2`);

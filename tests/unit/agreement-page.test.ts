@@ -14,9 +14,9 @@ import {
   AGREEMENT_PAGE_SIZE,
   agreementPageOf,
   chartKeys,
-  pageSchema,
   tableOrder,
   tablePage,
+  tablePageQuerySchema,
 } from "@/lib/agreement-page";
 
 import { createTempDb, type TempDb } from "../support/temp-db";
@@ -156,10 +156,11 @@ describe("paging and chart rules", () => {
     expect(tablePage(7, 120, 50)).toEqual({ page: 3, pages: 3, total: 120, first: 101, last: 120, clamped: true });
   });
 
-  it("the page parameter is a whole number from 1, else page 1", () => {
-    expect(["3", "0", "-2", "2.5", "x", undefined, "1e9"].map((v) => pageSchema.parse(v))).toEqual([
-      3, 1, 1, 1, 1, 1, 1,
-    ]);
+  it("the page parameter is a page number from 1; anything else is refused with a message", () => {
+    expect(tablePageQuerySchema.parse({ page: "3" }).page).toBe(3);
+    expect(tablePageQuerySchema.parse({}).page).toBe(1);
+    for (const page of ["0", "-2", "2.5", "x", "1e9"])
+      expect(tablePageQuerySchema.safeParse({ page }).error?.issues[0]?.message, page).toBe("Use a page number from 1");
   });
 
   it("tableOrder groups by theme in order of first appearance and counts each", () => {

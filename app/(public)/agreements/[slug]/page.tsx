@@ -9,10 +9,11 @@ import { SourceDocuments } from "@/components/source-documents";
 import { StatusBadge } from "@/components/status-badge";
 import { breakdownRows, StatusChart } from "@/components/status-chart";
 import type { AgreementCommitment } from "@/db/queries/agreements";
-import { ListPager, PastLastPage } from "@/components/list-pager";
+import { ListPager, PastLastPage, QueryErrors } from "@/components/list-pager";
 import { MoreKeys } from "@/components/more-keys";
 import { loadAgreement, loadAgreementCatalog, loadAgreementPage, loadAgreementRecord } from "@/db/public";
-import { agreementPageOf, pageSchema } from "@/lib/agreement-page";
+import { agreementPageOf, tablePageQuerySchema } from "@/lib/agreement-page";
+import { parseListQuery } from "@/lib/agreement-index";
 import { agreementAsOf, groupByTheme } from "@/lib/agreement-summary";
 import { formatCalendarDate } from "@/lib/calendar-date";
 import { asOfSchema, rawQuery } from "@/lib/commitment-list";
@@ -57,7 +58,8 @@ export default async function AgreementPage({ params, searchParams }: Props) {
   if (!current) notFound();
   const today = appToday();
   const query = rawQuery(await searchParams);
-  const askedPage = pageSchema.parse(query.page);
+  const paging = parseListQuery(tablePageQuerySchema, query.page === undefined ? {} : { page: query.page });
+  const askedPage = paging.query.page;
   // ?asOf=YYYY-MM-DD: every commitment as it stood at the end of that day, from its history.
   const parsed = asOfSchema(today).safeParse(query.asOf);
   let asOfProblem = parsed.success ? null : (parsed.error.issues[0]?.message ?? "Use a real date as YYYY-MM-DD");
@@ -188,6 +190,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
       </section>
 
       <h2 id="commitments-heading">Commitments by theme</h2>
+      <QueryErrors errors={paging.errors} />
       <PastLastPage asked={askedPage} page={table.page} pages={table.pages} />
       {table.pages > 1 ? (
         <p className="meta-line" data-testid="table-range">
