@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { type Db, prepareDatabase } from "../../db/client";
 import { growDatabase } from "../../db/grow";
-import { getAgreementForAdmin, listAudit } from "../../db/queries/admin";
+import { getAgreementForAdmin, listAudit, listThemes } from "../../db/queries/admin";
 import {
   adminAgreementCommitmentPage,
   adminAgreementCommitmentsQuerySchema,
@@ -170,6 +170,18 @@ describe("/admin/agreements/[id]", () => {
     expect(found.total).toBe(11);
     expect(found.shown).toBe(82);
     expect(adminAgreementCommitmentPage(db, 4, adminAgreementCommitmentsQuerySchema.parse({ page: "9" })).page).toBe(2);
+  });
+});
+
+describe("theme suggestions", () => {
+  it("are the distinct themes of live commitments, in order", () => {
+    const want = (
+      db.$client.prepare("SELECT DISTINCT theme FROM commitments WHERE live = 1 ORDER BY theme").all() as {
+        theme: string;
+      }[]
+    ).map((r) => r.theme);
+    expect(want.length).toBeGreaterThan(5);
+    expect(listThemes(db)).toEqual(want);
   });
 });
 
