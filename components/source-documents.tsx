@@ -2,7 +2,7 @@ import { Fragment } from "react";
 
 import { DateText } from "@/components/dates";
 import { ExternalLink } from "@/components/external-link";
-import type { AgreementCommitment } from "@/db/queries/agreements";
+import type { PassageSource } from "@/lib/agreement-page";
 import type { SourceDocumentItem } from "@/db/queries/source-documents";
 import { sourceKindHeading } from "@/lib/source-documents";
 import { type Passage, passageHash, segmentText, sourceHash, type TextSegment } from "@/lib/source-passages";
@@ -25,19 +25,16 @@ interface PassageOwner {
   fromCommentary: boolean;
 }
 
-/** Every commitment (milestones included) of a tree whose anchor has offsets in document `docId`. */
-function passagesOf(commitments: readonly AgreementCommitment[], docId: number) {
+/** The passages anchored by offsets in document `docId`, and whose commitment each is. */
+function passagesOf(sources: readonly PassageSource[], docId: number) {
   const passages: Passage[] = [];
   const owners = new Map<number, PassageOwner>();
-  const visit = (c: AgreementCommitment) => {
-    const a = c.anchor;
-    if (a && a.sourceDocumentId === docId && a.start !== null && a.end !== null) {
-      passages.push({ key: c.id, start: a.start, end: a.end });
-      owners.set(c.id, { id: c.id, ref: c.ref, title: c.title, fromCommentary: a.fromCommentary });
+  for (const { id, ref, title, anchor: a } of sources) {
+    if (a.sourceDocumentId === docId && a.start !== null && a.end !== null) {
+      passages.push({ key: id, start: a.start, end: a.end });
+      owners.set(id, { id, ref, title, fromCommentary: a.fromCommentary });
     }
-    c.milestones.forEach(visit);
-  };
-  commitments.forEach(visit);
+  }
   // Longer passages first, so a segment's first id is the outer passage's.
   passages.sort((x, y) => x.start - y.start || y.end - x.end);
   return { passages, owners };
@@ -53,10 +50,10 @@ function passagesOf(commitments: readonly AgreementCommitment[], docId: number) 
  */
 export function SourceDocuments({
   documents,
-  commitments,
+  passages,
 }: {
   documents: readonly SourceDocumentItem[];
-  commitments: readonly AgreementCommitment[];
+  passages: readonly PassageSource[];
 }) {
   if (documents.length === 0) return null;
   return (
@@ -67,7 +64,7 @@ export function SourceDocuments({
         marks commentary (the report’s own words), not the agreement’s text.
       </p>
       {documents.map((d) => (
-        <SourceDocumentView key={d.id} doc={d} {...passagesOf(commitments, d.id)} />
+        <SourceDocumentView key={d.id} doc={d} {...passagesOf(passages, d.id)} />
       ))}
     </section>
   );

@@ -11,7 +11,8 @@ import type { AgreementQuery } from "../lib/agreement-index";
 import type { DeadlineGroup } from "../lib/deadline-groups";
 import { getDb } from "./client";
 import { listAgreementIndex, recentlyActiveAgreements } from "./queries/agreement-index";
-import { getAgreementBySlug, listAgreements, openWithoutTargetCount } from "./queries/agreements";
+import { agreementPage } from "./queries/agreement-page";
+import { agreementRecord, getAgreementBySlug, listAgreements, openWithoutTargetCount } from "./queries/agreements";
 import { searchCommitmentIds } from "./queries/catalog";
 import { compareChanges, type CompareQuery } from "./queries/compare";
 import { deadlineCounts, deadlineRows, deadlinesSpanAgreements } from "./queries/deadlines";
@@ -37,7 +38,14 @@ export const loadAgreementExists = cache((slug: string) => agreementExists(getDb
  * one slug at a time (`agreementExists`) instead of reading every slug.
  */
 export const knownAgreements = { has: (slug: string) => loadAgreementExists(slug) } as const;
+/** One agreement with its whole commitment tree (the API's document, the as-of replay). */
 export const loadAgreement = cache((slug: string) => getAgreementBySlug(getDb(), slug));
+/** The agreement row with its parties and counts, without its commitments (titles, metadata, feeds). */
+export const loadAgreementRecord = cache((slug: string) => agreementRecord(getDb(), slug));
+/** The agreement page today: one page of its table, its charts and figures (db/queries/agreement-page.ts). */
+export const loadAgreementPage = cache((slug: string, page: number, today: string) =>
+  agreementPage(getDb(), slug, page, today),
+);
 export const loadCommitment = cache((id: number) => getCommitment(getDb(), id));
 export const loadOpenDeadlines = cache((today: string, limit: number) => openDeadlines(getDb(), today, limit));
 export const loadLatestUpdates = cache((limit: number) => latestUpdates(getDb(), limit));

@@ -43,6 +43,7 @@ import { ResponseCache, withResponseCache } from "../lib/response-cache";
 import { withSharedCacheHeaders } from "../lib/shared-cache";
 import { appToday } from "../lib/today";
 import { registerRunningServer } from "./lib/build";
+import { idleCollector } from "./lib/idle-gc";
 
 async function main() {
   const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
@@ -105,7 +106,10 @@ async function main() {
   // and 304s carry it too.
   listener = withSharedCacheHeaders(listener);
 
+  // Collect garbage between requests rather than in the middle of one (scripts/lib/idle-gc.ts).
+  const collector = idleCollector();
   const server = http.createServer((req, res) => {
+    collector.track(res);
     normaliseForwardedHeaders(req, trustProxy);
     stripInternalHeaders(req.headers);
     const url = req.url ?? "/";

@@ -5,6 +5,7 @@ import { AgreementLine } from "@/components/agreement-line";
 import { DateText, DeadlineFlag, TargetDateText } from "@/components/dates";
 import { ProgressMeter } from "@/components/progress-meter";
 import { StatusBadge } from "@/components/status-badge";
+import { MoreKeys } from "@/components/more-keys";
 import { breakdownRows, StatusChart } from "@/components/status-chart";
 import {
   loadLatestUpdates,
@@ -127,13 +128,13 @@ export default function HomePage() {
             title="Commitments by theme"
             rows={breakdownRows(byTheme.rows, (c) => c.key, "theme", "/commitments?level=commitment")}
           />
-          <MoreKeys shown={byTheme.rows} keys={byTheme.keys} noun="themes" />
+          <MoreKeys shown={byTheme.rows} keys={byTheme.keys} noun="themes" listHref="/commitments?level=commitment" />
           <StatusChart
             id="home-by-owner"
             title="Commitments by owner"
             rows={breakdownRows(byOwner.rows, (c) => c.key, "owner", "/commitments?level=commitment")}
           />
-          <MoreKeys shown={byOwner.rows} keys={byOwner.keys} noun="owners" />
+          <MoreKeys shown={byOwner.rows} keys={byOwner.keys} noun="owners" listHref="/commitments?level=commitment" />
         </section>
       ) : null}
 
@@ -221,18 +222,5 @@ export default function HomePage() {
         </section>
       </div>
     </>
-  );
-}
-
-/** Under a chart that shows only the keys with the most commitments: how many more there are. */
-function MoreKeys(props: { shown: readonly { key: string }[]; keys: number; noun: string }) {
-  const shown = new Set(props.shown.map((r) => r.key)).size;
-  const more = props.keys - shown;
-  if (more <= 0) return null;
-  return (
-    <p className="muted" data-testid={`more-${props.noun}`}>
-      {`Showing the ${shown} ${props.noun} with the most commitments; ${more.toLocaleString("en")} more are in `}
-      <Link href="/commitments?level=commitment">the list</Link>.
-    </p>
   );
 }

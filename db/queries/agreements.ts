@@ -159,68 +159,17 @@ export interface AgreementDetail extends AgreementSummary {
   sourceDocuments: SourceDocumentItem[];
 }
 
-/** One agreement by slug with its commitment tree, or `null` when unknown or deleted. */
-export function getAgreementBySlug(db: Db, slug: string): AgreementDetail | null {
+/** The agreement row by slug (live only) with its parties and counts, or `null`. */
+export function agreementRecord(
+  db: Db,
+  slug: string,
+): Omit<AgreementDetail, "commitments" | "meanProgress" | "sourceDocuments"> | null {
   const a = db
     .select()
     .from(agreements)
     .where(and(eq(agreements.slug, slug), liveAgreement()))
     .get();
   if (!a) return null;
-  const rows = db
-    .select({
-      id: commitments.id,
-      parentId: commitments.parentId,
-      ref: commitments.ref,
-      title: commitments.title,
-      theme: commitments.theme,
-      strength: commitments.strength,
-      owner: commitments.owner,
-      targetDate: commitments.targetDate,
-      targetPrecision: commitments.targetPrecision,
-      targetPhrase: commitments.targetPhrase,
-      status: commitments.status,
-      progress: commitments.progress,
-      sourceDocumentId: commitments.sourceDocumentId,
-      anchorStart: commitments.anchorStart,
-      anchorEnd: commitments.anchorEnd,
-      fromCommentary: commitments.fromCommentary,
-    })
-    .from(commitments)
-    .where(and(eq(commitments.agreementId, a.id), liveCommitment()))
-    .orderBy(asc(commitments.position), asc(commitments.id))
-    .all();
-  const ids = rows.map((r) => r.id);
-  const partyMap = partiesByCommitment(db, ids);
-  const fulfilled = fulfilledOnByCommitment(db, ids);
-  const lastUpdated = lastUpdatedByCommitment(db, ids);
-
-  const nodes = new Map<number, AgreementCommitment>(
-    rows.map(({ sourceDocumentId, anchorStart, anchorEnd, fromCommentary, ...r }) => [
-      r.id,
-      {
-        ...r,
-        anchor: anchorOf({ sourceDocumentId, anchorStart, anchorEnd, fromCommentary }),
-        parties: partyMap.get(r.id) ?? [],
-        fulfilledOn: fulfilled.get(r.id) ?? null,
-        lastUpdatedOn: lastUpdated.get(r.id) ?? null,
-        milestones: [],
-      },
-    ]),
-  );
-  const top: AgreementCommitment[] = [];
-  for (const node of nodes.values()) {
-    const parent = node.parentId === null ? undefined : nodes.get(node.parentId);
-    if (parent) parent.milestones.push(node);
-    else if (node.parentId === null) top.push(node);
-  }
-  const rolled = progressByCommitment(db, a.id);
-  for (const node of nodes.values()) node.progress = rolled.get(node.id) ?? node.progress;
-  // An anchor into a deleted document is not shown (the document is not).
-  const documents = sourceDocumentsOf(db, a.id);
-  const shown = new Set(documents.map((d) => d.id));
-  for (const node of nodes.values()) if (node.anchor && !shown.has(node.anchor.sourceDocumentId)) node.anchor = null;
-
   return {
     id: a.id,
     slug: a.slug,
@@ -232,8 +181,93 @@ export function getAgreementBySlug(db: Db, slug: string): AgreementDetail | null
     sourceUrl: a.sourceUrl,
     parties: agreementPartiesOf(db, a.id),
     ...countsFor(db, a.id),
-    commitments: top,
-    meanProgress: meanProgress(top.map((c) => c.progress)),
-    sourceDocuments: documents,
   };
+}
+
+/** The columns of a commitment row that `commitmentTree` hydrates. */
+export const treeRowFields = {
+  id: commitments.id,
+  parentId: commitments.parentId,
+  ref: commitments.ref,
+  title: commitments.title,
+  theme: commitments.theme,
+  strength: commitments.strength,
+  owner: commitments.owner,
+  targetDate: commitments.targetDate,
+  targetPrecision: commitments.targetPrecision,
+  targetPhrase: commitments.targetPhrase,
+  status: commitments.status,
+  progress: commitments.progress,
+  sourceDocumentId: commitments.sourceDocumentId,
+  anchorStart: commitments.anchorStart,
+  anchorEnd: commitments.anchorEnd,
+  fromCommentary: commitments.fromCommentary,
+};
+
+type TreeRow = {
+  [K in keyof typeof treeRowFields]: (typeof treeRowFields)[K]["_"]["notNull"] extends true
+    ? (typeof treeRowFields)[K]["_"]["data"]
+    : (typeof treeRowFields)[K]["_"]["data"] | null;
+};
+
+/**
+ * Live commitment rows as trees, in the order given: each with its parties, fulfilment date, last
+ * update and anchor (null when its document is not in `shownDocuments`), each milestone under its
+ * parent when the parent is among `rows`; `progress` from `rolled` when it has the id. Returns the
+ * top-level ones (`parentId` null); a milestone whose parent is not among `rows` is left out.
+ */
+export function commitmentTree(
+  db: Db,
+  rows: readonly TreeRow[],
+  rolled: ReadonlyMap<number, number | null>,
+  shownDocuments: ReadonlySet<number>,
+): AgreementCommitment[] {
+  const ids = rows.map((r) => r.id);
+  const partyMap = partiesByCommitment(db, ids);
+  const fulfilled = fulfilledOnByCommitment(db, ids);
+  const lastUpdated = lastUpdatedByCommitment(db, ids);
+  const nodes = new Map<number, AgreementCommitment>(
+    rows.map(({ sourceDocumentId, anchorStart, anchorEnd, fromCommentary, ...r }) => {
+      const anchor = anchorOf({ sourceDocumentId, anchorStart, anchorEnd, fromCommentary });
+      return [
+        r.id,
+        {
+          ...r,
+          progress: rolled.get(r.id) ?? r.progress,
+          // An anchor into a deleted document is not shown (the document is not).
+          anchor: anchor && shownDocuments.has(anchor.sourceDocumentId) ? anchor : null,
+          parties: partyMap.get(r.id) ?? [],
+          fulfilledOn: fulfilled.get(r.id) ?? null,
+          lastUpdatedOn: lastUpdated.get(r.id) ?? null,
+          milestones: [],
+        },
+      ];
+    }),
+  );
+  const top: AgreementCommitment[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId === null ? undefined : nodes.get(node.parentId);
+    if (parent) parent.milestones.push(node);
+    else if (node.parentId === null) top.push(node);
+  }
+  return top;
+}
+
+/**
+ * One agreement by slug with its whole commitment tree (every live commitment and milestone), or
+ * `null` when unknown or deleted. For the API's agreement document and the as-of replay; the public
+ * page reads one page of the tree instead (`./agreement-page.ts`).
+ */
+export function getAgreementBySlug(db: Db, slug: string): AgreementDetail | null {
+  const a = agreementRecord(db, slug);
+  if (!a) return null;
+  const rows = db
+    .select(treeRowFields)
+    .from(commitments)
+    .where(and(eq(commitments.agreementId, a.id), liveCommitment()))
+    .orderBy(asc(commitments.position), asc(commitments.id))
+    .all();
+  const documents = sourceDocumentsOf(db, a.id);
+  const top = commitmentTree(db, rows, progressByCommitment(db, a.id), new Set(documents.map((d) => d.id)));
+  return { ...a, commitments: top, meanProgress: meanProgress(top.map((c) => c.progress)), sourceDocuments: documents };
 }

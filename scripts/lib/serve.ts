@@ -36,13 +36,18 @@ export function serverHeapMb(env: Record<string, string | undefined> = process.e
   return BASE_HEAP_MB + (Number.isFinite(cache) && cache > 0 ? Math.ceil(cache) : 0);
 }
 
-/** The `node` arguments that run scripts/server.ts (through tsx's loader) on `port`, with its heap limit. */
+/**
+ * The `node` arguments that run scripts/server.ts (through tsx's loader) on `port`, with its heap
+ * limit and `--expose-gc` for the collection between requests (scripts/lib/idle-gc.ts), left out
+ * when `SERVER_IDLE_GC=0`.
+ */
 export function serverArgs(
   { port, hostname }: { port: number; hostname?: string },
   env: Record<string, string | undefined> = process.env,
 ): string[] {
   const args = [
     `--max-old-space-size=${serverHeapMb(env)}`,
+    ...(env.SERVER_IDLE_GC?.trim() === "0" ? [] : ["--expose-gc"]),
     "--import",
     "tsx",
     path.join(process.cwd(), "scripts", "server.ts"),

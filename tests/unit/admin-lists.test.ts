@@ -11,8 +11,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { type Db, prepareDatabase } from "../../db/client";
 import { growDatabase } from "../../db/grow";
-import { listAudit } from "../../db/queries/admin";
+import { getAgreementForAdmin, listAudit, listThemes } from "../../db/queries/admin";
 import {
+  adminAgreementCommitmentPage,
+  adminAgreementCommitmentsQuerySchema,
   adminAgreementPage,
   adminAgreementQuerySchema,
   adminUserPage,
@@ -122,6 +124,64 @@ describe("/admin/agreements and /admin/users", () => {
       adminUserPage(db, adminUserQuerySchema.parse({ q: "user01", role: "admin" })).rows.map((u) => u.email),
     ).toEqual(["user012@example.org", "user016@example.org"]);
     expect(rows.some((u) => "passwordHash" in u)).toBe(false);
+  });
+});
+
+describe("/admin/agreements/[id]", () => {
+  it("pages an agreement's commitments, deleted ones and those under them too, as getAgreementForAdmin lists them", () => {
+    // Agreement 4 gets 60 more commitments, a deleted parent (its milestone hidden under it) and a deleted row.
+    const add = db.$client.prepare(
+      "INSERT INTO commitments (agreement_id, ref, position, title, theme, status) VALUES (4, ?, ?, ?, 'Trade', 'not_assessed')",
+    );
+    for (let i = 0; i < 60; i++) add.run(`x${i}`, 100 + i, `Extra pledge ${i}`);
+    const milestone = db.$client
+      .prepare(
+        "SELECT id, parent_id AS parentId FROM commitments WHERE agreement_id = 4 AND parent_id IS NOT NULL LIMIT 1",
+      )
+      .get() as { id: number; parentId: number };
+    db.$client.exec(`UPDATE commitments SET deleted_at = '2026-01-01T00:00:00Z' WHERE id = ${milestone.parentId}`);
+    db.$client.exec("UPDATE commitments SET deleted_at = '2026-01-01T00:00:00Z' WHERE agreement_id = 4 AND ref = 'x7'");
+    const want = getAgreementForAdmin(db, 4)!.commitments;
+    const q = adminAgreementCommitmentsQuerySchema.parse({});
+    const { first: firstPage, rows } = every((x: typeof q) => adminAgreementCommitmentPage(db, 4, x), q);
+    const first = adminAgreementCommitmentPage(db, 4, q);
+    expect(firstPage).toEqual(first);
+    expect(first.total).toBe(85);
+    expect(first.rows).toHaveLength(50);
+    expect(rows).toEqual(
+      want.map(({ id, ref, title, parentId, status, deletedAt, underDeleted }) => ({
+        id,
+        ref,
+        title,
+        parentId,
+        status,
+        deletedAt,
+        underDeleted,
+      })),
+    );
+    expect(rows.find((r) => r.id === milestone.id)?.underDeleted).toBe(true);
+    expect(first.shown).toBe(want.filter((c) => !c.deletedAt && !c.underDeleted).length);
+    expect(first.shown).toBe(82);
+    const found = adminAgreementCommitmentPage(
+      db,
+      4,
+      adminAgreementCommitmentsQuerySchema.parse({ q: "Extra pledge 1" }),
+    );
+    expect(found.total).toBe(11);
+    expect(found.shown).toBe(82);
+    expect(adminAgreementCommitmentPage(db, 4, adminAgreementCommitmentsQuerySchema.parse({ page: "9" })).page).toBe(2);
+  });
+});
+
+describe("theme suggestions", () => {
+  it("are the distinct themes of live commitments, in order", () => {
+    const want = (
+      db.$client.prepare("SELECT DISTINCT theme FROM commitments WHERE live = 1 ORDER BY theme").all() as {
+        theme: string;
+      }[]
+    ).map((r) => r.theme);
+    expect(want.length).toBeGreaterThan(5);
+    expect(listThemes(db)).toEqual(want);
   });
 });
 

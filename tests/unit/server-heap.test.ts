@@ -23,4 +23,9 @@ describe("serverHeapMb", () => {
     expect(args[0]).toBe("--max-old-space-size=128");
     expect(args.slice(-4)).toEqual(["--port", "3999", "--hostname", "127.0.0.1"]);
   });
+
+  it("exposes gc for the collection between requests unless SERVER_IDLE_GC=0", () => {
+    expect(serverArgs({ port: 3999 }, {})).toContain("--expose-gc");
+    expect(serverArgs({ port: 3999 }, { SERVER_IDLE_GC: "0" })).not.toContain("--expose-gc");
+  });
 });

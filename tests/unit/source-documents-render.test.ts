@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 
 import { COLLAPSE_OVER, EXCERPT_OVER, EXCERPT_PARAGRAPHS, SourceDocuments } from "@/components/source-documents";
 import { segmentText } from "@/lib/source-passages";
-import type { AgreementCommitment } from "@/db/queries/agreements";
+import type { PassageSource } from "@/lib/agreement-page";
 import type { SourceDocumentItem } from "@/db/queries/source-documents";
 
 function doc(text: string): SourceDocumentItem {
@@ -27,18 +27,19 @@ function doc(text: string): SourceDocumentItem {
   };
 }
 
-function commitment(id: number, ref: string, title: string, start: number, end: number, fromCommentary = false) {
-  return {
-    id,
-    ref,
-    title,
-    anchor: { sourceDocumentId: 3, start, end, fromCommentary },
-    milestones: [],
-  } as unknown as AgreementCommitment;
+function commitment(
+  id: number,
+  ref: string,
+  title: string,
+  start: number,
+  end: number,
+  fromCommentary = false,
+): PassageSource {
+  return { id, ref, title, anchor: { sourceDocumentId: 3, start, end, fromCommentary } };
 }
 
-function render(d: SourceDocumentItem, commitments: AgreementCommitment[]) {
-  return renderToStaticMarkup(createElement(SourceDocuments, { documents: [d], commitments }));
+function render(d: SourceDocumentItem, passages: PassageSource[]) {
+  return renderToStaticMarkup(createElement(SourceDocuments, { documents: [d], passages }));
 }
 
 describe("SourceDocuments", () => {
@@ -102,7 +103,7 @@ describe("SourceDocuments", () => {
   });
 
   it("renders nothing for an agreement without documents", () => {
-    expect(renderToStaticMarkup(createElement(SourceDocuments, { documents: [], commitments: [] }))).toBe("");
+    expect(renderToStaticMarkup(createElement(SourceDocuments, { documents: [], passages: [] }))).toBe("");
   });
 
   it("shows a long text as the paragraphs that hold passages, the gaps between them counted", () => {

@@ -9,8 +9,12 @@ import { SourceDocuments } from "@/components/source-documents";
 import { StatusBadge } from "@/components/status-badge";
 import { breakdownRows, StatusChart } from "@/components/status-chart";
 import type { AgreementCommitment } from "@/db/queries/agreements";
-import { loadAgreement, loadAgreementCatalog } from "@/db/public";
-import { agreementAsOf, groupByTheme, summariseAgreement } from "@/lib/agreement-summary";
+import { ListPager, PastLastPage, QueryErrors } from "@/components/list-pager";
+import { MoreKeys } from "@/components/more-keys";
+import { loadAgreement, loadAgreementCatalog, loadAgreementPage, loadAgreementRecord } from "@/db/public";
+import { agreementPageOf, tablePageQuerySchema } from "@/lib/agreement-page";
+import { parseListQuery } from "@/lib/agreement-index";
+import { agreementAsOf, groupByTheme } from "@/lib/agreement-summary";
 import { formatCalendarDate } from "@/lib/calendar-date";
 import { asOfSchema, rawQuery } from "@/lib/commitment-list";
 import { appToday } from "@/lib/today";
@@ -24,7 +28,7 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const agreement = loadAgreement((await params).slug);
+  const agreement = loadAgreementRecord((await params).slug);
   if (!agreement) return { title: "Agreement not found" };
   return {
     title: agreement.title,
@@ -49,22 +53,33 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AgreementPage({ params, searchParams }: Props) {
-  const current = loadAgreement((await params).slug);
+  const slug = (await params).slug;
+  const current = loadAgreementRecord(slug);
   if (!current) notFound();
   const today = appToday();
+  const query = rawQuery(await searchParams);
+  const paging = parseListQuery(tablePageQuerySchema, query.page === undefined ? {} : { page: query.page });
+  const askedPage = paging.query.page;
   // ?asOf=YYYY-MM-DD: every commitment as it stood at the end of that day, from its history.
-  const parsed = asOfSchema(today).safeParse(rawQuery(await searchParams).asOf);
+  const parsed = asOfSchema(today).safeParse(query.asOf);
   let asOfProblem = parsed.success ? null : (parsed.error.issues[0]?.message ?? "Use a real date as YYYY-MM-DD");
   let asOf = parsed.success ? parsed.data : undefined;
   if (asOf && current.signedOn && asOf < current.signedOn) {
     asOfProblem = `The agreement dates from ${formatCalendarDate(current.signedOn)}: choose that day or later`;
     asOf = undefined;
   }
-  const agreement = asOf ? agreementAsOf(current, loadAgreementCatalog(current.slug, today), asOf) : current;
   const day = asOf ?? today;
-  const summary = summariseAgreement(agreement.commitments, day);
+  // Today: one page of the table and the figures, in SQL. As of a date: the agreement's history
+  // replayed (one agreement's rows), then the same paging and chart rules.
+  const data = asOf
+    ? agreementPageOf(agreementAsOf(loadAgreement(slug)!, loadAgreementCatalog(slug, today), asOf), askedPage, asOf)
+    : loadAgreementPage(slug, askedPage, today)!;
+  const { agreement, table } = data;
+  const themeCounts = new Map(data.themes.map((t) => [t.theme, t.count]));
   const themes = groupByTheme(agreement.commitments);
   const listBase = `/commitments?agreement=${agreement.slug}&level=commitment${asOf ? `&asOf=${asOf}` : ""}`;
+  const pageHref = (page: number) =>
+    `/agreements/${agreement.slug}?${new URLSearchParams({ ...(asOf ? { asOf } : {}), ...(page > 1 ? { page: String(page) } : {}) })}#commitments-heading`;
 
   return (
     <>
@@ -142,7 +157,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
             label="fulfilled or partly fulfilled"
           />
           <Kpi value={agreement.statusCounts.in_progress} label="in progress" />
-          <Kpi value={summary.overdue} label="overdue" />
+          <Kpi value={data.overdue} label="overdue" />
           <Kpi value={agreement.statusCounts.not_assessed} label="not yet assessed" />
         </div>
         <StatusChart
@@ -151,9 +166,9 @@ export default async function AgreementPage({ params, searchParams }: Props) {
           rows={[{ label: "", counts: agreement.statusCounts, href: (s) => `${listBase}&status=${s}` }]}
         />
         <p className="meta-line" data-testid="progress-note">
-          {summary.withProgress === 0
+          {data.withProgress === 0
             ? "No commitment has a progress figure yet."
-            : `Progress is recorded for ${summary.withProgress} of ${agreement.total} commitments (mean ${agreement.meanProgress}%); the others have a status only.`}
+            : `Progress is recorded for ${data.withProgress} of ${agreement.total} commitments (mean ${agreement.meanProgress}%); the others have a status only.`}
           {agreement.milestones > 0 ? ` Milestones (${agreement.milestones}) are counted apart.` : ""}
         </p>
       </section>
@@ -163,16 +178,27 @@ export default async function AgreementPage({ params, searchParams }: Props) {
         <StatusChart
           id="by-theme"
           title="Commitments by theme"
-          rows={breakdownRows(agreement.commitments, (c) => c.theme, "theme", listBase)}
+          rows={breakdownRows(data.byTheme.rows, (c) => c.key, "theme", listBase)}
         />
+        <MoreKeys shown={data.byTheme.rows} keys={data.byTheme.keys} noun="themes" listHref={listBase} />
         <StatusChart
           id="by-owner"
           title="Commitments by owner"
-          rows={breakdownRows(agreement.commitments, (c) => c.owner, "owner", listBase)}
+          rows={breakdownRows(data.byOwner.rows, (c) => c.key, "owner", listBase)}
         />
+        <MoreKeys shown={data.byOwner.rows} keys={data.byOwner.keys} noun="owners" listHref={listBase} />
       </section>
 
       <h2 id="commitments-heading">Commitments by theme</h2>
+      <QueryErrors errors={paging.errors} />
+      <PastLastPage asked={askedPage} page={table.page} pages={table.pages} />
+      {table.pages > 1 ? (
+        <p className="meta-line" data-testid="table-range">
+          Commitments {table.first.toLocaleString("en")}–{table.last.toLocaleString("en")} of{" "}
+          {table.total.toLocaleString("en")}, with their milestones.{" "}
+          <Link href={listBase}>Filter or sort them in the list</Link>
+        </p>
+      ) : null}
       <div className="table-wrap" role="region" aria-labelledby="commitments-heading" tabIndex={0}>
         <table className="commitments-table reflow-table">
           <colgroup>
@@ -199,7 +225,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
             <tbody key={theme} data-testid="theme-section">
               <tr className="theme-row">
                 <th scope="rowgroup" colSpan={6}>
-                  {theme} <span className="muted">({commitments.length})</span>
+                  {theme} <span className="muted">({themeCounts.get(theme) ?? commitments.length})</span>
                 </th>
               </tr>
               {commitments
@@ -212,7 +238,9 @@ export default async function AgreementPage({ params, searchParams }: Props) {
         </table>
       </div>
 
-      <SourceDocuments documents={current.sourceDocuments} commitments={current.commitments} />
+      <ListPager page={table.page} pages={table.pages} href={pageHref} label="Pages of commitments" />
+
+      <SourceDocuments documents={agreement.sourceDocuments} passages={data.passages} />
     </>
   );
 }

@@ -5,7 +5,11 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/auth/require";
 import { StatusBadge } from "@/components/status-badge";
 import { getDb } from "@/db/client";
+import { FilterActions, ListPager, ListSummary, PastLastPage, QueryErrors } from "@/components/list-pager";
 import { getAgreementForAdmin, listParties } from "@/db/queries/admin";
+import { adminAgreementCommitmentPage, adminAgreementCommitmentsQuerySchema } from "@/db/queries/lists";
+import { parseListQuery } from "@/lib/agreement-index";
+import { rawQuery } from "@/lib/commitment-list";
 import { parseRowId } from "@/lib/ids";
 import { DoneNotice } from "@/components/done-notice";
 import { Breadcrumb } from "@/components/breadcrumb";
@@ -22,7 +26,7 @@ const NOTICES: Record<string, string> = {
   restored: "Agreement restored.",
 };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function EditAgreementPage({ params, searchParams }: Props) {
   const { id: raw } = await params;
@@ -32,8 +36,17 @@ export default async function EditAgreementPage({ params, searchParams }: Props)
   const db = getDb();
   const data = id === null ? null : getAgreementForAdmin(db, id);
   if (!data) notFound();
-  const { agreement: a, partyCodes, commitments } = data;
-  const { done } = await searchParams;
+  const { agreement: a, partyCodes } = data;
+  const search = rawQuery(await searchParams);
+  const done = search.done;
+  const { query, errors } = parseListQuery(
+    adminAgreementCommitmentsQuerySchema,
+    Object.fromEntries(Object.entries(search).filter(([key]) => key === "q" || key === "page")),
+  );
+  const list = adminAgreementCommitmentPage(db, a.id, query);
+  const here = `/admin/agreements/${a.id}`;
+  const href = (page: number) =>
+    `${here}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(page > 1 ? { page: String(page) } : {}) })}#commitments`;
 
   return (
     <>
@@ -48,7 +61,7 @@ export default async function EditAgreementPage({ params, searchParams }: Props)
         </p>
       )}
 
-      <h2>Commitments ({commitments.filter((c) => !c.deletedAt && !c.underDeleted).length})</h2>
+      <h2 id="commitments">Commitments ({list.shown})</h2>
       <p>
         <Link href={`/admin/commitments/new?agreement=${a.id}`}>Add a commitment</Link>
         {a.deletedAt ? null : (
@@ -58,6 +71,20 @@ export default async function EditAgreementPage({ params, searchParams }: Props)
           </>
         )}
       </p>
+      <QueryErrors errors={errors} />
+      <form
+        method="get"
+        action={`${here}#commitments`}
+        className="list-filters"
+        role="search"
+        aria-label="Find commitments"
+      >
+        <label htmlFor="commitment-words">Words in the title or number</label>{" "}
+        <input id="commitment-words" name="q" type="search" defaultValue={query.q ?? ""} maxLength={200} />{" "}
+        <FilterActions clearHref={`${here}#commitments`} submit="Find" clear="Clear" />
+      </form>
+      <PastLastPage asked={query.page} page={list.page} pages={list.pages} />
+      <ListSummary total={list.total} noun="commitment" page={list.page} pages={list.pages} />
       <div className="table-wrap" role="region" aria-label="Commitments" tabIndex={0}>
         <table>
           <thead>
@@ -71,7 +98,7 @@ export default async function EditAgreementPage({ params, searchParams }: Props)
             </tr>
           </thead>
           <tbody>
-            {commitments.map((c) => (
+            {list.rows.map((c) => (
               <tr key={c.id} className={c.deletedAt ? "deleted-row" : undefined} data-testid="admin-commitment-row">
                 <td className="ref">{c.ref}</td>
                 <td>
@@ -87,6 +114,7 @@ export default async function EditAgreementPage({ params, searchParams }: Props)
           </tbody>
         </table>
       </div>
+      <ListPager page={list.page} pages={list.pages} href={href} label="Pages of commitments" />
 
       <h2>Facts and parties</h2>
       <AgreementForm

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { latestUpdates } from "@/db/queries/commitments";
-import { loadAgreement } from "@/db/public";
+import { loadAgreementRecord } from "@/db/public";
 import { atomFeed } from "@/lib/feeds";
 import { siteOrigin } from "@/lib/site-origin";
 import { appToday } from "@/lib/today";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 /** GET /agreements/{slug}/feed.xml: an Atom feed of one agreement's status updates. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const agreement = loadAgreement(slug);
+  const agreement = loadAgreementRecord(slug);
   if (!agreement)
     return new Response("No such agreement", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const origin = siteOrigin(request.headers);
