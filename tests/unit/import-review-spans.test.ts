@@ -192,7 +192,7 @@ describe("proposed fields", () => {
   });
 });
 
-describe("extraction by blocks", { timeout: 30_000 }, () => {
+describe("extraction by blocks", { timeout: 120_000 }, () => {
   const options = {
     documentDate: "2024-11-25",
     parties: partyNamesFor(["KR", "MY", "TH", "VN", "CN", "JP", "US", "AU", "ID", "IN", "EU"]),
