@@ -253,7 +253,17 @@ export const statusUpdates = sqliteTable(
     submissionId: text("submission_id").unique(),
   },
   (t) => [
-    index("status_updates_commitment_idx").on(t.commitmentId, t.happenedOn),
+    // Covering for the as-of seeks (status, progress, target move, last assessment on a day;
+    // db/queries/list.ts, compare.ts; migration 0018).
+    index("status_updates_history_idx").on(
+      t.commitmentId,
+      t.happenedOn,
+      t.id,
+      t.statusTo,
+      t.progressTo,
+      t.targetDateFrom,
+      t.targetDateTo,
+    ),
     index("status_updates_happened_idx").on(t.happenedOn),
   ],
 );

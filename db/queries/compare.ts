@@ -7,7 +7,7 @@
  * row of an agreement signed in (from, to] (it did not exist yet on `from`) can have changed: the
  * candidates come from `status_updates_happened_idx` and the agreements, never a scan of every
  * row. For each candidate the status and own progress as of both dates are correlated sub-selects
- * on `status_updates_commitment_idx (commitment_id, happened_on)`. The effective progress
+ * on `status_updates_history_idx (commitment_id, happened_on, id, …; covering, migration 0018)`. The effective progress
  * (lib/progress.ts) of a row equals its own (clamped; 100 when fulfilled without one) unless it has
  * live milestones and no own progress on a date: those few rows are rolled up with
  * `rolledProgress`, the reference rule, and their verdict is passed back as one JSON array.
@@ -105,7 +105,7 @@ function changed(rolledChanged: readonly number[]): SQL {
  */
 export function compareChanges(db: Db, q: CompareQuery, page: number, pageSize: number): CompareResult {
   // Few updates in the range (or none): start from them. Many, or one agreement: start from the
-  // live rows (of that agreement), one EXISTS seek each on status_updates_commitment_idx.
+  // live rows (of that agreement), one EXISTS seek each on status_updates_history_idx.
   const few =
     q.agreement === undefined &&
     (db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM status_updates

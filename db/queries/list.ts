@@ -126,19 +126,26 @@ function orderBy(sort: ListQuery["sort"]): SQL {
 }
 
 interface FacetRow {
-  facet: FacetKey | "total";
+  facet: FacetKey | "total" | "page";
   value: string | number | null;
   level: "commitment" | "milestone";
   n: number;
 }
 
-/** Facet counts and the total of `query` in one statement over the flagged rows. */
+/**
+ * Facet counts and the total of `query` in one statement over the flagged rows; with `page`, the
+ * same statement also returns the ids of that page (`listed`, rows `offset`… in the list's order),
+ * so the flagged rows (for the as-of view, every live row's status on the day) are built once a
+ * request rather than once for the counts and again for the page. `listed` is undefined when the
+ * summary table answers (usesIndexedList).
+ */
 function facetCounts(
   db: Db,
   query: ListQuery,
   today: CalendarDate,
   withFacets: boolean,
-): Pick<ListResult, "facets" | "total"> {
+  page?: { limit: number; offset: number },
+): Pick<ListResult, "facets" | "total"> & { listed?: ListedRow[] } {
   if (usesIndexedList(query)) return indexedCounts(db, query, today, withFacets);
   const column: Record<FacetKey, string> = {
     agreement: "agreement_id",
@@ -163,13 +170,29 @@ function facetCounts(
       WHERE misses - m_${facet} = 0${extra} GROUP BY ${value}, level`;
   });
   parts.push(`SELECT 'total' AS facet, NULL AS value, level, count(*) AS n FROM f WHERE misses = 0 GROUP BY level`);
-  const rows = db.all<FacetRow>(sql`${flaggedCte(query, today, false)} ${sql.raw(parts.join(" UNION ALL "))}`);
+  const pagePart =
+    page === undefined
+      ? sql``
+      : sql` UNION ALL SELECT 'page' AS facet, json_group_array(json_array(id, status, target_date, target_moved)) AS value,
+          NULL AS level, 0 AS n FROM (SELECT id, status, target_date, target_moved FROM f WHERE misses = 0
+          ORDER BY ${orderBy(query.sort)} LIMIT ${page.limit} OFFSET ${page.offset})`;
+  const withLastAssessed = page !== undefined && query.sort === "updated";
+  const rows = db.all<FacetRow>(
+    sql`${flaggedCte(query, today, withLastAssessed)} ${sql.raw(parts.join(" UNION ALL "))}${pagePart}`,
+  );
+  let listed: ListedRow[] | undefined;
   const facets = Object.fromEntries(FACETS.map((f) => [f, new Map<string, Count>()])) as Record<
     FacetKey,
     Map<string, Count>
   >;
   const total: Count = { commitments: 0, milestones: 0 };
   for (const r of rows) {
+    if (r.facet === "page") {
+      listed = (JSON.parse(String(r.value)) as [number, Status, CalendarDate | null, number][]).map(
+        ([id, status, target_date, target_moved]) => ({ id, status, target_date, target_moved }),
+      );
+      continue;
+    }
     const c: Count =
       r.facet === "total" ? total : (facets[r.facet].get(String(r.value)) ?? { commitments: 0, milestones: 0 });
     if (r.level === "milestone") c.milestones += r.n;
@@ -178,7 +201,7 @@ function facetCounts(
   }
   facets.theme = mergeCaseVariants(facets.theme);
   facets.owner = mergeCaseVariants(facets.owner);
-  return { facets, total };
+  return { facets, total, listed };
 }
 
 interface ListedRow {
@@ -344,11 +367,18 @@ export function queryCommitmentList(
   pageSize: number = PAGE_SIZE,
   options: { facets?: boolean } = {},
 ): ListResult {
-  const { facets, total } = facetCounts(db, query, today, options.facets ?? true);
+  const asked = { limit: pageSize, offset: (query.page - 1) * pageSize };
+  const { facets, total, listed: first } = facetCounts(db, query, today, options.facets ?? true, asked);
   const matching = total.commitments + total.milestones;
   const pages = Math.max(1, Math.ceil(matching / pageSize));
   const page = Math.min(query.page, pages);
-  const listed = matching === 0 ? [] : pageIds(db, query, today, pageSize, (page - 1) * pageSize, matching);
+  // The page came with the counts unless the summary table answered or the page asked is past the last.
+  const listed =
+    matching === 0
+      ? []
+      : first !== undefined && page === query.page
+        ? first
+        : pageIds(db, query, today, pageSize, (page - 1) * pageSize, matching);
   return { rows: hydrate(db, listed, query.asOf), total, page, pages, facets, day: query.asOf ?? today };
 }
 

@@ -68,6 +68,11 @@ const QUERIES: Record<string, string>[] = [
   { asOf: "2025-06-01", status: "in_progress", sort: "updated" },
   { asOf: "2024-01-15", overdue: "1", sort: "target" },
   { asOf: "2026-03-01", level: "milestone", sort: "status", page: "2" },
+  // The page read in the counts' statement (db/queries/list.ts facetCounts): a deep page, one past
+  // the last (read again, clamped), by "last updated".
+  { asOf: "2025-06-01", sort: "updated", page: "3" },
+  { asOf: "2025-06-01", theme: "trade", page: "999" },
+  { q: "partnership", page: "999" },
   // The paths of db/queries/list-counts.ts: answered from live_counts alone, one dimension filter,
   // two or three, overdue with others, and every sort over the indexed page.
   { status: "in_progress", level: "milestone" },
@@ -156,6 +161,28 @@ describe("as of a date", () => {
     const rows = [...iterateCommitmentList(t.db, listQuerySchema(TODAY).parse({ asOf }), TODAY)];
     expect(rows.length).toBe(replayed.size);
     for (const r of rows) expect(r).toEqual(replayed.get(r.id));
+  });
+
+  it("reads each row's status, progress and target move on the day from the covering history index", () => {
+    // The forms of db/queries/list.ts and compare.ts: with (commitment_id, happened_on, id, …) the
+    // seek returns its row in order without a sort and without reading status_updates.
+    const seeks = [
+      `SELECT s.status_to FROM status_updates s WHERE s.commitment_id = c.id AND s.happened_on <= '2025-06-01'
+        ORDER BY s.happened_on DESC, s.id DESC LIMIT 1`,
+      `SELECT s.progress_to FROM status_updates s WHERE s.commitment_id = c.id AND s.happened_on <= '2025-06-01'
+        AND s.progress_to IS NOT NULL ORDER BY s.happened_on DESC, s.id DESC LIMIT 1`,
+      `SELECT coalesce(s.target_date_from, '~') FROM status_updates s WHERE s.commitment_id = c.id
+        AND s.happened_on > '2025-06-01' AND s.target_date_from IS NOT s.target_date_to ORDER BY s.happened_on, s.id LIMIT 1`,
+    ];
+    for (const seek of seeks) {
+      const plan = t.db.$client
+        .prepare(`EXPLAIN QUERY PLAN SELECT c.id, (${seek}) FROM commitments c WHERE c.live = 1`)
+        .all()
+        .map((r) => (r as { detail: string }).detail)
+        .join("\n");
+      expect(plan).toContain("SEARCH s USING COVERING INDEX status_updates_history_idx");
+      expect(plan).not.toContain("TEMP B-TREE");
+    }
   });
 });
 
