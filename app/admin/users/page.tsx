@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 import type { Metadata } from "next";
 
 import { requireRole } from "@/auth/require";
@@ -31,6 +33,9 @@ export default async function UsersPage({ searchParams }: Props) {
   const users = result.rows;
   const current = { ...query, page: result.page };
   const done = raw.done;
+  // A fresh key each render: after a write redirects here, every form starts empty, so a refusal
+  // one of them showed before does not stay beside the new notice.
+  const render = randomUUID();
   return (
     <>
       <h1>Users</h1>
@@ -89,7 +94,14 @@ export default async function UsersPage({ searchParams }: Props) {
                 <td>{u.role}</td>
                 <td>{u.disabledAt ? "Disabled" : "Active"}</td>
                 <td>
-                  <UserControls userId={u.id} email={u.email} role={u.role} disabled={u.disabledAt !== null} />
+                  <UserControls
+                    key={render}
+                    userId={u.id}
+                    email={u.email}
+                    role={u.role}
+                    disabled={u.disabledAt !== null}
+                    self={u.id === me.id}
+                  />
                 </td>
               </tr>
             ))}
@@ -98,7 +110,7 @@ export default async function UsersPage({ searchParams }: Props) {
       </div>
       <ListPager page={result.page} pages={result.pages} href={(page) => listHref("/admin/users", current, { page })} />
       <h2>Create a user</h2>
-      <CreateUserForm />
+      <CreateUserForm key={render} />
     </>
   );
 }
