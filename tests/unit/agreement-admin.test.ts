@@ -151,6 +151,35 @@ describe("commitments", () => {
     });
   });
 
+  it("says which field a target date without a precision needs, and writes nothing", () => {
+    const form = {
+      agreementId: agreementRow(t.db).id,
+      parentId: "",
+      ref: "19",
+      title: "A pledge with a date but no precision",
+      description: "",
+      quote: "",
+      theme: "Trade",
+      strength: "",
+      owner: "",
+      parties: ["KR"],
+      targetDate: "2027-05-12",
+      targetPrecision: "",
+      targetPhrase: "",
+    };
+    expect(createCommitment(t.db, admin, form)).toEqual({
+      ok: false,
+      kind: "invalid",
+      message: "Some fields need attention.",
+      fieldErrors: {
+        targetPrecision: [
+          "Target date precision: choose day, month, quarter or year for the target date you entered, or clear the date",
+        ],
+      },
+    });
+    expect(loadCatalog(t.db).some((r) => r.ref === "19")).toBe(false);
+  });
+
   it("keeps a moved target date as a dated timeline entry, at the end of its period", () => {
     const result = updateCommitment(
       t.db,
@@ -176,7 +205,11 @@ describe("commitments", () => {
     expect(
       updateCommitment(t.db, admin, commitmentForm("16", { targetPrecision: "", targetDate: "2026-01-01" }), TODAY),
     ).toMatchObject({
-      fieldErrors: { targetPrecision: ["Say how precise the target is"] },
+      fieldErrors: {
+        targetPrecision: [
+          "Target date precision: choose day, month, quarter or year for the target date you entered, or clear the date",
+        ],
+      },
     });
   });
 
