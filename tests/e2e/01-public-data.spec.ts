@@ -85,7 +85,7 @@ test.describe("[PUBLIC][CSV]", () => {
     const text = bytes.subarray(3).toString("utf8");
     const lines = text.split("\r\n");
     expect(lines[0]).toBe(
-      "id,ref,level,parent_id,agreement,agreement_title,title,theme,strength,owner,parties,status,status_label,progress,target_date,target_precision,target_phrase,overdue,last_updated_on,stale,url",
+      "id,ref,level,parent_id,agreement,agreement_title,title,theme,strength,owner,parties,status,status_label,progress,target_date,target_precision,target_phrase,overdue,last_updated_on,stale,url,due_today",
     );
     expect(lines.filter(Boolean)).toHaveLength(4);
     // The FTA's owner has a comma-free value but its phrase has quotes inside: quoted and doubled.
