@@ -21,7 +21,7 @@ import { seedDefaultDataset } from "@/db/seed";
 import { agreementAsOf } from "@/lib/agreement-summary";
 import { openApiDocument } from "@/lib/api/openapi";
 import { ZApiCommitment } from "@/lib/api/schemas";
-import { agreementSummaryJson, commitmentDetailJson, commitmentJson } from "@/lib/api/serialize";
+import { agreementSummaryJson, commitmentDetailJson, commitmentJson, pagingMeta } from "@/lib/api/serialize";
 import { listCommitments, listQuerySchema } from "@/lib/commitment-list";
 import { commitmentsCsv } from "@/lib/csv";
 import { milestoneAfterParent } from "@/lib/date-consistency";
@@ -487,6 +487,28 @@ describe("defect 12: smaller fixes", () => {
     expect(ZApiCommitment.shape.dueToday).toBeDefined();
     const doc = JSON.stringify(openApiDocument("http://x"));
     expect(doc).toContain('"dueToday"');
+  });
+
+  it("says in a list's paging meta when the page asked for was past the last, as the OpenAPI document describes", () => {
+    expect(pagingMeta(99, 2, 2, 50)).toEqual({
+      page: 2,
+      pages: 2,
+      pageSize: 50,
+      requestedPage: 99,
+      pastLastPage: true,
+    });
+    expect(pagingMeta(2, 2, 2, 50)).toEqual({ page: 2, pages: 2, pageSize: 50, requestedPage: 2, pastLastPage: false });
+    expect(pagingMeta(1, 1, 1, 25)).toMatchObject({ requestedPage: 1, pastLastPage: false });
+    const schemas = openApiDocument("http://x").components.schemas as unknown as Record<
+      string,
+      { properties: { meta: { required: string[]; properties: Record<string, { type: string }> } } }
+    >;
+    for (const name of ["CommitmentPage", "AgreementList"]) {
+      const meta = schemas[name]?.properties.meta;
+      expect(meta?.required, name).toEqual(expect.arrayContaining(["requestedPage", "pastLastPage"]));
+      expect(meta?.properties.pastLastPage?.type, name).toBe("boolean");
+      expect(meta?.properties.requestedPage?.type, name).toBe("integer");
+    }
   });
 
   it("never says 'today' for a date after today", () => {
