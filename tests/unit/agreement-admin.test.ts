@@ -5,13 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { createAgreement, deleteAgreement, restoreAgreement, updateAgreement } from "@/db/mutations/agreements";
 import { createCommitment, deleteCommitment, restoreCommitment, updateCommitment } from "@/db/mutations/commitments";
-import { getAgreementBySlug, listAgreements } from "@/db/queries/agreements";
+import { getAgreementBySlug } from "@/db/queries/agreements";
 import { getCommitment } from "@/db/queries/commitments";
 import * as schema from "@/db/schema";
 import { agreementAsOf } from "@/lib/agreement-summary";
 import { calendarDateIn } from "@/lib/calendar-date";
 import { listCommitments, listQuerySchema } from "@/lib/commitment-list";
 
+import { liveAgreements } from "../support/agreements";
 import { createTempDb, type TempDb } from "../support/temp-db";
 import { insertUser } from "../support/users";
 import { loadCatalog } from "../support/catalog";
@@ -114,7 +115,7 @@ describe("agreements", () => {
   it("soft-deletes and restores an agreement", () => {
     const { id } = agreementRow(t.db);
     expect(deleteAgreement(t.db, admin, { agreementId: id })).toMatchObject({ ok: true });
-    expect(listAgreements(t.db)).toEqual([]);
+    expect(liveAgreements(t.db)).toEqual([]);
     expect(getCommitment(t.db, commitmentRow(t.db, "6").id)).toBeNull();
     expect(restoreAgreement(t.db, admin, { agreementId: id })).toMatchObject({ ok: true });
     expect(getAgreementBySlug(t.db, SLUG)?.total).toBe(17);

@@ -11,7 +11,7 @@ import { createCommitment, deleteCommitment, restoreCommitment, updateCommitment
 import { createAgreement, deleteAgreement, updateAgreement } from "@/db/mutations/agreements";
 import { postStatusUpdate } from "@/db/mutations/status-updates";
 import { setUserRole } from "@/db/mutations/users";
-import { getAgreementBySlug, listAgreements } from "@/db/queries/agreements";
+import { getAgreementBySlug } from "@/db/queries/agreements";
 import { getCommitment, latestUpdates } from "@/db/queries/commitments";
 import { agreementExists, commitmentExists } from "@/db/queries/shared";
 import { listCommitmentsForStaff } from "@/db/queries/staff";
@@ -27,6 +27,7 @@ import { commitmentsCsv } from "@/lib/csv";
 import { milestoneAfterParent } from "@/lib/date-consistency";
 import { daysAgo, freshness } from "@/lib/freshness";
 
+import { liveAgreements } from "../support/agreements";
 import { createTempDb, type TempDb } from "../support/temp-db";
 import { insertUser } from "../support/users";
 import { loadCatalog } from "../support/catalog";
@@ -113,7 +114,7 @@ describe("defect 7: one definition of live", () => {
     const m21 = addMilestone("10", "10.2.1", { parentId: String(m2) });
     post(m1, { note: "Milestone note one" });
     post(m21, { note: "Grand-milestone note" });
-    expect(listAgreements(t.db)[0]?.milestones).toBe(3);
+    expect(liveAgreements(t.db)[0]?.milestones).toBe(3);
 
     const removed = deleteCommitment(t.db, admin, {
       commitmentId: parent.id,
@@ -127,7 +128,7 @@ describe("defect 7: one definition of live", () => {
     expect(notes(latestUpdates(t.db, 50))).not.toContain("Grand-milestone note");
     expect(notes(latestUpdates(t.db, 50, { agreementSlug: SLUG }))).not.toContain("Milestone note one");
     // Home card, agreement page and API agreement record.
-    expect(listAgreements(t.db)[0]).toMatchObject({ total: 16, milestones: 0 });
+    expect(liveAgreements(t.db)[0]).toMatchObject({ total: 16, milestones: 0 });
     const detail = getAgreementBySlug(t.db, SLUG);
     expect(detail).toMatchObject({ total: 16, milestones: 0 });
     if (!detail) throw new Error("no agreement");
@@ -160,7 +161,7 @@ describe("defect 7: one definition of live", () => {
     ).toMatchObject({ ok: false, kind: "not_found" });
 
     restoreCommitment(t.db, admin, { commitmentId: parent.id, version: commitmentRow(t.db, "10").version });
-    expect(listAgreements(t.db)[0]).toMatchObject({ total: 17, milestones: 3 });
+    expect(liveAgreements(t.db)[0]).toMatchObject({ total: 17, milestones: 3 });
     expect(notes(latestUpdates(t.db, 50))).toContain("Grand-milestone note");
     expect(auditCount(t.db)).toBeGreaterThan(0);
   });
