@@ -1,6 +1,11 @@
 import type { ReactNode } from "react";
 
-/** The success message after a write, chosen by the `?done=` word the action redirected with. */
+/**
+ * The success message after a write, chosen by the `?done=` word the action redirected with. It
+ * belongs to that write only: once a later form on the page shows a refusal (components/
+ * form-error-banner.tsx, class `form-error`), the stylesheet hides it (`main:has(.form-error)
+ * .done-notice`, app/globals.css), with or without JavaScript.
+ */
 export function DoneNotice({
   done,
   notices,
@@ -13,7 +18,7 @@ export function DoneNotice({
   const text = done ? notices[done] : undefined;
   if (!text) return null;
   return (
-    <p className="banner banner--success" role="status" data-testid="notice">
+    <p className="banner banner--success done-notice" role="status" data-testid="notice">
       {text}
       {children ? <> {children}</> : null}
     </p>

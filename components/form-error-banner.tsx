@@ -6,7 +6,9 @@ import type { FormState } from "./form-state";
 export function FormErrorBanner({ error }: { error: FormState["error"] }) {
   if (!error) return null;
   const cls =
-    error.kind === "conflict" || error.kind === "site_updated" ? "banner banner--warning" : "banner banner--error";
+    error.kind === "conflict" || error.kind === "site_updated"
+      ? "banner banner--warning form-error"
+      : "banner banner--error form-error";
   return (
     <div className={cls} role="status" data-testid={`form-error-${error.kind}`}>
       <p style={{ margin: 0 }}>{error.message}</p>

@@ -1,13 +1,17 @@
 import { barTotal, type ChartBar, STATUS_FILL, statusBarsSvg } from "@/lib/chart-svg";
 import { emptyStatusCounts, STATUS_VALUES, STATUSES, type Status } from "@/lib/status";
 
+const NOT_NAMED = "Not named";
+
 /** One chart row: a label (a theme, an owner; "" for a single-bar chart), its counts, its links. */
 export type ChartRow = ChartBar;
 
 /**
  * One chart row per value of `key` (e.g. theme or owner) over `items` (top-level commitments, or
  * counts of them: an item with `count` stands for that many), each segment linking to `listBase`
- * narrowed to that value and status. An empty key shows as "Not named".
+ * narrowed to that value and status. An empty key shows as "Not named" and its segments have no
+ * link: the list has no filter for "no owner", and `owner=` (empty) is dropped, so such a link would
+ * list every owner's rows of that status.
  */
 export function breakdownRows<T extends { status: Status; count?: number }>(
   items: readonly T[],
@@ -17,7 +21,7 @@ export function breakdownRows<T extends { status: Status; count?: number }>(
 ): ChartRow[] {
   const groups = new Map<string, Record<Status, number>>();
   for (const item of items) {
-    const k = key(item) || "Not named";
+    const k = key(item) || NOT_NAMED;
     const counts = groups.get(k) ?? emptyStatusCounts();
     counts[item.status] += item.count ?? 1;
     groups.set(k, counts);
@@ -27,7 +31,7 @@ export function breakdownRows<T extends { status: Status; count?: number }>(
     label,
     counts,
     href: (s: Status) =>
-      `${listBase}${join}${param}=${encodeURIComponent(label === "Not named" ? "" : label)}&status=${s}`,
+      label === NOT_NAMED ? null : `${listBase}${join}${param}=${encodeURIComponent(label)}&status=${s}`,
   }));
 }
 
@@ -77,7 +81,7 @@ export function StatusChart({ id, title, rows }: { id: string; title: string; ro
                 <tr key={row.label || i}>
                   {single ? null : <th scope="row">{row.label}</th>}
                   {STATUS_VALUES.map((s) => (
-                    <td key={s}>{row.counts[s] > 0 ? <a href={row.href(s)}>{row.counts[s]}</a> : 0}</td>
+                    <td key={s}>{row.counts[s] > 0 ? <CountLink href={row.href(s)} n={row.counts[s]} /> : 0}</td>
                   ))}
                   <td>{barTotal(row.counts)}</td>
                 </tr>
@@ -88,4 +92,8 @@ export function StatusChart({ id, title, rows }: { id: string; title: string; ro
       </details>
     </figure>
   );
+}
+
+function CountLink({ href, n }: { href: string | null; n: number }) {
+  return href === null ? <>{n}</> : <a href={href}>{n}</a>;
 }

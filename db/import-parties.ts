@@ -3,23 +3,14 @@
  * import's own list for the codes it knows (lib/import/party-names.ts, rule P6), plus the name the
  * agreement's party has in the database; a code the list does not know has that name only.
  */
-import { eq } from "drizzle-orm";
-
 import { isKnownPartyCode, partyNamesFor } from "../lib/import/party-names";
 import type { PartyName } from "../lib/import/types";
 import type { Db } from "./client";
-import { agreementParties, parties } from "./schema";
+import { agreementPartiesOf } from "./queries/shared";
 
 /** The agreement's parties with their names, in code order. */
 export function partyNamesOf(db: Pick<Db, "select">, agreementId: number): PartyName[] {
-  const rows = db
-    .select({ code: parties.code, name: parties.name })
-    .from(agreementParties)
-    .innerJoin(parties, eq(parties.code, agreementParties.partyCode))
-    .where(eq(agreementParties.agreementId, agreementId))
-    .orderBy(parties.code)
-    .all();
-  return rows.map(({ code, name }) => {
+  return agreementPartiesOf(db, agreementId).map(({ code, name }) => {
     const names = isKnownPartyCode(code) ? partyNamesFor([code])[0]!.names : [];
     return { code, names: names.includes(name) ? names : [...names, name] };
   });

@@ -12,8 +12,7 @@ import type { DeadlineGroup } from "../lib/deadline-groups";
 import { getDb } from "./client";
 import { listAgreementIndex, recentlyActiveAgreements } from "./queries/agreement-index";
 import { agreementPage } from "./queries/agreement-page";
-import { agreementRecord, getAgreementBySlug, listAgreements, openWithoutTargetCount } from "./queries/agreements";
-import { searchCommitmentIds } from "./queries/catalog";
+import { agreementRecord, getAgreementBySlug, openWithoutTargetCount } from "./queries/agreements";
 import { compareChanges, type CompareQuery } from "./queries/compare";
 import { deadlineCounts, deadlineRows, deadlinesSpanAgreements } from "./queries/deadlines";
 import { getCommitment, latestUpdates, openDeadlines } from "./queries/commitments";
@@ -28,11 +27,10 @@ import {
 import { agreementExists } from "./queries/shared";
 import { type CatalogRow, type ListQuery, listQuerySchema } from "../lib/commitment-list";
 
-export const loadAgreements = cache(() => listAgreements(getDb()));
 /** Open top-level commitments of every agreement without a target date (one count). */
 export const loadOpenWithoutTarget = cache(() => openWithoutTargetCount(getDb()));
 /** True when a live agreement has this slug: one indexed lookup per slug, memoised per request. */
-export const loadAgreementExists = cache((slug: string) => agreementExists(getDb(), slug));
+const loadAgreementExists = cache((slug: string) => agreementExists(getDb(), slug));
 /**
  * The live agreements as `listQuerySchema`'s `agreements` option wants them (`has(slug)`), checked
  * one slug at a time (`agreementExists`) instead of reading every slug.
@@ -61,7 +59,6 @@ export const loadCompare = cache((query: CompareQuery, page: number, pageSize: n
 );
 /** True when the open rows belong to more than one agreement. */
 export const loadDeadlinesSpanAgreements = cache(() => deadlinesSpanAgreements(getDb()));
-export const searchIds = cache((q: string) => searchCommitmentIds(getDb(), q));
 /** One page of the commitment list with its counts, in SQL (db/queries/list.ts). */
 export const loadCommitmentList = cache((query: ListQuery, today: string, facets: boolean) =>
   queryCommitmentList(getDb(), query, today, undefined, { facets }),

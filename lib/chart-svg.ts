@@ -25,8 +25,12 @@ export const STATUS_FILL: Record<Status, string> = {
 export interface ChartBar {
   label: string;
   counts: Record<Status, number>;
-  /** the list filtered to this bar and a status (a path with its query, not yet escaped) */
-  href: (status: Status) => string;
+  /**
+   * the list filtered to this bar and a status (a path with its query, not yet escaped), or null when
+   * no list filter selects exactly these rows (e.g. the commitments with no owner named): then the
+   * segment is drawn without a link
+   */
+  href: (status: Status) => string | null;
 }
 
 const BAR_H = 22;
@@ -80,9 +84,13 @@ export function statusBarsSvg(title: string, bars: readonly ChartBar[]): string 
       if (n <= 0) continue;
       const w = n * scale;
       const { label, icon } = STATUSES[s];
+      const href = bar.href(s);
       parts.push(
         // The <title> is the link's accessible name (SVG-AAM) and its tooltip: no aria-label to repeat it.
-        `<a href="${escapeHtml(bar.href(s))}"><title>${escapeHtml(`${prefix}${label}, ${n}`)}</title>`,
+        // Without a link the segment is a group with that title (role="img" names it to screen readers).
+        href === null
+          ? `<g role="img"><title>${escapeHtml(`${prefix}${label}, ${n}`)}</title>`
+          : `<a href="${escapeHtml(href)}"><title>${escapeHtml(`${prefix}${label}, ${n}`)}</title>`,
         `<rect x="${at(x)}" y="${y}" width="${at(Math.max(w - 1, 1))}" height="${BAR_H}" fill="${STATUS_FILL[s]}"></rect>`,
       );
       if (w >= 22) {
@@ -90,7 +98,7 @@ export function statusBarsSvg(title: string, bars: readonly ChartBar[]): string 
           `<text x="${at(x + w / 2)}" y="${textY}" text-anchor="middle" class="chart__value" aria-hidden="true">${w >= 36 ? `${icon} ${n}` : n}</text>`,
         );
       }
-      parts.push("</a>");
+      parts.push(href === null ? "</g>" : "</a>");
       x += w;
     }
     if (!single) {

@@ -13,7 +13,7 @@
 import { stringify } from "csv-stringify/sync";
 
 import type { CalendarDate } from "./calendar-date";
-import { type CatalogRow, overdueOn } from "./commitment-list";
+import { type CatalogRow, dueOn, overdueOn } from "./commitment-list";
 import { freshness } from "./freshness";
 import { statusLabel } from "./status";
 
@@ -41,6 +41,8 @@ export const CSV_COLUMNS = {
   last_updated_on: "Date of the last status update, YYYY-MM-DD",
   stale: "yes when open and not updated for more than 180 days",
   url: "Public page",
+  // Columns added later go last, so a sheet that reads the columns by position keeps working.
+  due_today: "yes when the target date is the list's date and the status is not final (the API's dueToday)",
 } as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -133,5 +135,6 @@ function csvRecord(r: CatalogRow, day: CalendarDate, origin: string) {
       ? "yes"
       : "no",
     url: `${origin}/commitments/${r.id}`,
+    due_today: dueOn(r, day) ? "yes" : "no",
   };
 }

@@ -6,8 +6,7 @@ import { requireRole } from "@/auth/require";
 export const metadata: Metadata = { title: "Admin", robots: { index: false } };
 
 export default async function AdminHome() {
-  const access = await requireRole("admin", "/admin");
-  if (!access.ok) return null;
+  await requireRole("admin", "/admin");
   return (
     <>
       <h1>Admin</h1>

@@ -2,7 +2,7 @@
  * Public reads about agreements. Every function returns only public fields and only live rows
  * (db/live.ts). Counting follows the rule in `./shared.ts` (top-level commitments; milestones apart).
  */
-import { and, asc, desc, eq, isNull, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
 
 import type { CalendarDate } from "../../lib/calendar-date";
 import { meanProgress } from "../../lib/progress";
@@ -10,9 +10,10 @@ import { emptyStatusCounts, isFinal, type Status, STATUSES } from "../../lib/sta
 import type { TargetPrecision } from "../../lib/target-date";
 import type { Db } from "../client";
 import { liveAgreement, liveCommitment } from "../live";
-import { agreementParties, agreements, commitments, parties } from "../schema";
+import { agreements, commitments } from "../schema";
 import { type AnchorRef, anchorOf, type SourceDocumentItem, sourceDocumentsOf } from "./source-documents";
 import {
+  agreementPartiesOf,
   fulfilledOnByCommitment,
   lastUpdatedByCommitment,
   type PartyRef,
@@ -37,45 +38,29 @@ export interface AgreementSummary {
   openWithoutTarget: number;
 }
 
-function agreementPartiesOf(db: Db, agreementId: number) {
-  return db
-    .select({ code: parties.code, name: parties.name, signatory: agreementParties.signatory })
-    .from(agreementParties)
-    .innerJoin(parties, eq(parties.code, agreementParties.partyCode))
-    .where(eq(agreementParties.agreementId, agreementId))
-    .orderBy(asc(parties.code))
-    .all();
-}
-
 type Counts = Pick<AgreementSummary, "statusCounts" | "total" | "milestones" | "openWithoutTarget">;
 
-/**
- * Status counts of the live commitments of one agreement, or of every agreement at once (one query
- * over the live view, grouped by agreement and status).
- */
-function countsByAgreement(db: Db, agreementId?: number): Map<number, Counts> {
+/** Status counts of the live commitments of one agreement (one query, grouped by status). */
+function countsFor(db: Db, agreementId: number): Counts {
   const rows = db
     .select({
-      agreementId: commitments.agreementId,
       status: commitments.status,
       topLevel: sql<number>`sum(case when ${commitments.parentId} is null then 1 else 0 end)`,
       milestones: sql<number>`sum(case when ${commitments.parentId} is not null then 1 else 0 end)`,
       withoutTarget: sql<number>`sum(case when ${commitments.parentId} is null and ${commitments.targetDate} is null then 1 else 0 end)`,
     })
     .from(commitments)
-    .where(and(agreementId === undefined ? undefined : eq(commitments.agreementId, agreementId), liveCommitment()))
-    .groupBy(commitments.agreementId, commitments.status)
+    .where(and(eq(commitments.agreementId, agreementId), liveCommitment()))
+    .groupBy(commitments.status)
     .all();
-  const out = new Map<number, Counts>();
+  const c: Counts = { statusCounts: emptyStatusCounts(), total: 0, milestones: 0, openWithoutTarget: 0 };
   for (const r of rows) {
-    const c = out.get(r.agreementId) ?? emptyCounts();
     c.statusCounts[r.status] += Number(r.topLevel);
     c.total += Number(r.topLevel);
     c.milestones += Number(r.milestones);
     if (!isFinal(r.status)) c.openWithoutTarget += Number(r.withoutTarget);
-    out.set(r.agreementId, c);
   }
-  return out;
+  return c;
 }
 
 /**
@@ -97,33 +82,6 @@ export function openWithoutTargetCount(db: Db): number {
     )
     .get();
   return Number(row?.n ?? 0);
-}
-
-function emptyCounts(): Counts {
-  return { statusCounts: emptyStatusCounts(), total: 0, milestones: 0, openWithoutTarget: 0 };
-}
-
-function countsFor(db: Db, agreementId: number): Counts {
-  return countsByAgreement(db, agreementId).get(agreementId) ?? emptyCounts();
-}
-
-/** Every agreement that is not deleted, newest first by signing date, with its status counts. */
-export function listAgreements(db: Db): AgreementSummary[] {
-  const rows = db
-    .select({
-      id: agreements.id,
-      slug: agreements.slug,
-      title: agreements.title,
-      kind: agreements.kind,
-      signedOn: agreements.signedOn,
-      place: agreements.place,
-    })
-    .from(agreements)
-    .where(liveAgreement())
-    .orderBy(desc(agreements.signedOn), asc(agreements.id))
-    .all();
-  const counts = countsByAgreement(db);
-  return rows.map((a) => ({ ...a, parties: agreementPartiesOf(db, a.id), ...(counts.get(a.id) ?? emptyCounts()) }));
 }
 
 export interface AgreementCommitment {

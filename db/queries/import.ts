@@ -8,8 +8,9 @@ import { and, count, desc, eq, sql } from "drizzle-orm";
 
 import type { CandidateDecision } from "../../lib/import/review-words";
 import type { Db } from "../client";
-import { agreementParties, agreements, commitments, parties } from "../schema";
+import { agreements, commitments } from "../schema";
 import { type ImportCandidate, importCandidates, type ImportRun, importRuns } from "../schema-import";
+import { agreementPartiesOf } from "./shared";
 
 /** Candidates shown per page of the review list. */
 export const REVIEW_PAGE_SIZE = 50;
@@ -82,9 +83,7 @@ export function getRun(db: Db, agreementId: number, runId: number): ImportRun | 
 
 /** The agreement a run belongs to (for actions that redirect back to its page), or null. */
 export function runAgreementId(db: Db, runId: number): number | null {
-  return (
-    db.select({ a: importRuns.agreementId }).from(importRuns).where(eq(importRuns.id, runId)).get()?.a ?? null
-  );
+  return db.select({ a: importRuns.agreementId }).from(importRuns).where(eq(importRuns.id, runId)).get()?.a ?? null;
 }
 
 export type RunCounts = Record<ReviewGroup, number> & { unflagged: number };
@@ -218,12 +217,5 @@ export function importAgreement(db: Db, agreementId: number) {
     .where(eq(agreements.id, agreementId))
     .get();
   if (!a) return null;
-  const owed = db
-    .select({ code: parties.code, name: parties.name })
-    .from(agreementParties)
-    .innerJoin(parties, eq(parties.code, agreementParties.partyCode))
-    .where(eq(agreementParties.agreementId, agreementId))
-    .orderBy(parties.code)
-    .all();
-  return { ...a, parties: owed };
+  return { ...a, parties: agreementPartiesOf(db, agreementId) };
 }

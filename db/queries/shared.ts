@@ -14,7 +14,15 @@ import { rollUpProgress } from "../../lib/progress";
 import type { Status } from "../../lib/status";
 import type { Db } from "../client";
 import { commitmentIsLive, liveAgreement, liveCommitment } from "../live";
-import { agreements, auditLog, commitmentParties, commitments, parties, statusUpdates } from "../schema";
+import {
+  agreementParties,
+  agreements,
+  auditLog,
+  commitmentParties,
+  commitments,
+  parties,
+  statusUpdates,
+} from "../schema";
 
 /**
  * `column IN (ids)` with the ids bound as one JSON array (`json_each`), so a list of any length is
@@ -122,6 +130,23 @@ export function partiesByCommitment(db: Db, ids: readonly number[]): Map<number,
     out.set(r.commitmentId, list);
   }
   return out;
+}
+
+/**
+ * The parties of one agreement (code, name, who signed for it), in code order: the one query the
+ * agreement page, the import page and the import's party names (db/import-parties.ts) share.
+ */
+export function agreementPartiesOf(
+  db: Pick<Db, "select">,
+  agreementId: number,
+): (PartyRef & { signatory: string | null })[] {
+  return db
+    .select({ code: parties.code, name: parties.name, signatory: agreementParties.signatory })
+    .from(agreementParties)
+    .innerJoin(parties, eq(parties.code, agreementParties.partyCode))
+    .where(eq(agreementParties.agreementId, agreementId))
+    .orderBy(asc(parties.code))
+    .all();
 }
 
 /** True when a live (not deleted) agreement has this slug. */

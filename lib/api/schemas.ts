@@ -153,15 +153,26 @@ export const ZApiAgreementDetail = ZApiAgreementSummary.extend({
 
 const Count = z.object({ commitments: z.int(), milestones: z.int() });
 
+/** The paging fields of a list's `meta` (lib/api/serialize.ts `pagingMeta`). */
+const Paging = {
+  page: z.int().meta({ description: "The page served, from 1" }),
+  pages: z.int().meta({ description: "How many pages there are (1 when there are no rows)" }),
+  pageSize: z.int(),
+  requestedPage: z.int().meta({ description: "The page asked for (the `page` parameter; 1 when absent)" }),
+  pastLastPage: z.boolean().meta({
+    description: "True when the page asked for is past the last page: then `page` is the last page",
+  }),
+};
+
 export const ZApiCommitmentPage = z.object({
   data: z.array(ZApiCommitment),
-  meta: z.object({ total: Count, page: z.int(), pages: z.int(), pageSize: z.int(), asOf: Date.nullable() }),
+  meta: z.object({ total: Count, ...Paging, asOf: Date.nullable() }),
   links: z.object({ self: z.string(), next: z.string().nullable(), prev: z.string().nullable(), csv: z.string() }),
 });
 
 export const ZApiAgreementList = z.object({
   data: z.array(ZApiAgreementSummary),
-  meta: z.object({ total: z.int(), page: z.int(), pages: z.int(), pageSize: z.int() }),
+  meta: z.object({ total: z.int(), ...Paging }),
   links: z.object({ self: z.string(), next: z.string().nullable(), prev: z.string().nullable() }),
 });
 
@@ -176,7 +187,11 @@ export const AGREEMENT_LIST_PARAMETERS = [
     "active (latest status update first, the default), signed (newest first) or title",
     { type: "string", enum: ["active", "signed", "title"] },
   ],
-  ["page", "Page number from 1; 25 a page", { type: "string", pattern: "^[1-9][0-9]*$" }],
+  [
+    "page",
+    "Page number from 1; 25 a page. Past the last page the last page is served, with meta.pastLastPage true",
+    { type: "string", pattern: "^[1-9][0-9]*$" },
+  ],
 ] as const;
 
 export const ZApiError = z.object({
@@ -197,6 +212,10 @@ export const LIST_PARAMETERS = [
   ["level", "commitment or milestone", { type: "string", enum: [...LEVELS] }],
   ["q", "Words to find in titles, descriptions, quotes, notes and evidence titles", { type: "string" }],
   ["sort", "Order", { type: "string", enum: [...SORTS], default: "agreement" }],
-  ["page", "Page number from 1", { type: "integer", minimum: 1 }],
+  [
+    "page",
+    "Page number from 1. Past the last page the last page is served, with meta.pastLastPage true",
+    { type: "integer", minimum: 1 },
+  ],
   ["asOf", "Statuses as they stood on this date (YYYY-MM-DD)", { type: "string", format: "date" }],
 ] as const;

@@ -21,6 +21,15 @@ import type {
   ZApiCommitmentDetail,
 } from "./schemas";
 
+/**
+ * The paging fields of a list response's `meta`. A page past the last is answered with the last page
+ * (`page`), and `pastLastPage` says so, as the HTML lists do ("There is no page 99 …").
+ * @param requested the page asked for; `page` the page served; `pages` ≥ 1; `pageSize` rows a page
+ */
+export function pagingMeta(requested: number, page: number, pages: number, pageSize: number) {
+  return { page, pages, pageSize, requestedPage: requested, pastLastPage: requested > pages };
+}
+
 export function agreementSummaryJson(a: AgreementSummary, origin: string): z.infer<typeof ZApiAgreementSummary> {
   return {
     slug: a.slug,

@@ -127,7 +127,12 @@ export const ZCommitmentFields = z
   })
   .transform((v, ctx) => {
     if (v.targetDate && !v.targetPrecision) {
-      ctx.addIssue({ code: "custom", path: ["targetPrecision"], message: "Say how precise the target is" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["targetPrecision"],
+        message:
+          "Target date precision: choose day, month, quarter or year for the target date you entered, or clear the date",
+      });
       return z.NEVER;
     }
     const targetDate =

@@ -32,7 +32,7 @@ test.describe("[PUBLIC][API]", () => {
     };
     const list = await check("/api/v1/agreements", "AgreementList");
     expect(list.data[0].statusCounts).toMatchObject({ fulfilled: 3, in_progress: 9, not_assessed: 5 });
-    expect(list.meta).toEqual({ total: 1, page: 1, pages: 1, pageSize: 25 });
+    expect(list.meta).toEqual({ total: 1, page: 1, pages: 1, pageSize: 25, requestedPage: 1, pastLastPage: false });
     const filtered = await check("/api/v1/agreements?party=KR&year=2024&q=Malaysia&sort=title", "AgreementList");
     expect(filtered.data.map((a: { slug: string }) => a.slug)).toEqual([SLUG]);
     const agreement = await check(`/api/v1/agreements/${SLUG}`, "AgreementDetail");
@@ -42,6 +42,13 @@ test.describe("[PUBLIC][API]", () => {
     expect(page.meta.total).toEqual({ commitments: 2, milestones: 0 });
     const all = await check("/api/v1/commitments", "CommitmentPage");
     expect(all.meta.total.commitments).toBe(17);
+    expect(all.meta).toMatchObject({ page: 1, pages: 1, requestedPage: 1, pastLastPage: false });
+    // A page past the last: the last page, and the meta says so (as the HTML list does).
+    const past = await check("/api/v1/commitments?page=99", "CommitmentPage");
+    expect(past.meta).toMatchObject({ page: 1, pages: 1, requestedPage: 99, pastLastPage: true });
+    expect(past.data).toHaveLength(all.data.length);
+    const pastAgreements = await check("/api/v1/agreements?page=3", "AgreementList");
+    expect(pastAgreements.meta).toMatchObject({ page: 1, requestedPage: 3, pastLastPage: true });
     const fta = all.data.find((c: { ref: string }) => c.ref === "6");
     const detail = await check(`/api/v1/commitments/${fta.id}`, "CommitmentDetail");
     expect(detail.history.map((h: { happenedOn: string }) => h.happenedOn)).toEqual([
@@ -85,7 +92,7 @@ test.describe("[PUBLIC][CSV]", () => {
     const text = bytes.subarray(3).toString("utf8");
     const lines = text.split("\r\n");
     expect(lines[0]).toBe(
-      "id,ref,level,parent_id,agreement,agreement_title,title,theme,strength,owner,parties,status,status_label,progress,target_date,target_precision,target_phrase,overdue,last_updated_on,stale,url",
+      "id,ref,level,parent_id,agreement,agreement_title,title,theme,strength,owner,parties,status,status_label,progress,target_date,target_precision,target_phrase,overdue,last_updated_on,stale,url,due_today",
     );
     expect(lines.filter(Boolean)).toHaveLength(4);
     // The FTA's owner has a comma-free value but its phrase has quotes inside: quoted and doubled.

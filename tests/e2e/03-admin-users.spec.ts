@@ -25,6 +25,15 @@ test.describe("[ADMIN][USERS]", () => {
     await admin.getByLabel("First password").fill("temporary editor password");
     await admin.getByRole("button", { name: "Create user" }).click();
     await expect(admin.getByTestId("notice")).toHaveText("User created.");
+    // Messages belong to the latest submission: a later refusal hides the earlier success...
+    await admin.getByLabel("Email", { exact: true }).fill("still not an email");
+    await admin.getByRole("button", { name: "Create user" }).click();
+    await expect(admin.getByTestId("error-new-email")).toBeVisible();
+    await expect(admin.getByTestId("notice")).toBeHidden();
+    // ...and no Disable button is offered on your own account (the verb refuses it too).
+    const own = admin.getByTestId(`user-controls-${E2E_ADMIN.email}`);
+    await expect(own.getByRole("button", { name: /^Set role/ })).toBeVisible();
+    await expect(own.getByRole("button", { name: /^Disable/ })).toHaveCount(0);
 
     const editorContext = await browser.newContext();
     const editor = await editorContext.newPage();
@@ -42,6 +51,10 @@ test.describe("[ADMIN][USERS]", () => {
       .getByRole("button", { name: /^Disable/ })
       .click();
     await expect(admin.getByTestId("notice")).toContainText("User disabled");
+    // ...and a later success clears the earlier refusal.
+    await expect(admin.getByTestId("notice")).toBeVisible();
+    await expect(admin.getByTestId("create-user-form").getByTestId("form-error-invalid")).toHaveCount(0);
+    await expect(admin.getByTestId("error-new-email")).toHaveCount(0);
 
     // The editor's form was opened before; posting now is refused and nothing is written.
     await editor.getByRole("button", { name: "Post status update" }).click();
@@ -73,7 +86,14 @@ test.describe("[ADMIN][USERS]", () => {
   test("an editor cannot use the admin area", async ({ page }) => {
     await signIn(page, { email: "editor@e2e.test", password: "correct horse battery staple" }, "/admin/users");
     await expect(page.getByTestId("forbidden")).toContainText("Admins only");
+    await expect(page.getByTestId("forbidden")).toContainText("Your account (editor) cannot use the admin area");
     await expect(page.getByTestId("user-row")).toHaveCount(0);
+    // The answer is a 403, not a 200 page that says no: on /admin and on every page under it.
+    for (const path of ["/admin", "/admin/users", "/admin/audit", "/admin/agreements/new"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      await expect(page.getByTestId("forbidden")).toBeVisible();
+    }
   });
 });
 

@@ -158,12 +158,16 @@ test.describe("[PUBLIC][AGREEMENTS]", () => {
 
   test("the API pages and filters like the page", async ({ request }) => {
     const first = await (await request.get("/api/v1/agreements?q=Index+test")).json();
-    expect(first.meta).toEqual({ total: 30, page: 1, pages: 2, pageSize: 25 });
+    expect(first.meta).toEqual({ total: 30, page: 1, pages: 2, pageSize: 25, requestedPage: 1, pastLastPage: false });
     expect(first.data).toHaveLength(25);
     expect(first.links.next).toMatch(/\/api\/v1\/agreements\?q=Index\+test&page=2$/);
     const second = await (await request.get(first.links.next)).json();
     expect(second.data).toHaveLength(5);
     expect(second.links.next).toBeNull();
+    // Past the last page: the last page, and the meta says so.
+    const past = await (await request.get("/api/v1/agreements?q=Index+test&page=9")).json();
+    expect(past.meta).toEqual({ total: 30, page: 2, pages: 2, pageSize: 25, requestedPage: 9, pastLastPage: true });
+    expect(past.data).toHaveLength(5);
     const jp = await (await request.get("/api/v1/agreements?party=JP&kind=MoU&year=2021")).json();
     expect(jp.meta.total).toBe(10);
   });

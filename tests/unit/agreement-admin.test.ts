@@ -5,13 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { createAgreement, deleteAgreement, restoreAgreement, updateAgreement } from "@/db/mutations/agreements";
 import { createCommitment, deleteCommitment, restoreCommitment, updateCommitment } from "@/db/mutations/commitments";
-import { getAgreementBySlug, listAgreements } from "@/db/queries/agreements";
+import { getAgreementBySlug } from "@/db/queries/agreements";
 import { getCommitment } from "@/db/queries/commitments";
 import * as schema from "@/db/schema";
 import { agreementAsOf } from "@/lib/agreement-summary";
 import { calendarDateIn } from "@/lib/calendar-date";
 import { listCommitments, listQuerySchema } from "@/lib/commitment-list";
 
+import { liveAgreements } from "../support/agreements";
 import { createTempDb, type TempDb } from "../support/temp-db";
 import { insertUser } from "../support/users";
 import { loadCatalog } from "../support/catalog";
@@ -114,7 +115,7 @@ describe("agreements", () => {
   it("soft-deletes and restores an agreement", () => {
     const { id } = agreementRow(t.db);
     expect(deleteAgreement(t.db, admin, { agreementId: id })).toMatchObject({ ok: true });
-    expect(listAgreements(t.db)).toEqual([]);
+    expect(liveAgreements(t.db)).toEqual([]);
     expect(getCommitment(t.db, commitmentRow(t.db, "6").id)).toBeNull();
     expect(restoreAgreement(t.db, admin, { agreementId: id })).toMatchObject({ ok: true });
     expect(getAgreementBySlug(t.db, SLUG)?.total).toBe(17);
@@ -151,6 +152,35 @@ describe("commitments", () => {
     });
   });
 
+  it("says which field a target date without a precision needs, and writes nothing", () => {
+    const form = {
+      agreementId: agreementRow(t.db).id,
+      parentId: "",
+      ref: "19",
+      title: "A pledge with a date but no precision",
+      description: "",
+      quote: "",
+      theme: "Trade",
+      strength: "",
+      owner: "",
+      parties: ["KR"],
+      targetDate: "2027-05-12",
+      targetPrecision: "",
+      targetPhrase: "",
+    };
+    expect(createCommitment(t.db, admin, form)).toEqual({
+      ok: false,
+      kind: "invalid",
+      message: "Some fields need attention.",
+      fieldErrors: {
+        targetPrecision: [
+          "Target date precision: choose day, month, quarter or year for the target date you entered, or clear the date",
+        ],
+      },
+    });
+    expect(loadCatalog(t.db).some((r) => r.ref === "19")).toBe(false);
+  });
+
   it("keeps a moved target date as a dated timeline entry, at the end of its period", () => {
     const result = updateCommitment(
       t.db,
@@ -176,7 +206,11 @@ describe("commitments", () => {
     expect(
       updateCommitment(t.db, admin, commitmentForm("16", { targetPrecision: "", targetDate: "2026-01-01" }), TODAY),
     ).toMatchObject({
-      fieldErrors: { targetPrecision: ["Say how precise the target is"] },
+      fieldErrors: {
+        targetPrecision: [
+          "Target date precision: choose day, month, quarter or year for the target date you entered, or clear the date",
+        ],
+      },
     });
   });
 

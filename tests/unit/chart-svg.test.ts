@@ -1,6 +1,7 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 
+import { breakdownRows } from "../../components/status-chart";
 import { statusBarsSvg } from "../../lib/chart-svg";
 import { emptyStatusCounts } from "../../lib/status";
 
@@ -84,5 +85,32 @@ describe("statusBarsSvg (the chart's bars as one escaped string)", () => {
     const values = [...root.querySelectorAll("text.chart__value")].map((t) => t.textContent);
     expect(values).toEqual(["✓ 99"]);
     expect(root.querySelector("svg")!.getAttribute("viewBox")).toBe("0 0 560 32");
+  });
+
+  it('draws the owner chart\'s "Not named" bar without links: no list filter selects the unnamed owners', () => {
+    const rows = breakdownRows(
+      [
+        { owner: "Ministry of Trade", status: "in_progress" as const, count: 2 },
+        { owner: "", status: "in_progress" as const, count: 3 },
+        { owner: "", status: "fulfilled" as const },
+      ],
+      (r) => r.owner,
+      "owner",
+      "/commitments",
+    );
+    expect(rows.map((r) => [r.label, r.href("in_progress")])).toEqual([
+      ["Ministry of Trade", "/commitments?owner=Ministry%20of%20Trade&status=in_progress"],
+      ["Not named", null],
+    ]);
+    const root = parse(statusBarsSvg("Commitments by owner", rows));
+    expect([...root.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toEqual([
+      "/commitments?owner=Ministry%20of%20Trade&status=in_progress",
+    ]);
+    const unlinked = [...root.querySelectorAll('g[role="img"]')];
+    expect(unlinked.map((g) => g.querySelector("title")?.textContent)).toEqual([
+      "Not named: In progress, 3",
+      "Not named: Fulfilled, 1",
+    ]);
+    expect(unlinked.every((g) => g.querySelector("rect") !== null)).toBe(true);
   });
 });

@@ -4,12 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { prepareDatabase } from "@/db/client";
 import { KR_MY_2024 } from "@/db/datasets/kr-my-2024";
-import { getAgreementBySlug, listAgreements } from "@/db/queries/agreements";
+import { getAgreementBySlug } from "@/db/queries/agreements";
 import { getCommitment, latestUpdates, openDeadlines } from "@/db/queries/commitments";
 import * as schema from "@/db/schema";
 import { seedDefaultDataset } from "@/db/seed";
 
 import { ALL_TABLES } from "../support/tables";
+import { liveAgreements } from "../support/agreements";
 import { createTempDb, type TempDb } from "../support/temp-db";
 
 const SLUG = KR_MY_2024.agreement.slug;
@@ -142,9 +143,9 @@ describe("default dataset", () => {
 
 describe("reads", () => {
   it("lists agreements with counts and hides deleted ones", () => {
-    expect(listAgreements(t.db).map((a) => [a.slug, a.total, a.openWithoutTarget])).toEqual([[SLUG, 17, 13]]);
+    expect(liveAgreements(t.db).map((a) => [a.slug, a.total, a.openWithoutTarget])).toEqual([[SLUG, 17, 13]]);
     t.db.update(schema.agreements).set({ deletedAt: "2026-01-01T00:00:00.000Z" }).run();
-    expect(listAgreements(t.db)).toEqual([]);
+    expect(liveAgreements(t.db)).toEqual([]);
     expect(getAgreementBySlug(t.db, SLUG)).toBeNull();
   });
 
@@ -236,7 +237,7 @@ describe("protecting existing databases", () => {
       "DELETE FROM evidence; DELETE FROM status_updates; DELETE FROM commitment_parties; DELETE FROM commitments; DELETE FROM source_documents; DELETE FROM agreement_parties; DELETE FROM agreements;",
     );
     expect(seedDefaultDataset(t.db)).toBe(false);
-    expect(listAgreements(t.db)).toEqual([]);
+    expect(liveAgreements(t.db)).toEqual([]);
   });
 
   it("refuses another application's database and leaves it untouched", async () => {

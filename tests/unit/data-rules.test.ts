@@ -11,7 +11,7 @@ import { createCommitment, deleteCommitment, restoreCommitment, updateCommitment
 import { createAgreement, deleteAgreement, updateAgreement } from "@/db/mutations/agreements";
 import { postStatusUpdate } from "@/db/mutations/status-updates";
 import { setUserRole } from "@/db/mutations/users";
-import { getAgreementBySlug, listAgreements } from "@/db/queries/agreements";
+import { getAgreementBySlug } from "@/db/queries/agreements";
 import { getCommitment, latestUpdates } from "@/db/queries/commitments";
 import { agreementExists, commitmentExists } from "@/db/queries/shared";
 import { listCommitmentsForStaff } from "@/db/queries/staff";
@@ -21,12 +21,13 @@ import { seedDefaultDataset } from "@/db/seed";
 import { agreementAsOf } from "@/lib/agreement-summary";
 import { openApiDocument } from "@/lib/api/openapi";
 import { ZApiCommitment } from "@/lib/api/schemas";
-import { agreementSummaryJson, commitmentDetailJson, commitmentJson } from "@/lib/api/serialize";
+import { agreementSummaryJson, commitmentDetailJson, commitmentJson, pagingMeta } from "@/lib/api/serialize";
 import { listCommitments, listQuerySchema } from "@/lib/commitment-list";
 import { commitmentsCsv } from "@/lib/csv";
 import { milestoneAfterParent } from "@/lib/date-consistency";
 import { daysAgo, freshness } from "@/lib/freshness";
 
+import { liveAgreements } from "../support/agreements";
 import { createTempDb, type TempDb } from "../support/temp-db";
 import { insertUser } from "../support/users";
 import { loadCatalog } from "../support/catalog";
@@ -113,7 +114,7 @@ describe("defect 7: one definition of live", () => {
     const m21 = addMilestone("10", "10.2.1", { parentId: String(m2) });
     post(m1, { note: "Milestone note one" });
     post(m21, { note: "Grand-milestone note" });
-    expect(listAgreements(t.db)[0]?.milestones).toBe(3);
+    expect(liveAgreements(t.db)[0]?.milestones).toBe(3);
 
     const removed = deleteCommitment(t.db, admin, {
       commitmentId: parent.id,
@@ -127,7 +128,7 @@ describe("defect 7: one definition of live", () => {
     expect(notes(latestUpdates(t.db, 50))).not.toContain("Grand-milestone note");
     expect(notes(latestUpdates(t.db, 50, { agreementSlug: SLUG }))).not.toContain("Milestone note one");
     // Home card, agreement page and API agreement record.
-    expect(listAgreements(t.db)[0]).toMatchObject({ total: 16, milestones: 0 });
+    expect(liveAgreements(t.db)[0]).toMatchObject({ total: 16, milestones: 0 });
     const detail = getAgreementBySlug(t.db, SLUG);
     expect(detail).toMatchObject({ total: 16, milestones: 0 });
     if (!detail) throw new Error("no agreement");
@@ -160,7 +161,7 @@ describe("defect 7: one definition of live", () => {
     ).toMatchObject({ ok: false, kind: "not_found" });
 
     restoreCommitment(t.db, admin, { commitmentId: parent.id, version: commitmentRow(t.db, "10").version });
-    expect(listAgreements(t.db)[0]).toMatchObject({ total: 17, milestones: 3 });
+    expect(liveAgreements(t.db)[0]).toMatchObject({ total: 17, milestones: 3 });
     expect(notes(latestUpdates(t.db, 50))).toContain("Grand-milestone note");
     expect(auditCount(t.db)).toBeGreaterThan(0);
   });
@@ -487,6 +488,28 @@ describe("defect 12: smaller fixes", () => {
     expect(ZApiCommitment.shape.dueToday).toBeDefined();
     const doc = JSON.stringify(openApiDocument("http://x"));
     expect(doc).toContain('"dueToday"');
+  });
+
+  it("says in a list's paging meta when the page asked for was past the last, as the OpenAPI document describes", () => {
+    expect(pagingMeta(99, 2, 2, 50)).toEqual({
+      page: 2,
+      pages: 2,
+      pageSize: 50,
+      requestedPage: 99,
+      pastLastPage: true,
+    });
+    expect(pagingMeta(2, 2, 2, 50)).toEqual({ page: 2, pages: 2, pageSize: 50, requestedPage: 2, pastLastPage: false });
+    expect(pagingMeta(1, 1, 1, 25)).toMatchObject({ requestedPage: 1, pastLastPage: false });
+    const schemas = openApiDocument("http://x").components.schemas as unknown as Record<
+      string,
+      { properties: { meta: { required: string[]; properties: Record<string, { type: string }> } } }
+    >;
+    for (const name of ["CommitmentPage", "AgreementList"]) {
+      const meta = schemas[name]?.properties.meta;
+      expect(meta?.required, name).toEqual(expect.arrayContaining(["requestedPage", "pastLastPage"]));
+      expect(meta?.properties.pastLastPage?.type, name).toBe("boolean");
+      expect(meta?.properties.requestedPage?.type, name).toBe("integer");
+    }
   });
 
   it("never says 'today' for a date after today", () => {

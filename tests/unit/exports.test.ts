@@ -35,6 +35,27 @@ describe("CSV", () => {
     expect(text).toContain(",https://tracker.example/commitments/");
     expect(text.endsWith("\r\n")).toBe(true);
   });
+  it("ends each row with due_today: yes when the target date is the list's date and the status is open", () => {
+    const [first] = loadCatalog(t.db);
+    const base = first as CatalogRow;
+    const rows: CatalogRow[] = [
+      { ...base, id: 901, targetDate: "2026-11-29", status: "in_progress" },
+      { ...base, id: 902, targetDate: "2026-11-29", status: "fulfilled" },
+      { ...base, id: 903, targetDate: "2026-11-30", status: "in_progress" },
+      { ...base, id: 904, targetDate: null, targetPrecision: null, status: "not_started" },
+    ];
+    const lines = commitmentsCsv(rows, "2026-11-29", "https://t.example").slice(1).split("\r\n");
+    const header = lines[0]?.split(",") ?? [];
+    // Appended after the columns that were there before, which keep their order.
+    expect(header.slice(-3)).toEqual(["stale", "url", "due_today"]);
+    expect(header).toEqual(Object.keys(CSV_COLUMNS));
+    expect(lines.slice(1, 5).map((l) => l.split(",").slice(-2))).toEqual([
+      ["https://t.example/commitments/901", "yes"],
+      ["https://t.example/commitments/902", "no"],
+      ["https://t.example/commitments/903", "no"],
+      ["https://t.example/commitments/904", "no"],
+    ]);
+  });
 });
 
 describe("Atom", () => {

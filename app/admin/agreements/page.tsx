@@ -14,8 +14,7 @@ export const metadata: Metadata = { title: "Admin: agreements", robots: { index:
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AdminAgreementsPage({ searchParams }: Props) {
-  const access = await requireRole("admin", "/admin/agreements");
-  if (!access.ok) return null;
+  await requireRole("admin", "/admin/agreements");
   const { query, errors } = parseListQuery(adminAgreementQuerySchema, rawQuery(await searchParams));
   const result = adminAgreementPage(getDb(), query);
   const current = { ...query, page: result.page };

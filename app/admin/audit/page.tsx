@@ -26,8 +26,7 @@ function entityHref(type: string, id: string | null): string | null {
 }
 
 export default async function AuditPage({ searchParams }: Props) {
-  const access = await requireRole("admin", "/admin/audit");
-  if (!access.ok) return null;
+  await requireRole("admin", "/admin/audit");
   const params = await searchParams;
   const actor =
     params.actor === undefined || params.actor === ""

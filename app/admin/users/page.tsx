@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 import type { Metadata } from "next";
 
 import { requireRole } from "@/auth/require";
@@ -24,14 +26,16 @@ const NOTICES: Record<string, string> = {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function UsersPage({ searchParams }: Props) {
-  const access = await requireRole("admin", "/admin/users");
-  if (!access.ok) return null;
+  const me = await requireRole("admin", "/admin/users");
   const raw = rawQuery(await searchParams);
   const { query, errors } = parseListQuery(adminUserQuerySchema, raw);
   const result = adminUserPage(getDb(), query);
   const users = result.rows;
   const current = { ...query, page: result.page };
   const done = raw.done;
+  // A fresh key each render: after a write redirects here, every form starts empty, so a refusal
+  // one of them showed before does not stay beside the new notice.
+  const render = randomUUID();
   return (
     <>
       <h1>Users</h1>
@@ -85,12 +89,19 @@ export default async function UsersPage({ searchParams }: Props) {
                 <td>
                   <strong>{u.email}</strong>
                   {u.name ? <div className="meta-line">{u.name}</div> : null}
-                  {u.id === access.user.id ? <div className="meta-line">(you)</div> : null}
+                  {u.id === me.id ? <div className="meta-line">(you)</div> : null}
                 </td>
                 <td>{u.role}</td>
                 <td>{u.disabledAt ? "Disabled" : "Active"}</td>
                 <td>
-                  <UserControls userId={u.id} email={u.email} role={u.role} disabled={u.disabledAt !== null} />
+                  <UserControls
+                    key={render}
+                    userId={u.id}
+                    email={u.email}
+                    role={u.role}
+                    disabled={u.disabledAt !== null}
+                    self={u.id === me.id}
+                  />
                 </td>
               </tr>
             ))}
@@ -99,7 +110,7 @@ export default async function UsersPage({ searchParams }: Props) {
       </div>
       <ListPager page={result.page} pages={result.pages} href={(page) => listHref("/admin/users", current, { page })} />
       <h2>Create a user</h2>
-      <CreateUserForm />
+      <CreateUserForm key={render} />
     </>
   );
 }

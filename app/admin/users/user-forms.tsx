@@ -46,8 +46,17 @@ export function CreateUserForm() {
   );
 }
 
-/** The per-user controls: role, disable/enable, new password. */
-export function UserControls(props: { userId: number; email: string; role: UserRole; disabled: boolean }) {
+/**
+ * The per-user controls: role, disable/enable, new password. On your own account (`self`) no
+ * Disable is offered (db/mutations/users.ts `disableUser` refuses it too).
+ */
+export function UserControls(props: {
+  userId: number;
+  email: string;
+  role: UserRole;
+  disabled: boolean;
+  self: boolean;
+}) {
   const [state, action] = useFormAction(updateUserAction, INITIAL_FORM_STATE);
   const e = state.error?.fieldErrors ?? {};
   const id = `user-${props.userId}`;
@@ -66,14 +75,16 @@ export function UserControls(props: { userId: number; email: string; role: UserR
           Set role<span className="visually-hidden"> of {props.email}</span>
         </SubmitButton>
       </form>{" "}
-      <form action={action} className="inline-form">
-        <input type="hidden" name="userId" value={props.userId} />
-        <input type="hidden" name="intent" value={props.disabled ? "enable" : "disable"} />
-        <SubmitButton pendingLabel="Saving…" variant={props.disabled ? "secondary" : "danger"}>
-          {props.disabled ? "Enable" : "Disable"}
-          <span className="visually-hidden"> {props.email}</span>
-        </SubmitButton>
-      </form>
+      {props.self ? null : (
+        <form action={action} className="inline-form">
+          <input type="hidden" name="userId" value={props.userId} />
+          <input type="hidden" name="intent" value={props.disabled ? "enable" : "disable"} />
+          <SubmitButton pendingLabel="Saving…" variant={props.disabled ? "secondary" : "danger"}>
+            {props.disabled ? "Enable" : "Disable"}
+            <span className="visually-hidden"> {props.email}</span>
+          </SubmitButton>
+        </form>
+      )}
       <form action={action} className="inline-form reset-password" noValidate key={state.attempt}>
         <input type="hidden" name="userId" value={props.userId} />
         <input type="hidden" name="intent" value="password" />

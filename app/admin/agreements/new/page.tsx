@@ -10,8 +10,7 @@ import { AgreementForm } from "../agreement-form";
 export const metadata: Metadata = { title: "Admin: new agreement", robots: { index: false } };
 
 export default async function NewAgreementPage() {
-  const access = await requireRole("admin", "/admin/agreements/new");
-  if (!access.ok) return null;
+  await requireRole("admin", "/admin/agreements/new");
   return (
     <>
       <Breadcrumb items={[{ href: "/admin/agreements", label: "Agreements" }, { label: "New" }]} />

@@ -31,8 +31,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: s
 
 export default async function EditCommitmentPage({ params, searchParams }: Props) {
   const { id: raw } = await params;
-  const access = await requireRole("admin", `/admin/commitments/${raw}`);
-  if (!access.ok) return null;
+  await requireRole("admin", `/admin/commitments/${raw}`);
   const id = parseRowId(raw);
   const db = getDb();
   const data = id === null ? null : getCommitmentForAdmin(db, id);

@@ -1,13 +1,16 @@
 import { knownAgreements, loadCommitmentList } from "@/db/public";
 import { badRequest, json, preflight, searchParamsRecord } from "@/lib/api/http";
-import { commitmentJson } from "@/lib/api/serialize";
+import { commitmentJson, pagingMeta } from "@/lib/api/serialize";
 import { listQuerySchema, PAGE_SIZE, queryString } from "@/lib/commitment-list";
 import { siteOrigin } from "@/lib/site-origin";
 import { appToday } from "@/lib/today";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/commitments: the list with the same filters as /commitments, paginated. */
+/**
+ * GET /api/v1/commitments: the list with the same filters as /commitments, paginated; a page past the
+ * last gives the last page, with `meta.pastLastPage` true.
+ */
 export function GET(request: Request) {
   const url = new URL(request.url);
   const today = appToday();
@@ -22,9 +25,7 @@ export function GET(request: Request) {
     data: result.rows.map((r) => commitmentJson(r, result.day, origin)),
     meta: {
       total: result.total,
-      page: result.page,
-      pages: result.pages,
-      pageSize: PAGE_SIZE,
+      ...pagingMeta(query.page, result.page, result.pages, PAGE_SIZE),
       asOf: query.asOf ?? null,
     },
     links: {
