@@ -11,7 +11,8 @@
  * between requests, the same work lands where no reader waits. Under steady concurrent load the
  * server is never idle and V8 collects as it always does; the work is the same, moved.
  *
- * Needs `node --expose-gc` (scripts/lib/serve.ts passes it); without `gc` it does nothing.
+ * Needs `node --expose-gc` (scripts/lib/serve.ts passes it when `SERVER_IDLE_GC=1`); without `gc`
+ * it does nothing.
  * V8's `gc()` extension takes `{ type: "minor" | "major" }` (v8/src/extensions/gc-extension.cc).
  */
 import v8 from "node:v8";

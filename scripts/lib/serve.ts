@@ -38,8 +38,8 @@ export function serverHeapMb(env: Record<string, string | undefined> = process.e
 
 /**
  * The `node` arguments that run scripts/server.ts (through tsx's loader) on `port`, with its heap
- * limit and `--expose-gc` for the collection between requests (scripts/lib/idle-gc.ts), left out
- * when `SERVER_IDLE_GC=0`.
+ * limit, and `--expose-gc` for the collection between requests (scripts/lib/idle-gc.ts) when
+ * `SERVER_IDLE_GC=1` (off by default: decision 010 "Garbage collection between requests").
  */
 export function serverArgs(
   { port, hostname }: { port: number; hostname?: string },
@@ -47,7 +47,7 @@ export function serverArgs(
 ): string[] {
   const args = [
     `--max-old-space-size=${serverHeapMb(env)}`,
-    ...(env.SERVER_IDLE_GC?.trim() === "0" ? [] : ["--expose-gc"]),
+    ...(env.SERVER_IDLE_GC?.trim() === "1" ? ["--expose-gc"] : []),
     "--import",
     "tsx",
     path.join(process.cwd(), "scripts", "server.ts"),

@@ -24,8 +24,9 @@ describe("serverHeapMb", () => {
     expect(args.slice(-4)).toEqual(["--port", "3999", "--hostname", "127.0.0.1"]);
   });
 
-  it("exposes gc for the collection between requests unless SERVER_IDLE_GC=0", () => {
-    expect(serverArgs({ port: 3999 }, {})).toContain("--expose-gc");
+  it("exposes gc for the collection between requests only with SERVER_IDLE_GC=1", () => {
+    expect(serverArgs({ port: 3999 }, {})).not.toContain("--expose-gc");
     expect(serverArgs({ port: 3999 }, { SERVER_IDLE_GC: "0" })).not.toContain("--expose-gc");
+    expect(serverArgs({ port: 3999 }, { SERVER_IDLE_GC: "1" })).toContain("--expose-gc");
   });
 });
