@@ -9,36 +9,22 @@ export const metadata: Metadata = { title: "Admins only", robots: { index: false
 /**
  * What `forbidden()` renders, with HTTP 403 (experimental.authInterrupts in next.config.ts). Its one
  * caller is auth/require.ts `requireRole("admin", …)`: a signed-in editor opening /admin or a page
- * under it. It keeps the admin area's bar (who is signed in, the staff area, sign out).
+ * under it.
  */
 export default async function Forbidden() {
   const user = await currentUser();
   return (
-    <>
-      {user ? (
-        <div className="staff-bar" data-testid="staff-bar">
-          <div className="container">
-            <span>
-              Admin area · signed in as <strong>{user.name || user.email}</strong> ({user.role})
-            </span>
-            <nav aria-label="Admin">
-              <Link href="/staff">Staff area</Link> ·{" "}
-              <form action={signOutAction} className="inline-form">
-                <button type="submit" className="link-button">
-                  Sign out
-                </button>
-              </form>
-            </nav>
-          </div>
-        </div>
-      ) : null}
-      <div className="error-page" data-testid="forbidden">
-        <h1>Admins only</h1>
-        <p>Your account{user ? ` (${user.role})` : ""} cannot use the admin area. Ask an admin if you need to.</p>
-        <p>
-          <Link href="/staff">Go to the staff area</Link>
-        </p>
-      </div>
-    </>
+    <div className="error-page" data-testid="forbidden">
+      <h1>Admins only</h1>
+      <p>Your account{user ? ` (${user.role})` : ""} cannot use the admin area. Ask an admin if you need to.</p>
+      <p>
+        <Link href="/staff">Go to the staff area</Link>
+      </p>
+      <form action={signOutAction}>
+        <button type="submit" className="link-button">
+          Sign out
+        </button>
+      </form>
+    </div>
   );
 }
