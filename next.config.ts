@@ -27,9 +27,6 @@ const nextConfig: NextConfig = {
   // chunk does not have (Turbopack rewrites the path to .next/server/chunks/): load both unbundled.
   serverExternalPackages: ["better-sqlite3", "pdf-parse", "pdfjs-dist"],
   poweredByHeader: false,
-  // `forbidden()` (next/navigation) answers 403 and renders app/forbidden.tsx; Next 16 still has it
-  // behind this flag (nextjs.org/docs/app/api-reference/config/next-config-js/authInterrupts).
-  experimental: { authInterrupts: true },
   reactStrictMode: true,
   // Lint and typecheck run as their own scripts (npm run lint / typecheck), not inside the build.
   typescript: { ignoreBuildErrors: false },

@@ -6,22 +6,24 @@ import { requireRole } from "@/auth/require";
 
 export const dynamic = "force-dynamic";
 
-/**
- * The admin area. A signed-in editor gets HTTP 403 and app/forbidden.tsx (`requireRole` calls
- * `forbidden()`); every admin page and action checks the role again itself.
- */
+/** The admin area. Every admin page and action checks the role again itself. */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const user = await requireRole("admin", "/admin");
+  const access = await requireRole("admin", "/admin");
   return (
     <>
       <div className="staff-bar" data-testid="staff-bar">
         <div className="container">
           <span>
-            Admin area · signed in as <strong>{user.name || user.email}</strong> ({user.role})
+            Admin area · signed in as <strong>{access.user.name || access.user.email}</strong> ({access.user.role})
           </span>
           <nav aria-label="Admin">
-            <Link href="/admin/agreements">Agreements</Link> · <Link href="/admin/users">Users</Link> ·{" "}
-            <Link href="/admin/audit">Audit log</Link> · <Link href="/staff">Staff area</Link> ·{" "}
+            {access.ok ? (
+              <>
+                <Link href="/admin/agreements">Agreements</Link> · <Link href="/admin/users">Users</Link> ·{" "}
+                <Link href="/admin/audit">Audit log</Link> ·{" "}
+              </>
+            ) : null}
+            <Link href="/staff">Staff area</Link> ·{" "}
             <form action={signOutAction} className="inline-form">
               <button type="submit" className="link-button">
                 Sign out
@@ -30,7 +32,14 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </nav>
         </div>
       </div>
-      {children}
+      {access.ok ? (
+        children
+      ) : (
+        <div className="error-page" data-testid="forbidden">
+          <h1>Admins only</h1>
+          <p>Your account ({access.user.role}) cannot use the admin area. Ask an admin if you need to.</p>
+        </div>
+      )}
     </>
   );
 }

@@ -6,7 +6,8 @@ import { requireRole } from "@/auth/require";
 export const metadata: Metadata = { title: "Admin", robots: { index: false } };
 
 export default async function AdminHome() {
-  await requireRole("admin", "/admin");
+  const access = await requireRole("admin", "/admin");
+  if (!access.ok) return null;
   return (
     <>
       <h1>Admin</h1>

@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: "Admin: agreements", robots: { index:
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AdminAgreementsPage({ searchParams }: Props) {
-  await requireRole("admin", "/admin/agreements");
+  const access = await requireRole("admin", "/admin/agreements");
+  if (!access.ok) return null;
   const { query, errors } = parseListQuery(adminAgreementQuerySchema, rawQuery(await searchParams));
   const result = adminAgreementPage(getDb(), query);
   const current = { ...query, page: result.page };

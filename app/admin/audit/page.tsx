@@ -26,7 +26,8 @@ function entityHref(type: string, id: string | null): string | null {
 }
 
 export default async function AuditPage({ searchParams }: Props) {
-  await requireRole("admin", "/admin/audit");
+  const access = await requireRole("admin", "/admin/audit");
+  if (!access.ok) return null;
   const params = await searchParams;
   const actor =
     params.actor === undefined || params.actor === ""

@@ -26,7 +26,8 @@ const NOTICES: Record<string, string> = {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function UsersPage({ searchParams }: Props) {
-  const me = await requireRole("admin", "/admin/users");
+  const access = await requireRole("admin", "/admin/users");
+  if (!access.ok) return null;
   const raw = rawQuery(await searchParams);
   const { query, errors } = parseListQuery(adminUserQuerySchema, raw);
   const result = adminUserPage(getDb(), query);
@@ -89,7 +90,7 @@ export default async function UsersPage({ searchParams }: Props) {
                 <td>
                   <strong>{u.email}</strong>
                   {u.name ? <div className="meta-line">{u.name}</div> : null}
-                  {u.id === me.id ? <div className="meta-line">(you)</div> : null}
+                  {u.id === access.user.id ? <div className="meta-line">(you)</div> : null}
                 </td>
                 <td>{u.role}</td>
                 <td>{u.disabledAt ? "Disabled" : "Active"}</td>

@@ -30,7 +30,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export default async function EditAgreementPage({ params, searchParams }: Props) {
   const { id: raw } = await params;
-  await requireRole("admin", `/admin/agreements/${raw}`);
+  const access = await requireRole("admin", `/admin/agreements/${raw}`);
+  if (!access.ok) return null;
   const id = parseRowId(raw);
   const db = getDb();
   const data = id === null ? null : getAgreementForAdmin(db, id);

@@ -10,7 +10,8 @@ import { AgreementForm } from "../agreement-form";
 export const metadata: Metadata = { title: "Admin: new agreement", robots: { index: false } };
 
 export default async function NewAgreementPage() {
-  await requireRole("admin", "/admin/agreements/new");
+  const access = await requireRole("admin", "/admin/agreements/new");
+  if (!access.ok) return null;
   return (
     <>
       <Breadcrumb items={[{ href: "/admin/agreements", label: "Agreements" }, { label: "New" }]} />

@@ -31,7 +31,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: s
 
 export default async function EditCommitmentPage({ params, searchParams }: Props) {
   const { id: raw } = await params;
-  await requireRole("admin", `/admin/commitments/${raw}`);
+  const access = await requireRole("admin", `/admin/commitments/${raw}`);
+  if (!access.ok) return null;
   const id = parseRowId(raw);
   const db = getDb();
   const data = id === null ? null : getCommitmentForAdmin(db, id);

@@ -15,7 +15,8 @@ type Props = { searchParams: Promise<{ agreement?: string; parent?: string }> };
 
 export default async function NewCommitmentPage({ searchParams }: Props) {
   const params = await searchParams;
-  await requireRole("admin", `/admin/commitments/new?agreement=${params.agreement ?? ""}`);
+  const access = await requireRole("admin", `/admin/commitments/new?agreement=${params.agreement ?? ""}`);
+  if (!access.ok) return null;
   const agreementId = parseRowId(params.agreement ?? "");
   const context = agreementId === null ? null : loadCommitmentFormContext(getDb(), agreementId, null);
   if (!context || agreementId === null) notFound();

@@ -73,7 +73,8 @@ function notice(done: string | undefined, n: number, skipped: number, left: numb
 
 export default async function ImportPage({ params, searchParams }: Props) {
   const { id: raw } = await params;
-  await requireRole("admin", `/admin/agreements/${raw}/import`);
+  const access = await requireRole("admin", `/admin/agreements/${raw}/import`);
+  if (!access.ok) return null;
   const id = parseRowId(raw);
   const db = getDb();
   const agreement = id === null ? null : importAgreement(db, id);
