@@ -101,7 +101,7 @@ export default async function UsersPage({ searchParams }: Props) {
                     email={u.email}
                     role={u.role}
                     disabled={u.disabledAt !== null}
-                    self={u.id === me.id}
+                    self={u.id === access.user.id}
                   />
                 </td>
               </tr>
