@@ -284,6 +284,22 @@ describe("shownFacetValues", () => {
     expect(shownFacetValues(map, "Gone", 2)).toEqual({ values: ["A", "B", "Gone"], hidden: 1 });
   });
 
+  it("breaks a tie at the cut by value, in the collator's order (accents and case as a reader sorts)", () => {
+    const map = counts([
+      ["zeta", 2, 0],
+      ["Énergie", 2, 0],
+      ["beta", 2, 0],
+      ["Alpha", 2, 0],
+      ["top", 5, 0],
+      ["one", 1, 0],
+    ]);
+    // Above the cut: "top"; at it (2 rows), the first two by value: "Alpha", "beta" (not "zeta", and
+    // "Énergie" after "beta" as the collator orders it, where code points would put it last).
+    expect(shownFacetValues(map, undefined, 3)).toEqual({ values: ["Alpha", "beta", "top"], hidden: 3 });
+    expect(shownFacetValues(map, undefined, 4)).toEqual({ values: ["Alpha", "beta", "Énergie", "top"], hidden: 2 });
+    expect(shownFacetValues(map, "ONE", 2)).toEqual({ values: ["Alpha", "one", "top"], hidden: 3 });
+  });
+
   it("selects the offered spelling of a value chosen in another case", () => {
     expect(selectedValue(["A", "B", "c"], "C")).toBe("c");
     expect(selectedValue(["Trade", "trade"], "trade")).toBe("trade");
