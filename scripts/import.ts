@@ -6,7 +6,8 @@
  *
  * `npm run import -- FILE --agreement ID|SLUG --commit [--accept-all-unflagged] [--as EMAIL]
  * [--date YYYY-MM-DD] [--title "…"] [--kind joint_statement] [--url URL] [--json]` writes: the
- * text becomes an import run of the agreement in DATABASE_URL's database, through the review page's
+ * text becomes an import run of the agreement in DATABASE_URL's database (without `--agreement`,
+ * `FILE --date … --parties … --title … --commit` creates the agreement first), through the review page's
  * own write verbs, as the admin `--as` names (else the first active admin); with
  * `--accept-all-unflagged` the undecided pledges without a flag become commitments (one
  * transaction). Candidates already imported are skipped. It prints the run, what it skipped and what
@@ -51,7 +52,7 @@ class InputError extends Error {}
 
 const USAGE =
   'usage: npm run import -- FILE --date YYYY-MM-DD --parties KR,MY [--title "…"] [--json], or ' +
-  "npm run import -- FILE --agreement ID|SLUG --commit [--accept-all-unflagged] [--as EMAIL] [--date …] [--title …] [--kind …] [--url …] [--json]";
+  "npm run import -- FILE (--agreement ID|SLUG | --date … --parties … --title …) --commit [--accept-all-unflagged] [--as EMAIL] [--kind …] [--url …] [--json]";
 
 /**
  * The text of the file at `path` as the importer stores it, read by the text-in stage
@@ -113,8 +114,14 @@ function parse(argv: string[]) {
   const commit = values.commit;
   for (const flag of ["agreement", "accept-all-unflagged", "as", "kind", "url"] as const)
     if (!commit && values[flag]) throw new UsageError(`--${flag} needs --commit (it writes to the database)`);
-  if (commit && values.agreement === undefined)
-    throw new UsageError(`--commit needs --agreement ID|SLUG (the agreement to import into)`);
+  if (commit && values.agreement === undefined) {
+    // A new agreement: it needs what the agreement form needs.
+    for (const flag of ["title", "date", "parties"] as const)
+      if (!values[flag]?.trim())
+        throw new UsageError(
+          `--commit without --agreement creates the agreement: give --${flag} (or --agreement ID|SLUG to import into one)`,
+        );
+  }
   if (values.kind !== undefined && !(SOURCE_DOCUMENT_KINDS as readonly string[]).includes(values.kind))
     throw new UsageError(`--kind "${values.kind}" is not one of ${SOURCE_DOCUMENT_KINDS.join(", ")}`);
   if (values.date === undefined && !commit)
@@ -182,7 +189,7 @@ async function main(): Promise<void> {
       fileName: basename(args.file),
       byteSize: bytes,
       source,
-      agreement: args.agreement!,
+      agreement: args.agreement,
       date: args.date,
       codes: args.codes,
       title: args.title,

@@ -51,6 +51,10 @@ function resolveParties(
     }
     if (!codes.includes(input.newPartyCode)) codes.push(input.newPartyCode);
   }
+  for (const party of input.newParties) {
+    tx.insert(parties).values(party).onConflictDoNothing().run();
+    if (!codes.includes(party.code)) codes.push(party.code);
+  }
   const known = tx
     .select({ code: parties.code })
     .from(parties)
@@ -122,7 +126,7 @@ export function createAgreement(
     }
     const partyResult = resolveParties(tx, input);
     if (!partyResult.ok) return partyResult;
-    const { parties: _p, newPartyCode: _c, newPartyName: _n, ...fields } = input;
+    const { parties: _p, newPartyCode: _c, newPartyName: _n, newParties: _np, ...fields } = input;
     const row = tx.insert(agreements).values(fields).returning({ id: agreements.id }).get();
     tx.insert(agreementParties)
       .values(partyResult.codes.map((code) => ({ agreementId: row.id, partyCode: code })))
@@ -198,7 +202,7 @@ export function updateAgreement(
       const codes = stillOwing.map((r) => r.code).join(", ");
       return fieldError("parties", `${codes} still owes commitments of this agreement; change those first`);
     }
-    const { parties: _p, newPartyCode: _c, newPartyName: _n, ...fields } = input;
+    const { parties: _p, newPartyCode: _c, newPartyName: _n, newParties: _np, ...fields } = input;
     if (sameFields(before, fields) && sameCodes(before.parties, partyResult.codes))
       return { ok: true, data: { agreementId, slug: input.slug, unchanged: true } };
     tx.update(agreements)

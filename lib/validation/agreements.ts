@@ -67,11 +67,29 @@ export const ZAgreementFields = z.object({
         .nullable(),
     ),
   newPartyName: zText(120).optional(),
+  /**
+   * Further parties to add with their names, all at once (the import command line creates an
+   * agreement between parties the database may not hold yet); the form sends one new party above.
+   */
+  newParties: z
+    .array(
+      z.object({
+        code: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(PARTY_CODE, { message: "Party codes are 2–10 capital letters or digits, such as KR" }),
+        name: zText(120, { required: true, label: "The party's name" }),
+      }),
+    )
+    .max(20, { message: "At most 20 new parties at once" })
+    .optional()
+    .transform((v) => v ?? []),
 });
 
 /** At least one party: a ticked one or the new one. */
-const needsParty = (v: { parties: string[]; newPartyCode: string | null }) =>
-  v.parties.length > 0 || v.newPartyCode !== null;
+const needsParty = (v: { parties: string[]; newPartyCode: string | null; newParties: unknown[] }) =>
+  v.parties.length > 0 || v.newPartyCode !== null || v.newParties.length > 0;
 const PARTY_NEEDED = { message: "Choose at least one party, or add one", path: ["parties"] };
 
 export const ZCreateAgreement = ZAgreementFields.refine(needsParty, PARTY_NEEDED);
@@ -158,11 +176,13 @@ export type TCommitmentFields = z.infer<typeof ZCommitmentFields>;
 export function parseAgreementForm<S extends z.ZodType>(schema: S, raw: unknown): z.ZodSafeParseResult<z.output<S>> {
   const result = schema.safeParse(raw);
   if (result.success) return result;
-  const input = (raw ?? {}) as { parties?: unknown; newPartyCode?: unknown };
+  const input = (raw ?? {}) as { parties?: unknown; newPartyCode?: unknown; newParties?: unknown };
   const ticked = Array.isArray(input.parties)
     ? input.parties.length > 0
     : typeof input.parties === "string" && input.parties.trim() !== "";
-  const added = typeof input.newPartyCode === "string" && input.newPartyCode.trim() !== "";
+  const added =
+    (typeof input.newPartyCode === "string" && input.newPartyCode.trim() !== "") ||
+    (Array.isArray(input.newParties) && input.newParties.length > 0);
   if (!ticked && !added && !result.error.issues.some((i) => i.path[0] === "parties")) {
     result.error.issues.push({ code: "custom", path: ["parties"], message: PARTY_NEEDED.message, input: raw });
   }

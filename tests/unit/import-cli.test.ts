@@ -143,7 +143,18 @@ describe("npm run import", { timeout: 30_000 }, () => {
       2,
       /^import: --parties: unknown party code "XX"/,
     ],
-    ["--commit without --agreement", [FILE, ...BASE, "--commit"], 2, /^import: --commit needs --agreement ID\|SLUG/],
+    [
+      "--commit without --agreement or --title",
+      [FILE, ...BASE, "--commit"],
+      2,
+      /^import: --commit without --agreement creates the agreement: give --title \(or --agreement ID\|SLUG/,
+    ],
+    [
+      "--commit without --agreement or --parties",
+      [FILE, "--date", "2024-11-25", "--title", "A statement", "--commit"],
+      2,
+      /^import: --commit without --agreement creates the agreement: give --parties/,
+    ],
     [
       "--agreement without --commit",
       [FILE, ...BASE, "--agreement", "kr-my"],
@@ -291,6 +302,69 @@ describe("npm run import -- --commit", { timeout: 60_000 }, () => {
     );
     expect(again.stdout).toContain("Created: 0");
     expect(rows("SELECT count(*) AS n FROM source_documents WHERE kind = 'joint_statement'")[0]!.n).toBe(1);
+  });
+
+  it("without --agreement creates the agreement (new parties added) and its accepted commitments; a rerun is refused", () => {
+    const trilateral = path.join(DIR, "trilateral.txt");
+    writeFileSync(
+      trilateral,
+      [
+        "1. Japan and the Philippines will conclude the reciprocal access agreement by next year.",
+        "",
+        "2. The three countries welcomed the progress made.",
+        "",
+      ].join("\n"),
+    );
+    const args = [
+      trilateral,
+      "--date",
+      "2024-11-25",
+      "--parties",
+      "jp,PH,KR",
+      "--title",
+      "Japan–Philippines–Korea Joint Statement",
+    ];
+    const r = cliWith(env, ...args, "--commit", "--accept-all-unflagged", "--json");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as {
+      agreementId: number;
+      agreementSlug: string;
+      agreementCreated: boolean;
+      created: { title: string }[];
+    };
+    expect(report.agreementCreated).toBe(true);
+    expect(report.agreementSlug).toBe("japan-philippines-korea-joint-statement-2024");
+    expect(report.created.map((c) => c.title)).toEqual([
+      "Japan and the Philippines will conclude the reciprocal access agreement by next year",
+    ]);
+    expect(rows("SELECT title, kind, signed_on FROM agreements WHERE id = ?", report.agreementId)).toEqual([
+      { title: "Japan–Philippines–Korea Joint Statement", kind: "Joint statement", signed_on: "2024-11-25" },
+    ]);
+    expect(
+      rows(
+        "SELECT p.code, p.name FROM agreement_parties ap JOIN parties p ON p.code = ap.party_code WHERE ap.agreement_id = ? ORDER BY p.code",
+        report.agreementId,
+      ),
+    ).toEqual([
+      { code: "JP", name: "Japan" },
+      { code: "KR", name: "Republic of Korea" },
+      { code: "PH", name: "the Philippines" },
+    ]);
+    const audit = rows(
+      "SELECT action FROM audit_log WHERE entity_type = 'agreement' AND entity_id = ?",
+      String(report.agreementId),
+    );
+    expect(audit.map((a) => a.action)).toEqual(["agreement.create"]);
+
+    const again = cliWith(env, ...args, "--commit");
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(
+      `import: --title: the agreement "japan-philippines-korea-joint-statement-2024" has this title and date; import into it with --agreement japan-philippines-korea-joint-statement-2024\n`,
+    );
+    expect(
+      rows("SELECT count(*) AS n FROM agreements WHERE signed_on = '2024-11-25' AND title LIKE 'Japan%'")[0]!.n,
+    ).toBe(1);
   });
 
   it("refuses an unknown agreement, a non-admin, other parties, and a refused file (kept as a failed run)", () => {
