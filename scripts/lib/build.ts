@@ -34,7 +34,10 @@ const INPUTS = [
 const STAMP = path.join(ROOT, ".next", "accord-build-fingerprint");
 const SERVERS = path.join(ROOT, ".next", "accord-servers");
 
-/** Whether process `pid` is alive and (where /proc tells) a node process running scripts/server.ts. */
+/**
+ * Whether process `pid` is alive and (where /proc tells) a node process running the server:
+ * scripts/server.ts, or its bundle under .next/accord-server/ (scripts/lib/server-bundle.ts).
+ */
 function isServerProcess(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -42,7 +45,8 @@ function isServerProcess(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("server.ts");
+    const command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    return command.includes("server.ts") || command.includes("accord-server");
   } catch {
     return true; // no /proc: alive is all we know
   }

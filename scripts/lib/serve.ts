@@ -3,7 +3,8 @@
  * process and forwards stop signals to it, exiting with its code.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
+
+import { serverBundle } from "./server-bundle";
 
 export interface ServeOptions {
   port: number;
@@ -37,20 +38,19 @@ export function serverHeapMb(env: Record<string, string | undefined> = process.e
 }
 
 /**
- * The `node` arguments that run scripts/server.ts (through tsx's loader) on `port`, with its heap
- * limit, and `--expose-gc` for the collection between requests (scripts/lib/idle-gc.ts) when
+ * The `node` arguments that run the server (scripts/server.ts, bundled to plain JavaScript by
+ * scripts/lib/server-bundle.ts, or the given `entry`) on `port`, with its heap limit, and
+ * `--expose-gc` for the collection between requests (scripts/lib/idle-gc.ts) when
  * `SERVER_IDLE_GC=1` (off by default: decision 010 "Garbage collection between requests").
  */
 export function serverArgs(
-  { port, hostname }: { port: number; hostname?: string },
+  { port, hostname, entry }: { port: number; hostname?: string; entry?: string },
   env: Record<string, string | undefined> = process.env,
 ): string[] {
   const args = [
     `--max-old-space-size=${serverHeapMb(env)}`,
     ...(env.SERVER_IDLE_GC?.trim() === "1" ? ["--expose-gc"] : []),
-    "--import",
-    "tsx",
-    path.join(process.cwd(), "scripts", "server.ts"),
+    entry ?? serverBundle(),
     "--port",
     String(port),
   ];

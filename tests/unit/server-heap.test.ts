@@ -1,6 +1,9 @@
 /** The server's heap limit (scripts/lib/serve.ts): from SERVER_HEAP_MB, else the base plus the response cache. */
+import { readFileSync } from "node:fs";
+
 import { describe, expect, it } from "vitest";
 
+import { serverBundle } from "../../scripts/lib/server-bundle";
 import { serverArgs, serverHeapMb } from "../../scripts/lib/serve";
 
 describe("serverHeapMb", () => {
@@ -19,9 +22,20 @@ describe("serverHeapMb", () => {
   });
 
   it("is passed to node before the server script", () => {
-    const args = serverArgs({ port: 3999, hostname: "127.0.0.1" }, { RESPONSE_CACHE_MB: "0" });
-    expect(args[0]).toBe("--max-old-space-size=128");
-    expect(args.slice(-4)).toEqual(["--port", "3999", "--hostname", "127.0.0.1"]);
+    const args = serverArgs({ port: 3999, hostname: "127.0.0.1", entry: "server.cjs" }, { RESPONSE_CACHE_MB: "0" });
+    expect(args).toEqual(["--max-old-space-size=128", "server.cjs", "--port", "3999", "--hostname", "127.0.0.1"]);
+  });
+
+  it("runs the server from its bundle, plain JavaScript without tsx's loader", () => {
+    const args = serverArgs({ port: 3999 }, {});
+    expect(args).not.toContain("tsx");
+    const entry = args[1]!;
+    expect(entry).toMatch(/[/\\]\.next[/\\]accord-server[/\\]server-[0-9a-f]{16}\.cjs$/);
+    // The same sources give the same file; it is a CommonJS script that loads the server's modules.
+    expect(serverBundle()).toBe(entry);
+    const text = readFileSync(entry, "utf8");
+    expect(text).toContain('require("next")');
+    expect(text).toContain("withResponseCache");
   });
 
   it("exposes gc for the collection between requests only with SERVER_IDLE_GC=1", () => {
