@@ -52,9 +52,16 @@ const REL_NOUN =
 /** Straight after the cue, only determiners and adjectives may come before the noun ("a closer partnership"). */
 const MODIFIERS =
   "(?:(?:a|an|the|their|our|its|new|further|more|and|closer|deeper|stronger|broader|greater|forward-looking|[\\p{Ll}-]+(?:al|ive|ful|ous|ic|er|ed))\\s+){0,6}";
+/**
+ * C24 "between …" only when what follows is the sides themselves ("between the two countries",
+ * "between Korea and Malaysia", "between them"); "cooperation between their political parties /
+ * parliaments / universities" names who acts, which can be checked (C24 "between", real-4).
+ */
+const BETWEEN_SIDES =
+  "between(?=\\s+(?:(?:the|our|their)\\s+)?(?:two|both)\\s+(?:countries|nations|sides|peoples|governments|economies|regions)\\b|\\s+(?:the\\s+)?\\p{Lu}|\\s+(?:them|us|each\\s+other|one\\s+another)\\b)";
 /** What may follow the noun and still name no field, instrument or measure. */
 const REL_END =
-  "(?=\\s*$|\\s*[.;]|\\s*,(?!\\s*(?:including|in particular|notably|such as|through|by|with)\\b)|\\s+(?:(?:we|they)\\s+(?:face|share)|for\\s+(?:the\\s+)?(?:(?:mutual|common|shared|greater)\\s+)?(?:benefit|good|interest|sake|prosperity|peace)|for\\s+(?:the\\s+)?(?:mutual|common|shared|greater)|between|as|under|amidst|amid|grounded|based|that|which|to\\s+(?:bring|keep|ensure|make)|so\\s+as|in\\s+order|with\\s+a\\s+view|and)\\b)";
+  `(?=\\s*$|\\s*[.;]|\\s*,(?!\\s*(?:including|in particular|notably|such as|through|by|with)\\b)|\\s+(?:(?:we|they)\\s+(?:face|share)|for\\s+(?:the\\s+)?(?:(?:mutual|common|shared|greater)\\s+)?(?:benefit|good|interest|sake|prosperity|peace)|for\\s+(?:the\\s+)?(?:mutual|common|shared|greater)|${BETWEEN_SIDES}|as|under|amidst|amid|grounded|based|that|which|to\\s+(?:bring|keep|ensure|make)|so\\s+as|in\\s+order|with\\s+a\\s+view|and)\\b)`;
 /** C24's pattern with `noun` as the relationship's name (REL_NOUN, or also a defined acronym). */
 const relationshipPattern = (noun: string) =>
   new RegExp(
