@@ -48,19 +48,21 @@ export const EFFECT_PARTICIPLE =
 const EFFECT_AHEAD = new RegExp(`^${EFFECT_PARTICIPLE}`, "u");
 
 /**
- * C27: ", and make progress in …" after "agreed to strengthen …": a second bare infinitive after a
- * comma and "and" is a second action of the same cue (a verb of this list with an object, so a
+ * C27: ", and make progress in …" after "agreed to strengthen …": a second bare infinitive after
+ * "and" (after a comma, or after an object of three words or more) is a second action of the same cue (a verb of this list with an object, so a
  * noun after "and" — "and support for …" — does not cut).
  */
 const BARE_ACTION =
   "(?:make|establish|launch|promote|develop|expand|enhance|strengthen|deepen|conclude|hold|sign|create|set up|build|support|increase|accelerate|advance|implement|pursue|facilitate|encourage|intensify|resume|finali[sz]e|negotiate|open|improve|combat|fight)\\s+(?!(?:for|of|to|in|from|with|at|by|on|and|or)\\b)\\p{Ll}";
 const BARE_AHEAD = new RegExp(`^${BARE_ACTION}`, "u");
+/** C27 without a comma: three words or more after the last "to <verb>". */
+const OBJECT_BEFORE = /\bto \p{Ll}+(?:\s+\S+){3,}\s*$/u;
 /** The pledge "… to <verb>" that a C27 bare infinitive continues. */
 const TO_ACTION_BEFORE =
-  /\b(?:agreed|agree|decided|committed|resolved|pledged|undertook|will|shall)\b[^;]*?\bto \p{Ll}/iu;
+  /\b(?:agreed|agree|decided|committed|resolved|pledged|vowed|undertook|aim|aimed|plan|planned|intend|intended|seek|sought|will|shall)\b[^;]*?\bto \p{Ll}/iu;
 
 const SEPARATOR = new RegExp(
-  `,\\s+and\\s+(?=${BARE_ACTION})|,\\s+(?=${EFFECT_PARTICIPLE})|;\\s*(?:and\\s+)?|,?\\s+(?:and|as well as|while|whereas)\\s+(?=["“]?(?:${FINITE}|to \\p{Ll}+|${SUBJECT} ${FINITE}|that (?:[\\p{L}'’–-]+ ){1,6}?(?:will|shall|would)\\b)|${NOMINAL_PLEDGE})`,
+  `,?\\s+and\\s+(?=${BARE_ACTION})|,\\s+(?=${EFFECT_PARTICIPLE})|;\\s*(?:and\\s+)?|,?\\s+(?:and|as well as|while|whereas)\\s+(?=["“]?(?:${FINITE}|to \\p{Ll}+|${SUBJECT} ${FINITE}|that (?:[\\p{L}'’–-]+ ){1,6}?(?:will|shall|would)\\b)|${NOMINAL_PLEDGE})`,
   "gu",
 );
 
@@ -99,8 +101,11 @@ export function clauses(text: string, sentence: Sentence, partyWords: ReadonlySe
     if (/^to (?:the|a|an|their|its|our|this|these|that)\b/i.test(rest)) continue;
     const previousCut = cuts[cuts.length - 1]?.resume ?? 0;
     const before = body.slice(previousCut, m.index);
-    const bare = /^,\s+and\s/.test(m[0]) && BARE_AHEAD.test(rest);
+    const bare = /^,?\s+and\s/.test(m[0]) && BARE_AHEAD.test(rest);
     if (bare && !TO_ACTION_BEFORE.test(before)) continue;
+    // Without a comma, the first action needs an object of its own ("to raise trade to … and support"),
+    // so "agreed to strengthen and expand cooperation" stays one clause.
+    if (bare && !m[0].startsWith(",") && !OBJECT_BEFORE.test(before)) continue;
     if (wordCount(before) < 3 || wordCount(rest) < 3) continue;
     // "South Korea and Vietnam agreed …": an "and" with no verb before it joins two subjects.
     if (!m[0].startsWith(";") && !hasVerb(before)) continue;

@@ -46,7 +46,7 @@ export const STRENGTH_CUES: readonly StrengthCue[] = [
         `decide[sd]? ${WHEN}(?:to|that|on|upon)|decision to|hereby \\p{L}+|` +
         `(?:(?:are|is|remain|remained|were|was|be|stay|stayed)? ?(?:firmly |fully )?committed|commit(?:s|ted)?(?: themselves| itself| ourselves)?|commitment) to${ACTION_AHEAD}|` +
         'agreement [“"]?to(?= \\p{Ll})|' +
-        "resolve[sd]? to|pledge[sd]? to|pledged|pledging to|promis(?:ed|ing|es|e) to|undert(?:ake|akes|ook|aking) to|" +
+        "resolve[sd]? to|pledge[sd]? to|pledged|pledging to|vow(?:s|ed|ing)? to|commitment of(?= (?:not )?\\p{Ll}+ing\\b)|promis(?:ed|ing|es|e) to|undert(?:ake|akes|ook|aking) to|" +
         "announced the (?:establishment|launch|creation|upgrade) of|" +
         "akan|bersetuju(?: untuk)?|komited|berikrar|memutuskan|berjanji",
     ),
@@ -62,7 +62,7 @@ export const STRENGTH_CUES: readonly StrengthCue[] = [
     re: w(
       "aim(?:s|ed|ing)? (?:to|at)|plan(?:s|ned|ning)? to|seek(?:s|ing)? to|sought to|intend(?:s|ed|ing)? to|intention to|" +
         "endeavou?r(?:s|ed|ing)?|striv(?:e|es|ed|ing)|strove|work(?:s|ed|ing)? (?:together )?towards?|" +
-        "(?:goal|target|objective)s? of(?= (?:\\p{N}|USD|US\\$|EUR|\\p{Ll}+ing\\b))|stands? ready to|(?:is|are|remains?) ready to|expressed (?:its |their |his |her )?readiness to|make (?:every |all )?(?:possible )?efforts? to|with a view to|(?:are |is )?determined to|target(?:s|ed|ing)? (?=\\p{N}|a |an |the )|" +
+        "(?:goal|target|objective)s? of(?= (?:\\p{N}|USD|US\\$|EUR|\\p{Ll}+ing\\b))|stands? ready to|(?:is|are|remains?) ready to|expressed (?:its |their |his |her )?readiness to|make (?:every |all )?(?:possible )?efforts? to|vow(?:s|ed)? (?:(?:every|all|joint|greater) )?efforts? to|with a view to|(?:are |is )?determined to|target(?:s|ed|ing)? (?=\\p{N}|a |an |the )|" +
         "berhasrat|bercadang|berusaha|bertekad|mensasarkan|menyasarkan",
     ),
   },
