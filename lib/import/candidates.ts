@@ -66,12 +66,13 @@ export function extractCandidates(
   };
   for (const paragraph of paragraphs(text)) {
     const listItem = isListItem(text, paragraph);
-    // The scope's items are lettered, roman or bulleted and follow without a blank line ("2.2" is not one).
+    // The scope's items are lettered, roman or bulleted and follow without a blank line ("2.2" is not one);
+    // the first may follow its lead-in after one, since a lead-in ending in ":" has its list next (C16).
     if (
       scope &&
       listItem &&
       !/^\d/.test(paragraph.number ?? "") &&
-      !/\n\s*\n/.test(text.slice(scope.end, paragraph.start))
+      (scope.end === scope.leadEnd || !/\n\s*\n/.test(text.slice(scope.end, paragraph.start)))
     ) {
       scope.end = Math.max(scope.end, trimmedEnd(text, paragraph.end));
       continue;
@@ -101,7 +102,14 @@ export function extractCandidates(
           const lead = text.slice(clause.start, clause.end);
           if (SCOPE_LEAD.test(lead)) {
             const rules = c.rules.map((r) => (r === "C12" ? "C16" : r));
-            scope = { start: clause.start, end: clause.end, sentence, paragraph, c: { ...c, rules } };
+            scope = {
+              start: clause.start,
+              end: clause.end,
+              leadEnd: clause.end,
+              sentence,
+              paragraph,
+              c: { ...c, rules },
+            };
           } else leadIn = c;
           continue;
         }
@@ -127,6 +135,8 @@ export function extractCandidates(
 interface Scope {
   start: number;
   end: number;
+  /** The end of the lead-in itself: until an item joins, `end` is this. */
+  leadEnd: number;
   sentence: Sentence;
   paragraph: Paragraph;
   c: Classified;

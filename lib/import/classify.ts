@@ -17,6 +17,7 @@ import {
 } from "./cues";
 import { type Owers, partyCodeOf, subjectOwers } from "./owers";
 import { actionPlanItem, effectNotAction, relationshipOnly } from "./real-forms";
+import { documentContent, ownActionAsserted } from "./reported-forms";
 import { firstPositionCue, firstStrengthCue, strengthChain } from "./strength";
 import type { Clause } from "./clauses";
 import type { CandidateKind, PartyName, Sentence, Strength } from "./types";
@@ -115,7 +116,12 @@ export function classifyClause(
     pledgeHit &&
     /^re(?:affirm|iterat|new)/i.test(s.slice(positionHit.index)) &&
     pledgeHit.index - positionHit.end < 40;
-  if (positionHit && (!pledgeHit || positionHit.index < pledgeHit.index) && !recommitment) {
+  // C28: "affirmed that he will encourage …": a party asserting its own action.
+  const asserted =
+    positionHit &&
+    pledgeHit &&
+    ownActionAsserted(s.slice(positionHit.index, positionHit.end), s.slice(positionHit.end), parties);
+  if (positionHit && (!pledgeHit || positionHit.index < pledgeHit.index) && !recommitment && !asserted) {
     const owers = owersOf(s.slice(0, positionHit.index));
     return position([positionHit.rule], owers, flags);
   }
@@ -149,7 +155,7 @@ export function classifyClause(
     return null;
   }
   const chain = strengthChain(s, pledgeHit.end, pledgeHit.strength ?? "binding", [pledgeHit.rule], false);
-  const rules = [...(recommitment ? ["C13"] : []), "C1", ...chain.rules];
+  const rules = [...(recommitment ? ["C13"] : []), ...(asserted ? ["C28"] : []), "C1", ...chain.rules];
   const owers = HANGUL.test(s) ? owersOf(s) : owersOf(s.slice(0, chain.lastIndex));
   if (sharedView(s, pledgeHit)) return position(["C17"], owers, flags);
   // C22: "would be hard to reach", "will be crucial": a forecast or an evaluation, not an action.
@@ -158,6 +164,7 @@ export function classifyClause(
   if (FOLLOWING.test(s.slice(chain.end))) return position(["C12"], owers, flags);
   // C23: "which will bring …", "will continue to reflect …": an effect or a state, not an action.
   if (effectNotAction(s, pledgeHit.index)) return position(["C23"], owers, flags);
+  if (documentContent(s, pledgeHit.index, !owers.rules.includes("P4"))) return position(["C23"], owers, flags);
   // A lead-in ("The Ministers agreed to:") is specific through the list items that follow it.
   if (!leadIn && !specific(s, HANGUL.test(s) ? 0 : chain.end)) {
     // C18: "Negotiations on the Investment Agreement will continue": the subject carries the action.

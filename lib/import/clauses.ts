@@ -17,7 +17,7 @@ export interface Clause {
   infinitive: boolean;
   /** True when the clause begins with an inline list marker ("(b) establish …" after "; "). */
   listItem: boolean;
-  /** Ids of the rules that kept a split point inside this clause (C19–C21). */
+  /** Ids of the rules that kept a split point inside this clause (C19–C21) or cut its end (C26). */
   joined: string[];
 }
 
@@ -37,8 +37,32 @@ const SUBJECT =
 const NOMINAL_PLEDGE =
   '(?:an?|the|their|its) (?:agreement|commitment|pledge|promise|decision|undertaking)s? [“"]?to \\p{Ll}';
 
+/**
+ * C26: ", opening new prospects …", ", paving the way for …", ", contributing to …": a participle
+ * of effect after a comma says what the pledge will bring, not what the signers do; it is cut off
+ * (a clause with no cue, so no candidate).
+ */
+export const EFFECT_PARTICIPLE =
+  "(?:thereby |thus )?(?:opening|paving|marking|contributing|bringing|ushering|heralding|laying|reflecting|demonstrating|underscoring|signall?ing|symboli[sz]ing|representing)\\b";
+
+const EFFECT_AHEAD = new RegExp(`^${EFFECT_PARTICIPLE}`, "u");
+
+/**
+ * C27: ", and make progress in …" after "agreed to strengthen …": a second bare infinitive after
+ * "and" (after a comma, or after an object of three words or more) is a second action of the same cue (a verb of this list with an object, so a
+ * noun after "and" — "and support for …" — does not cut).
+ */
+const BARE_ACTION =
+  "(?:make|establish|launch|promote|develop|expand|enhance|strengthen|deepen|conclude|hold|sign|create|set up|build|support|increase|accelerate|advance|implement|pursue|facilitate|encourage|intensify|resume|finali[sz]e|negotiate|open|improve|combat|fight)\\s+(?!(?:for|of|to|in|from|with|at|by|on|and|or)\\b)\\p{Ll}";
+const BARE_AHEAD = new RegExp(`^${BARE_ACTION}`, "u");
+/** C27 without a comma: three words or more after the last "to <verb>". */
+const OBJECT_BEFORE = /\bto \p{Ll}+(?:\s+\S+){3,}\s*$/u;
+/** The pledge "… to <verb>" that a C27 bare infinitive continues. */
+const TO_ACTION_BEFORE =
+  /\b(?:agreed|agree|decided|committed|resolved|pledged|vowed|undertook|aim|aimed|plan|planned|intend|intended|seek|sought|will|shall)\b[^;]*?\bto \p{Ll}/iu;
+
 const SEPARATOR = new RegExp(
-  `;\\s*(?:and\\s+)?|,?\\s+(?:and|as well as|while|whereas)\\s+(?=["“]?(?:${FINITE}|to \\p{Ll}+|${SUBJECT} ${FINITE}|that (?:[\\p{L}'’–-]+ ){1,6}?(?:will|shall|would)\\b)|${NOMINAL_PLEDGE})`,
+  `,?\\s+and\\s+(?=${BARE_ACTION})|,\\s+(?=${EFFECT_PARTICIPLE})|;\\s*(?:and\\s+)?|,?\\s+(?:and|as well as|while|whereas)\\s+(?=["“]?(?:${FINITE}|to \\p{Ll}+|${SUBJECT} ${FINITE}|that (?:[\\p{L}'’–-]+ ){1,6}?(?:will|shall|would)\\b)|${NOMINAL_PLEDGE})`,
   "gu",
 );
 
@@ -67,7 +91,7 @@ const PLEDGE_BEFORE =
  */
 export function clauses(text: string, sentence: Sentence, partyWords: ReadonlySet<string> = new Set()): Clause[] {
   const body = text.slice(sentence.start, sentence.end);
-  const cuts: { at: number; resume: number }[] = [];
+  const cuts: { at: number; resume: number; bare?: boolean; rule?: string }[] = [];
   const kept: { at: number; rule: string }[] = [];
   SEPARATOR.lastIndex = 0;
   for (let m = SEPARATOR.exec(body); m; m = SEPARATOR.exec(body)) {
@@ -77,6 +101,11 @@ export function clauses(text: string, sentence: Sentence, partyWords: ReadonlySe
     if (/^to (?:the|a|an|their|its|our|this|these|that)\b/i.test(rest)) continue;
     const previousCut = cuts[cuts.length - 1]?.resume ?? 0;
     const before = body.slice(previousCut, m.index);
+    const bare = /^,?\s+and\s/.test(m[0]) && BARE_AHEAD.test(rest);
+    if (bare && !TO_ACTION_BEFORE.test(before)) continue;
+    // Without a comma, the first action needs an object of its own ("to raise trade to … and support"),
+    // so "agreed to strengthen and expand cooperation" stays one clause.
+    if (bare && !m[0].startsWith(",") && !OBJECT_BEFORE.test(before)) continue;
     if (wordCount(before) < 3 || wordCount(rest) < 3) continue;
     // "South Korea and Vietnam agreed …": an "and" with no verb before it joins two subjects.
     if (!m[0].startsWith(";") && !hasVerb(before)) continue;
@@ -85,16 +114,27 @@ export function clauses(text: string, sentence: Sentence, partyWords: ReadonlySe
       kept.push({ at: m.index, rule });
       continue;
     }
-    cuts.push({ at: m.index, resume });
+    const cutRule = !bare && m[0].startsWith(",") && EFFECT_AHEAD.test(rest) ? "C26" : undefined;
+    cuts.push({ at: m.index, resume, bare, ...(cutRule ? { rule: cutRule } : {}) });
   }
   const out: Clause[] = [];
   let from = 0;
+  let afterBare = false;
   for (const cut of [...cuts, { at: body.length, resume: body.length }]) {
     const clause = trimmed(sentence.start + from, sentence.start + cut.at, text);
     if (clause) {
-      clause.joined = [...new Set(kept.filter((k) => k.at >= from && k.at < cut.at).map((k) => k.rule))];
+      // C27: the bare infinitive takes the cue of the clause before, as "to <verb>" does.
+      if (afterBare) clause.infinitive = true;
+      clause.joined = [
+        ...new Set([
+          ...kept.filter((k) => k.at >= from && k.at < cut.at).map((k) => k.rule),
+          ...(cut.rule ? [cut.rule] : []),
+          ...(afterBare ? ["C27"] : []),
+        ]),
+      ];
       out.push(clause);
     }
+    afterBare = "bare" in cut && cut.bare === true;
     from = cut.resume;
   }
   return out;

@@ -28,6 +28,13 @@ const ko = (source: string) => new RegExp(source, "gu");
 const ACTION_AHEAD =
   "(?=:| (?:the |an? )?(?:early |full |swift |effective |timely |successful )*(?:conclusion|implementation|completion|establishment|signing|launch|ratification|entry into force) of\\b| \\p{L}+ing\\b| (?!the |a |an |their |our |its |this |that |these |those |all |any |peace|stability|prosperity|security|democracy|freedom|multilateralism|\\p{Ll}+(?:al|ic|ive|ous|ful|able|ible) )\\p{Ll}+ )";
 
+/**
+ * S1: a word of time or place between "agreed" / "decided" and its "to" ("agreed today to",
+ * "decided on Monday to", "agreed here that") — a news item's and a readout's wording.
+ */
+const WHEN =
+  "(?:(?:today|yesterday|tonight|here|there|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this (?:morning|afternoon|evening|week)) )?";
+
 /** S1 binding, S2 intent, S3 exploratory. Order does not matter: the earliest match wins. */
 export const STRENGTH_CUES: readonly StrengthCue[] = [
   {
@@ -35,11 +42,11 @@ export const STRENGTH_CUES: readonly StrengthCue[] = [
     strength: "binding",
     re: w(
       "(?<!political |good |the |free |own )(?:will|shall|would)(?! like| be pleased| welcome)|" +
-        "agree[sd]? (?:to|that|upon|on)(?! the (?:importance|need|significance|value))|" +
-        "decide[sd]? (?:to|that|on|upon)|decision to|hereby \\p{L}+|" +
+        `agree[sd]? ${WHEN}(?:to|that|upon|on)(?! the (?:importance|need|significance|value))|` +
+        `decide[sd]? ${WHEN}(?:to|that|on|upon)|decision to|hereby \\p{L}+|` +
         `(?:(?:are|is|remain|remained|were|was|be|stay|stayed)? ?(?:firmly |fully )?committed|commit(?:s|ted)?(?: themselves| itself| ourselves)?|commitment) to${ACTION_AHEAD}|` +
         'agreement [“"]?to(?= \\p{Ll})|' +
-        "resolve[sd]? to|pledge[sd]? to|pledged|pledging to|promis(?:ed|ing|es|e) to|undert(?:ake|akes|ook|aking) to|" +
+        "resolve[sd]? to|pledge[sd]? to|pledged|pledging to|vow(?:s|ed|ing)? to|commitment of(?= (?:not )?\\p{Ll}+ing\\b)|promis(?:ed|ing|es|e) to|undert(?:ake|akes|ook|aking) to|" +
         "announced the (?:establishment|launch|creation|upgrade) of|" +
         "akan|bersetuju(?: untuk)?|komited|berikrar|memutuskan|berjanji",
     ),
@@ -55,7 +62,7 @@ export const STRENGTH_CUES: readonly StrengthCue[] = [
     re: w(
       "aim(?:s|ed|ing)? (?:to|at)|plan(?:s|ned|ning)? to|seek(?:s|ing)? to|sought to|intend(?:s|ed|ing)? to|intention to|" +
         "endeavou?r(?:s|ed|ing)?|striv(?:e|es|ed|ing)|strove|work(?:s|ed|ing)? (?:together )?towards?|" +
-        "(?:goal|target|objective)s? of(?= (?:\\p{N}|USD|US\\$|EUR|\\p{Ll}+ing\\b))|stands? ready to|(?:is|are|remains?) ready to|expressed (?:its |their |his |her )?readiness to|make (?:every |all )?(?:possible )?efforts? to|with a view to|(?:are |is )?determined to|target(?:s|ed|ing)? (?=\\p{N}|a |an |the )|" +
+        "(?:goal|target|objective)s? of(?= (?:\\p{N}|USD|US\\$|EUR|\\p{Ll}+ing\\b))|stands? ready to|(?:is|are|remains?) ready to|expressed (?:its |their |his |her )?readiness to|make (?:every |all )?(?:possible )?efforts? to|vow(?:s|ed)? (?:(?:every|all|joint|greater) )?efforts? to|with a view to|(?:are |is )?determined to|target(?:s|ed|ing)? (?=\\p{N}|a |an |the )|" +
         "berhasrat|bercadang|berusaha|bertekad|mensasarkan|menyasarkan",
     ),
   },

@@ -69,6 +69,8 @@ export const ZLabelFile = z.strictObject({
     resolveAgainst: ZDate.optional(),
     kind: z.string().min(1),
     parties: z.array(ZParty).min(1),
+    /** Where a real statement's copy was taken from (rounds real-4 on): its public URL. */
+    source: z.string().url().optional(),
   }),
   pledges: z.array(ZExpectedPledge),
   positions: z.array(ZExpectedPosition),

@@ -52,9 +52,15 @@ const REL_NOUN =
 /** Straight after the cue, only determiners and adjectives may come before the noun ("a closer partnership"). */
 const MODIFIERS =
   "(?:(?:a|an|the|their|our|its|new|further|more|and|closer|deeper|stronger|broader|greater|forward-looking|[\\p{Ll}-]+(?:al|ive|ful|ous|ic|er|ed))\\s+){0,6}";
+/**
+ * C24 "between …" only when what follows is the sides themselves ("between the two countries",
+ * "between Korea and Malaysia", "between them"); "cooperation between their political parties /
+ * parliaments / universities" names who acts, which can be checked (C24 "between", real-4).
+ */
+const BETWEEN_SIDES =
+  "between(?=\\s+(?:(?:the|our|their)\\s+)?(?:two|both)\\s+(?:countries|nations|sides|peoples|governments|economies|regions)\\b|\\s+(?:the\\s+)?\\p{Lu}|\\s+(?:them|us|each\\s+other|one\\s+another)\\b)";
 /** What may follow the noun and still name no field, instrument or measure. */
-const REL_END =
-  "(?=\\s*$|\\s*[.;]|\\s*,(?!\\s*(?:including|in particular|notably|such as|through|by|with)\\b)|\\s+(?:(?:we|they)\\s+(?:face|share)|for\\s+(?:the\\s+)?(?:(?:mutual|common|shared|greater)\\s+)?(?:benefit|good|interest|sake|prosperity|peace)|for\\s+(?:the\\s+)?(?:mutual|common|shared|greater)|between|as|under|amidst|amid|grounded|based|that|which|to\\s+(?:bring|keep|ensure|make)|so\\s+as|in\\s+order|with\\s+a\\s+view|and)\\b)";
+const REL_END = `(?=\\s*$|\\s*[.;]|\\s*,(?!\\s*(?:including|in particular|notably|such as|through|by|with)\\b)|\\s+(?:(?:we|they)\\s+(?:face|share)|for\\s+(?:the\\s+)?(?:(?:mutual|common|shared|greater)\\s+)?(?:benefit|good|interest|sake|prosperity|peace)|for\\s+(?:the\\s+)?(?:mutual|common|shared|greater)|${BETWEEN_SIDES}|as|under|amidst|amid|grounded|based|that|which|to\\s+(?:bring|keep|ensure|make)|so\\s+as|in\\s+order|with\\s+a\\s+view|and)\\b)`;
 /** C24's pattern with `noun` as the relationship's name (REL_NOUN, or also a defined acronym). */
 const relationshipPattern = (noun: string) =>
   new RegExp(
@@ -75,9 +81,12 @@ export function relationshipOnly(afterCue: string, text = ""): boolean {
   if (/\p{N}/u.test(afterCue)) return false;
   const pattern = patternFor(text);
   const m = pattern.exec(afterCue);
-  // A field named in the object ("deepen defence cooperation") is checkable: not C24.
-  return !!m && !FIELD_WORDS.some((re) => re.test(m[0]));
+  // A field named in the object ("deepen defence cooperation", "rice-related cooperation") is checkable: not C24.
+  return !!m && !FIELD_COMPOUND.test(m[0]) && !FIELD_WORDS.some((re) => re.test(m[0]));
 }
+
+/** "rice-related", "trade-related", "energy-related": a compound that names the field (C24, real-5). */
+const FIELD_COMPOUND = /\p{L}-related\b/u;
 
 /** The C24 pattern for one text, kept for the last text seen: the text is scanned once, not once per clause. */
 let cached: { text: string; pattern: RegExp } | null = null;

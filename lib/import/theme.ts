@@ -57,9 +57,12 @@ function mask(text: string, re: RegExp | string): string {
   return text.replace(re, (m) => " ".repeat(m.length));
 }
 
+/** T20: phrases that hold a keyword but name no field ("think tanks" is not defence's "tanks"). */
+const FALSE_FRIENDS = /(?<![\p{L}\p{N}])(?:think[\s-]+tanks?|arm[’']?s[\s-]+length)(?![\p{L}\p{N}])/giu;
+
 /** The best theme of `text` by weighted hits (T14, T15), or null when no keyword is in it. */
 function score(text: string): { id: string; rule: string } | null {
-  let t = text;
+  let t = text.replace(FALSE_FRIENDS, (m) => " ".repeat(m.length));
   const totals = new Map<string, { rule: string; score: number }>();
   for (const e of ENTRIES) {
     const re = new RegExp(e.re.source, e.re.flags.includes("g") ? e.re.flags : e.re.flags + "g");

@@ -47,6 +47,7 @@ const VAGUE = [
   "at our next meeting",
   "over the coming weeks",
   "promptly",
+  "soon",
 ];
 
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -86,7 +87,10 @@ function reference(
     return { date: ymd(y, mo, lastDay(y, mo)), precision: "month" };
   }
   if ((m = /^(?:by mid-|in the first half of )(\d{4})$/.exec(p))) return { date: `${m[1]}-06-30`, precision: "month" };
-  if ((m = /^q([1-4]) (\d{4})$/.exec(p)) || (m = /^in the (first|second|third|fourth) quarter of (\d{4})$/.exec(p))) {
+  if (
+    (m = /^q([1-4]) (\d{4})$/.exec(p)) ||
+    (m = /^(?:in|by the end of) the (first|second|third|fourth) quarter of (\d{4})$/.exec(p))
+  ) {
     const q = Number(m[1]) || ["first", "second", "third", "fourth"].indexOf(m[1]!) + 1;
     const y = Number(m[2]);
     return { date: ymd(y, q * 3, lastDay(y, q * 3)), precision: "quarter" };
