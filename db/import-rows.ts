@@ -46,13 +46,28 @@ export function reviewRun(
   return row;
 }
 
-/** A candidate a reviewer may still change (not imported, not skipped) with its run, or a refusal. */
+/** The refusal of a form that showed an older version of a candidate (now `currentVersion`). */
+export function staleCandidate(currentVersion: number): Refusal {
+  return {
+    ok: false,
+    kind: "conflict",
+    message: "This candidate was changed by someone else; reload to see it.",
+    currentVersion,
+  };
+}
+
+/**
+ * A candidate a reviewer may still change (not imported, not skipped) with its run, or a refusal:
+ * {@link staleCandidate} when `version` is given and the candidate has changed since.
+ */
 export function reviewableCandidate(
   tx: Pick<Tx, "select">,
   candidateId: number,
+  version?: number,
 ): { candidate: ImportCandidate; run: ImportRun; signedOn: string | null } | Refusal {
   const candidate = tx.select().from(importCandidates).where(eq(importCandidates.id, candidateId)).get();
   if (!candidate) return CANDIDATE_NOT_FOUND;
+  if (version !== undefined && candidate.version !== version) return staleCandidate(candidate.version);
   const run = reviewRun(tx, candidate.runId);
   if ("ok" in run) return run;
   if (candidate.decision === "imported" || candidate.decision === "duplicate")

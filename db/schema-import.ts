@@ -108,6 +108,8 @@ export const importCandidates = sqliteTable(
     duplicateOf: integer("duplicate_of").references(() => commitments.id),
     duplicateReason: text("duplicate_reason", { enum: ["passage", "words"] }),
     updatedAt: text("updated_at").notNull().default(nowUtc),
+    /** raised by a trigger on every change (drizzle/0017): a form's stale version is refused */
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     index("import_candidates_run_idx").on(t.runId, t.start, t.end),

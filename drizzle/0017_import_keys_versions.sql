@@ -28,3 +28,12 @@ END;
 -- one-column index, its prefix.
 CREATE INDEX `commitments_anchor_idx` ON `commitments` (`source_document_id`,`anchor_start`,`anchor_end`);--> statement-breakpoint
 DROP INDEX `commitments_source_document_idx`;
+--> statement-breakpoint
+-- Optimistic versioning of the review (docs/decisions/016-import-review.md "Candidate versions"):
+-- every change of a candidate raises its version; a form carries the version it showed and a verb
+-- refuses a stale one.
+ALTER TABLE `import_candidates` ADD `version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+CREATE TRIGGER `import_candidates_version` AFTER UPDATE ON `import_candidates` WHEN NEW.version = OLD.version
+BEGIN
+  UPDATE `import_candidates` SET `version` = OLD.version + 1 WHERE `id` = NEW.id;
+END;
