@@ -1,11 +1,11 @@
 /**
  * Reads and row shapes the import verbs share (db/mutations/import-*.ts), inside their transaction:
- * the run and candidate a form names, the agreement's live commitments as a re-import compares with
- * them (lib/import/dedupe.ts), and a candidate row from an extracted candidate.
+ * the run and candidate a form names, and a candidate row from an extracted candidate (what a
+ * re-import repeats is db/import-duplicates.ts).
  */
-import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 
-import { duplicateIndex, type DuplicateIndex, type ExistingCommitment, quoteKey } from "../lib/import/dedupe";
+import { quoteKey } from "../lib/import/dedupe";
 import { proposedFields } from "../lib/import/review-fields";
 import type { Candidate } from "../lib/import/types";
 import type { Refusal } from "../lib/write-result";
@@ -13,7 +13,7 @@ import { targetBeforeSigning } from "../lib/date-consistency";
 import { type TCommitmentFields, ZCommitmentFields } from "../lib/validation/agreements";
 import { checkPlacement, fieldError, type Tx } from "./commitment-rows";
 import { liveAgreement } from "./live";
-import { agreements, commitments, sourceDocuments } from "./schema";
+import { agreements } from "./schema";
 import { type ImportCandidate, importCandidates, type ImportRun, importRuns } from "./schema-import";
 
 export type NewCandidateRow = typeof importCandidates.$inferInsert;
@@ -46,13 +46,28 @@ export function reviewRun(
   return row;
 }
 
-/** A candidate a reviewer may still change (not imported, not skipped) with its run, or a refusal. */
+/** The refusal of a form that showed an older version of a candidate (now `currentVersion`). */
+export function staleCandidate(currentVersion: number): Refusal {
+  return {
+    ok: false,
+    kind: "conflict",
+    message: "This candidate was changed by someone else; reload to see it.",
+    currentVersion,
+  };
+}
+
+/**
+ * A candidate a reviewer may still change (not imported, not skipped) with its run, or a refusal:
+ * {@link staleCandidate} when `version` is given and the candidate has changed since.
+ */
 export function reviewableCandidate(
   tx: Pick<Tx, "select">,
   candidateId: number,
+  version?: number,
 ): { candidate: ImportCandidate; run: ImportRun; signedOn: string | null } | Refusal {
   const candidate = tx.select().from(importCandidates).where(eq(importCandidates.id, candidateId)).get();
   if (!candidate) return CANDIDATE_NOT_FOUND;
+  if (version !== undefined && candidate.version !== version) return staleCandidate(candidate.version);
   const run = reviewRun(tx, candidate.runId);
   if ("ok" in run) return run;
   if (candidate.decision === "imported" || candidate.decision === "duplicate")
@@ -66,53 +81,6 @@ export function reviewableCandidate(
       fieldErrors: {},
     };
   return { candidate, ...run };
-}
-
-/**
- * The agreement's live commitments as a re-import compares with them: recorded quote and, for an
- * anchored one, its passage's document text. One agreement's rows (indexed by agreement).
- */
-export function existingCommitments(tx: Pick<Tx, "select">, agreementId: number): ExistingCommitment[] {
-  const rows = tx
-    .select({
-      id: commitments.id,
-      quote: commitments.quote,
-      sourceDocumentId: commitments.sourceDocumentId,
-      start: commitments.anchorStart,
-      end: commitments.anchorEnd,
-    })
-    .from(commitments)
-    .where(and(eq(commitments.agreementId, agreementId), eq(commitments.live, 1)))
-    .all();
-  const docIds = [
-    ...new Set(rows.flatMap((r) => (r.sourceDocumentId !== null && r.start !== null ? [r.sourceDocumentId] : []))),
-  ];
-  const texts = new Map(
-    docIds.length === 0
-      ? []
-      : tx
-          .select({ id: sourceDocuments.id, text: sourceDocuments.text })
-          .from(sourceDocuments)
-          .where(and(inArray(sourceDocuments.id, docIds), isNull(sourceDocuments.deletedAt)))
-          .all()
-          .map((d) => [d.id, d.text] as const),
-  );
-  return rows.map((r) => {
-    const text = r.sourceDocumentId === null ? undefined : texts.get(r.sourceDocumentId);
-    return {
-      commitmentId: r.id,
-      quote: r.quote,
-      anchor:
-        text !== undefined && r.sourceDocumentId !== null && r.start !== null && r.end !== null
-          ? { sourceDocumentId: r.sourceDocumentId, start: r.start, end: r.end, text }
-          : null,
-    };
-  });
-}
-
-/** {@link existingCommitments} as a lookup index. */
-export function existingIndex(tx: Pick<Tx, "select">, agreementId: number): DuplicateIndex {
-  return duplicateIndex(existingCommitments(tx, agreementId));
 }
 
 /** The row of an extracted candidate (decision: proposed, rejected for a position). */

@@ -108,6 +108,8 @@ export const importCandidates = sqliteTable(
     duplicateOf: integer("duplicate_of").references(() => commitments.id),
     duplicateReason: text("duplicate_reason", { enum: ["passage", "words"] }),
     updatedAt: text("updated_at").notNull().default(nowUtc),
+    /** raised by a trigger on every change (drizzle/0017): a form's stale version is refused */
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     index("import_candidates_run_idx").on(t.runId, t.start, t.end),
@@ -117,3 +119,23 @@ export const importCandidates = sqliteTable(
 
 export type ImportRun = typeof importRuns.$inferSelect;
 export type ImportCandidate = typeof importCandidates.$inferSelect;
+
+/**
+ * The normalised words of a live commitment (lib/import/dedupe.ts quoteKey): of its recorded quote
+ * and of its anchored passage ("" when none), so a re-import finds the commitments it repeats by an
+ * index seek (db/import-duplicates.ts). Kept by the import verbs; dropped by triggers when the
+ * commitment's quote or anchor changes (drizzle/0017_import_keys_versions.sql).
+ */
+export const commitmentQuoteKeys = sqliteTable(
+  "commitment_quote_keys",
+  {
+    commitmentId: integer("commitment_id").primaryKey(),
+    agreementId: integer("agreement_id").notNull(),
+    quoteKey: text("quote_key").notNull(),
+    passageKey: text("passage_key").notNull(),
+  },
+  (t) => [
+    index("commitment_quote_keys_quote_idx").on(t.agreementId, t.quoteKey),
+    index("commitment_quote_keys_passage_idx").on(t.agreementId, t.passageKey),
+  ],
+);

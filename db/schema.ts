@@ -181,7 +181,7 @@ export const commitments = sqliteTable(
     index("commitments_agreement_idx").on(t.agreementId),
     index("commitments_live_idx").on(t.live, t.agreementId, t.position),
     index("commitments_parent_idx").on(t.parentId),
-    index("commitments_source_document_idx").on(t.sourceDocumentId),
+    index("commitments_anchor_idx").on(t.sourceDocumentId, t.anchorStart, t.anchorEnd),
     index("commitments_target_date_idx").on(t.targetDate),
     // Open deadlines of live top-level commitments in target order, and their counts, from the
     // index alone (db/queries/commitments.ts openDeadlines, agreements.ts openWithoutTargetCount).

@@ -26,7 +26,8 @@ import { invalid, type Refusal, type WriteResult } from "../../lib/write-result"
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
 import { commitmentSnapshot, fieldError, insertCommitment, nextPosition } from "../commitment-rows";
-import { checkCandidateFields, existingIndex, parseCandidateFields, reviewRun, runCandidates } from "../import-rows";
+import { duplicateLookup } from "../import-duplicates";
+import { checkCandidateFields, parseCandidateFields, reviewRun, runCandidates } from "../import-rows";
 import { sourceDocuments } from "../schema";
 import { type ImportCandidate, importCandidates, importRuns } from "../schema-import";
 import { documentWithText, insertSourceDocument } from "../source-document-rows";
@@ -115,7 +116,12 @@ export function commitImport(
       // Which accepted candidates repeat a live commitment, or one made earlier in this commit
       // (a negative id: the -k-th candidate to create), before anything is written.
       const existingDocument = liveDocument(tx, run.sourceDocumentId) ?? documentWithText(tx, agreement.id, text);
-      const index = existingIndex(tx, agreement.id);
+      const index = duplicateLookup(
+        tx,
+        agreement.id,
+        existingDocument,
+        accepted.map((c) => ({ start: c.start, end: c.end, key: c.quoteKey })),
+      );
       const toCreate: ImportCandidate[] = [];
       const repeats: { c: ImportCandidate; commitmentId: number; reason: "passage" | "words" }[] = [];
       for (const c of accepted) {

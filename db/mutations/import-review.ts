@@ -11,7 +11,13 @@ import { ZCandidateRef, ZDecideCandidates, ZRunRef } from "../../lib/validation/
 import { invalid, type WriteResult } from "../../lib/write-result";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
-import { checkCandidateFields, parseCandidateFields, reviewableCandidate, reviewRun } from "../import-rows";
+import {
+  checkCandidateFields,
+  parseCandidateFields,
+  reviewableCandidate,
+  reviewRun,
+  staleCandidate,
+} from "../import-rows";
 import { importCandidates } from "../schema-import";
 import { IMMEDIATE } from "../transaction";
 import { sameCodes, sameFields } from "../../lib/unchanged";
@@ -38,7 +44,7 @@ export function updateCandidate(
   if (!parsed.success) return invalid(parsed.error);
   const fields = parsed.data;
   return db.transaction((tx): WriteResult<{ candidateId: number; runId: number; unchanged: boolean }> => {
-    const found = reviewableCandidate(tx, ref.data.candidateId);
+    const found = reviewableCandidate(tx, ref.data.candidateId, ref.data.version);
     if ("ok" in found) return found;
     const { candidate, run, signedOn } = found;
     const refusal = checkCandidateFields(tx, { id: run.agreementId, signedOn }, fields);
@@ -89,12 +95,12 @@ export function decideCandidates(db: Db, actorId: number | null, raw: unknown): 
   if (!guard.ok) return guard;
   const parsed = ZDecideCandidates.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
-  const { runId, candidateIds, decision } = parsed.data;
+  const { runId, candidateIds, decision, version } = parsed.data;
   return db.transaction((tx): WriteResult<DecidedCandidates> => {
     const found = reviewRun(tx, runId);
     if ("ok" in found) return found;
     const rows = tx
-      .select({ id: importCandidates.id, decision: importCandidates.decision })
+      .select({ id: importCandidates.id, decision: importCandidates.decision, version: importCandidates.version })
       .from(importCandidates)
       .where(
         and(
@@ -103,6 +109,8 @@ export function decideCandidates(db: Db, actorId: number | null, raw: unknown): 
         ),
       )
       .all();
+    if (version !== undefined && candidateIds.length === 1 && rows[0] && rows[0].version !== version)
+      return staleCandidate(rows[0].version);
     const changeable = rows.filter((r) => r.decision !== "imported" && r.decision !== "duplicate");
     const changed = changeable.filter((r) => r.decision !== decision).map((r) => r.id);
     const untouched = candidateIds.filter((id) => !changeable.some((r) => r.id === id));

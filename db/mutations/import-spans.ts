@@ -68,9 +68,9 @@ export function splitCandidate(db: Db, actorId: number | null, raw: unknown): Wr
   if (!guard.ok) return guard;
   const parsed = ZSplitCandidate.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
-  const { candidateId, at, firstPart } = parsed.data;
+  const { candidateId, version, at, firstPart } = parsed.data;
   return db.transaction((tx): WriteResult<SpanResult> => {
-    const found = reviewableCandidate(tx, candidateId);
+    const found = reviewableCandidate(tx, candidateId, version);
     if ("ok" in found) return found;
     const { candidate, run } = found;
     const text = run.text ?? "";
@@ -117,9 +117,9 @@ export function mergeCandidates(db: Db, actorId: number | null, raw: unknown): W
   const parsed = ZMergeCandidates.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   return db.transaction((tx): WriteResult<SpanResult> => {
-    const a = reviewableCandidate(tx, parsed.data.candidateId);
+    const a = reviewableCandidate(tx, parsed.data.candidateId, parsed.data.version);
     if ("ok" in a) return a;
-    const b = reviewableCandidate(tx, parsed.data.withId);
+    const b = reviewableCandidate(tx, parsed.data.withId, parsed.data.withVersion);
     if ("ok" in b) return b;
     if (a.run.id !== b.run.id || a.candidate.id === b.candidate.id)
       return fieldError("withId", "Merge two different candidates of the same import");

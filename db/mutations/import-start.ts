@@ -15,13 +15,14 @@
  */
 import { and, eq } from "drizzle-orm";
 
-import { duplicateIndex, findDuplicate, findOverlap, overlapIndex } from "../../lib/import/dedupe";
+import { findDuplicate } from "../../lib/import/dedupe";
 import { type ExtractionProgress, extractWithProgress, nextTurn, paragraphAt } from "../../lib/import/extract-progress";
 import { ZStartImport, type ImportFailureProblem } from "../../lib/validation/import";
 import { invalid, type WriteResult } from "../../lib/write-result";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
-import { candidateRow, existingCommitments, type NewCandidateRow } from "../import-rows";
+import { duplicateLookup, overlappingSpans } from "../import-duplicates";
+import { candidateRow, type NewCandidateRow } from "../import-rows";
 import { partyNamesOf } from "../import-parties";
 import { liveAgreement } from "../live";
 import { agreements } from "../schema";
@@ -158,19 +159,20 @@ export async function startImport(
       })
       .returning({ id: importRuns.id })
       .get();
-    const existing = existingCommitments(tx, agreement.id);
-    const index = duplicateIndex(existing);
-    const overlaps = overlapIndex(existing, sourceDocumentId);
-    const rows: NewCandidateRow[] = [];
+    const rows: NewCandidateRow[] = extraction.candidates.map((c) =>
+      candidateRow(run.id, c, paragraphAt(extraction.paragraphs, c.start)?.index ?? 0),
+    );
+    const spans = rows.map((r) => ({ start: r.start, end: r.end, key: r.quoteKey }));
+    const index = duplicateLookup(tx, agreement.id, sourceDocumentId, spans);
+    const overlaps = overlappingSpans(tx, agreement.id, sourceDocumentId, spans);
     const dupes: { at: number; commitmentId: number; reason: "passage" | "words" }[] = [];
-    for (const c of extraction.candidates) {
-      const row = candidateRow(run.id, c, paragraphAt(extraction.paragraphs, c.start)?.index ?? 0);
+    for (const [at, row] of rows.entries()) {
+      const c = extraction.candidates[at]!;
       const dupe = findDuplicate(index, { sourceDocumentId, start: c.start, end: c.end, key: row.quoteKey });
       if (dupe) {
         Object.assign(row, { decision: "duplicate", duplicateOf: dupe.commitmentId, duplicateReason: dupe.reason });
-        dupes.push({ at: rows.length, ...dupe });
-      } else if (findOverlap(overlaps, c.start, c.end) !== null) row.flags = [...(row.flags ?? []), "overlap"];
-      rows.push(row);
+        dupes.push({ at, ...dupe });
+      } else if (overlaps.has(at)) row.flags = [...(row.flags ?? []), "overlap"];
     }
     const ids: number[] = [];
     for (let i = 0; i < rows.length; i += INSERT_BATCH) {

@@ -108,6 +108,8 @@ export interface ReviewItem extends ImportCandidate {
   ordinal: number;
   /** the next candidate in text order when the two may be merged (neighbours, same or next paragraph) */
   mergeWithId: number | null;
+  /** that next candidate's version (its merge form carries it), or null */
+  mergeWithVersion: number | null;
   /** for an imported or skipped one: the commitment's number and title */
   commitmentRef: string | null;
   commitmentTitle: string | null;
@@ -141,7 +143,8 @@ export function candidatePage(
            row_number() OVER (ORDER BY start, "end", id) AS ordinal,
            lead(id) OVER (ORDER BY start, "end", id) AS next_id,
            lead(paragraph_index) OVER (ORDER BY start, "end", id) AS next_paragraph,
-           lead(decision) OVER (ORDER BY start, "end", id) AS next_decision
+           lead(decision) OVER (ORDER BY start, "end", id) AS next_decision,
+           lead(version) OVER (ORDER BY start, "end", id) AS next_version
          FROM import_candidates c WHERE run_id = ?
        ) o
        LEFT JOIN commitments cm ON cm.id = coalesce(o.commitment_id, o.duplicate_of)
@@ -167,7 +170,8 @@ function toItem(r: RawItem): ReviewItem {
     REVIEWABLE.has(String(o.nextDecision)) &&
     Math.abs(Number(o.nextParagraph) - Number(o.paragraphIndex)) <= 1;
   o.mergeWithId = mergeable ? Number(o.nextId) : null;
-  for (const k of ["nextId", "nextParagraph", "nextDecision"]) delete o[k];
+  o.mergeWithVersion = mergeable ? Number(o.nextVersion) : null;
+  for (const k of ["nextId", "nextParagraph", "nextDecision", "nextVersion"]) delete o[k];
   return o as unknown as ReviewItem;
 }
 

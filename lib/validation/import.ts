@@ -72,7 +72,20 @@ export const ZStartImport = z.intersection(
 export type TStartImport = z.infer<typeof ZStartImport>;
 
 export const ZRunRef = z.object({ runId: zId("import run") });
-export const ZCandidateRef = z.object({ candidateId: zId("candidate") });
+/** The version of a candidate a form showed (optional: a caller without one is not checked). */
+const zVersion = z
+  .union([z.number(), z.string().trim()])
+  .transform((v, ctx) => {
+    const n = typeof v === "number" ? v : /^[0-9]{1,15}$/.test(v) ? Number(v) : NaN;
+    if (!Number.isSafeInteger(n) || n < 1) {
+      ctx.addIssue({ code: "custom", message: "Not a valid candidate version" });
+      return z.NEVER;
+    }
+    return n;
+  })
+  .optional();
+
+export const ZCandidateRef = z.object({ candidateId: zId("candidate"), version: zVersion });
 
 /** Candidate ids from repeated form fields or a list (at most a page's worth per request). */
 const ZCandidateIds = z
@@ -86,12 +99,15 @@ export const ZDecideCandidates = z.object({
   runId: zId("import run"),
   candidateIds: ZCandidateIds,
   decision: z.enum(REVIEWER_DECISIONS, { error: "Choose accept, reject or undecided" }),
+  /** checked when one candidate is decided */
+  version: zVersion,
 });
 
 /** Split: at an offset inside the quote (a boundary chosen from a list), or after typed words. */
 export const ZSplitCandidate = z
   .object({
     candidateId: zId("candidate"),
+    version: zVersion,
     at: z
       .union([
         z.literal(""),
@@ -110,4 +126,9 @@ export const ZSplitCandidate = z
     path: ["at"],
   });
 
-export const ZMergeCandidates = z.object({ candidateId: zId("candidate"), withId: zId("candidate") });
+export const ZMergeCandidates = z.object({
+  candidateId: zId("candidate"),
+  version: zVersion,
+  withId: zId("candidate"),
+  withVersion: zVersion,
+});

@@ -40,6 +40,8 @@ const Hidden = ({ children }: { children: string }) => <span className="visually
 export function DecideForm(props: {
   runId: number;
   candidateId: number;
+  /** the candidate's version as shown: a change since is refused */
+  version: number;
   decision: string;
   label: string;
   place: ListPlace;
@@ -51,6 +53,7 @@ export function DecideForm(props: {
       <FormErrorBanner error={state.error} />
       <input type="hidden" name="runId" value={props.runId} />
       <input type="hidden" name="candidateIds" value={props.candidateId} />
+      <input type="hidden" name="version" value={props.version} />
       <Place place={props.place} />
       {decision !== "accepted" ? (
         <SubmitButton name="decision" value="accepted" pendingLabel="Accepting…">
@@ -73,6 +76,8 @@ export function DecideForm(props: {
 
 export interface CandidateFormValues {
   candidateId: number;
+  /** the candidate's version as shown: a change since is refused */
+  version: number;
   ref: string;
   title: string;
   theme: string;
@@ -106,6 +111,7 @@ export function EditCandidateForm(props: {
       <form action={action} className="form" noValidate key={state.attempt} data-testid="edit-candidate-form">
         <FormErrorBanner error={state.error} />
         <input type="hidden" name="candidateId" value={initial.candidateId} />
+        <input type="hidden" name="version" value={initial.version} />
         <Place place={props.place} />
         <Field id={`${p}title`} label="Title" errors={e.title}>
           {(c) => <input {...c} type="text" name="title" defaultValue={str(v.title, initial.title)} />}
@@ -185,6 +191,7 @@ export function EditCandidateForm(props: {
 /** Split a candidate at a listed boundary, or after the words of its first part. */
 export function SplitForm(props: {
   candidateId: number;
+  version: number;
   points: { at: number; before: string; after: string }[];
   place: ListPlace;
   label: string;
@@ -201,6 +208,7 @@ export function SplitForm(props: {
       <form action={action} className="form" noValidate key={state.attempt} data-testid="split-form">
         <FormErrorBanner error={state.error} />
         <input type="hidden" name="candidateId" value={props.candidateId} />
+        <input type="hidden" name="version" value={props.version} />
         <Place place={props.place} />
         {props.points.length > 0 ? (
           <Field id={`${p}at`} label="Split after" errors={e.at}>
@@ -233,13 +241,22 @@ export function SplitForm(props: {
 }
 
 /** Merge a candidate with the next one in the text. */
-export function MergeForm(props: { candidateId: number; withId: number; label: string; place: ListPlace }) {
+export function MergeForm(props: {
+  candidateId: number;
+  version: number;
+  withId: number;
+  withVersion: number;
+  label: string;
+  place: ListPlace;
+}) {
   const [state, action] = useFormAction(mergeAction, INITIAL_FORM_STATE);
   return (
     <form action={action} className="inline-form" data-testid="merge-form">
       <FormErrorBanner error={state.error} />
       <input type="hidden" name="candidateId" value={props.candidateId} />
+      <input type="hidden" name="version" value={props.version} />
       <input type="hidden" name="withId" value={props.withId} />
+      <input type="hidden" name="withVersion" value={props.withVersion} />
       <Place place={props.place} />
       <SubmitButton variant="secondary" pendingLabel="Merging…">
         Merge with the next<Hidden>{` (${props.label})`}</Hidden>

@@ -108,13 +108,21 @@ export function ReviewItemView(props: {
       ) : null}
       {reviewable ? (
         <div className="candidate__actions">
-          <DecideForm runId={props.runId} candidateId={c.id} decision={c.decision} label={label} place={place} />
+          <DecideForm
+            runId={props.runId}
+            candidateId={c.id}
+            version={c.version}
+            decision={c.decision}
+            label={label}
+            place={place}
+          />
           <EditCandidateForm
             label={label}
             parties={props.parties}
             place={place}
             initial={{
               candidateId: c.id,
+              version: c.version,
               ref: c.ref,
               title: c.title,
               theme: c.theme,
@@ -126,11 +134,13 @@ export function ReviewItemView(props: {
               targetPhrase: c.targetPhrase,
             }}
           />
-          <SplitForm candidateId={c.id} points={splitPoints(c.quote)} place={place} label={label} />
+          <SplitForm candidateId={c.id} version={c.version} points={splitPoints(c.quote)} place={place} label={label} />
           {c.mergeWithId !== null ? (
             <MergeForm
               candidateId={c.id}
+              version={c.version}
               withId={c.mergeWithId}
+              withVersion={c.mergeWithVersion ?? 1}
               label={`${label} with candidate ${c.ordinal + 1}`}
               place={place}
             />
