@@ -60,8 +60,10 @@ export function recentRuns(db: Db, agreementId: number, limit = 10): RunSummary[
       fileName: importRuns.fileName,
       title: importRuns.title,
       errorMessage: importRuns.errorMessage,
-      candidates: sql<number>`(SELECT count(*) FROM import_candidates c WHERE c.run_id = ${importRuns.id})`,
-      imported: sql<number>`(SELECT count(*) FROM import_candidates c WHERE c.run_id = ${importRuns.id} AND c.decision = 'imported')`,
+      // The run's column written out: drizzle renders `${importRuns.id}` as a bare "id", which inside
+      // the sub-select would name the candidate's own id (every run then counted 1 candidate).
+      candidates: sql<number>`(SELECT count(*) FROM import_candidates c WHERE c.run_id = "import_runs"."id")`,
+      imported: sql<number>`(SELECT count(*) FROM import_candidates c WHERE c.run_id = "import_runs"."id" AND c.decision = 'imported')`,
     })
     .from(importRuns)
     .where(eq(importRuns.agreementId, agreementId))

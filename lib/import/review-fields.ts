@@ -9,8 +9,13 @@ import { REF_PATTERN } from "../validation/agreements";
 import { THEMES } from "./lexicon";
 import type { Candidate } from "./types";
 
-/** Titles proposed from a quote are cut to this many characters, at a word boundary. */
-export const TITLE_LENGTH = 120;
+/**
+ * Titles proposed from a quote are cut to this many characters, at a word boundary: the title
+ * field's own limit (lib/validation/agreements.ts), so a pledge of one sentence keeps its whole
+ * words. At 120, titles of ordinary sentences were stored ending in "…" and reached the public
+ * pages, the API, the CSV and the feeds cut (found by a new user, session 9).
+ */
+export const TITLE_LENGTH = 300;
 
 /** The theme's label ("energy-climate" → "Energy & climate"); an unknown id is shown as is. */
 export function themeLabel(id: string): string {

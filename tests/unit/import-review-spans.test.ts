@@ -168,13 +168,17 @@ describe("split and merge offsets", () => {
 });
 
 describe("proposed fields", () => {
-  it("titles a candidate by its words: no marker, no final stop, capitalised, at most 120 characters", () => {
+  it("titles a candidate by its words: no marker, no final stop, capitalised, at most 300 characters", () => {
     expect(proposedTitle("the two sides agreed to conclude the FTA by next year.")).toBe(
       "The two sides agreed to conclude the FTA by next year",
     );
     expect(proposedTitle("(a) establish a\n joint committee;")).toBe("Establish a joint committee");
+    // A sentence of 160 characters keeps every word (it was cut at 120).
+    const sentence =
+      "The two Leaders agreed to conclude negotiations on an upgraded Comprehensive Economic Partnership Agreement by the end of next year at the latest";
+    expect(proposedTitle(`${sentence}.`)).toBe(sentence);
     const long = proposedTitle(`Both sides will ${"cooperate closely ".repeat(20)}`);
-    expect(long.length).toBeLessThanOrEqual(121);
+    expect(long.length).toBeLessThanOrEqual(301);
     expect(long.endsWith("…")).toBe(true);
     expect(proposedTitle("양국은 협정을 체결하기로 합의했다.")).toBe("양국은 협정을 체결하기로 합의했다");
   });

@@ -6,9 +6,11 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
+import { commitImport } from "@/db/mutations/import-commit";
 import { acceptUnflagged, decideCandidates, updateCandidate } from "@/db/mutations/import-review";
 import { mergeCandidates, splitCandidate } from "@/db/mutations/import-spans";
 import { startImport } from "@/db/mutations/import-start";
+import { recentRuns } from "@/db/queries/import";
 import { sourceDocuments } from "@/db/schema";
 import { importRuns } from "@/db/schema-import";
 import { extractCandidates } from "@/lib/import/candidates";
@@ -253,5 +255,24 @@ describe("review", () => {
       expect(mergeCandidates(t.db, admin, { candidateId: now[j - 1]!.id, withId: now[j + 1]!.id })).toMatchObject({
         ok: false,
       });
+  });
+});
+
+describe("recentRuns (the review page's 'Earlier imports')", () => {
+  it("counts each run's own candidates and the ones imported from it", { timeout: 60_000 }, async () => {
+    const first = await start(t.db);
+    const accepted = acceptUnflagged(t.db, admin, { runId: first.runId });
+    expect(accepted.ok).toBe(true);
+    const committed = commitImport(t.db, admin, { runId: first.runId });
+    expect(committed.ok).toBe(true);
+    const made = committed.ok ? committed.data.created.length : -1;
+    const second = await start(t.db);
+    const runs = recentRuns(t.db, agreementId);
+    expect(runs.map((r) => [r.id, r.candidates, r.imported])).toEqual([
+      [second.runId, candidates(t.db, second.runId).length, 0],
+      [first.runId, candidates(t.db, first.runId).length, made],
+    ]);
+    expect(made).toBeGreaterThan(1);
+    expect(candidates(t.db, first.runId).length).toBeGreaterThan(made);
   });
 });
