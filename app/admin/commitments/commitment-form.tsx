@@ -73,7 +73,7 @@ export function CommitmentForm(props: {
       </Field>
       <Field
         id="parentIdTyped"
-        label="Or milestone of the commitment with id"
+        label="Or the parent's id"
         hint={`${props.moreParents ? "The list shows the first 50 top-level commitments. " : ""}For any other commitment of this agreement, type its id (the number in its address, /commitments/…); it wins over the list.`}
       >
         {(c) => (
