@@ -82,7 +82,7 @@ export function filterCondition(facet: FacetKey, query: ListQuery, day: Calendar
  * `c.live = 1 AND` every filter of `facets` AND, with a search, the FTS5 match (the search index
  * gives the rowids, which are looked up by primary key).
  */
-function whereAll(facets: readonly FacetKey[], query: ListQuery, day: CalendarDate): SQL {
+export function whereAll(facets: readonly FacetKey[], query: ListQuery, day: CalendarDate): SQL {
   const match = query.q === undefined ? null : ftsMatch(query.q);
   const search =
     match === null ? [] : [sql`c.id IN (SELECT rowid FROM commitment_search WHERE commitment_search MATCH ${match})`];
@@ -382,7 +382,7 @@ function orderBy(sort: ListQuery["sort"]): SQL {
 }
 
 /** Live rows in all (commitments and milestones), from the summary. */
-function liveTotal(db: Db): number {
+export function liveTotal(db: Db): number {
   const [row] = db.values<[number | null]>(sql`SELECT sum(n) FROM live_counts WHERE dimension = 'all'`);
   return Number(row?.[0] ?? 0);
 }
@@ -402,7 +402,7 @@ export function pagePlan(matching: number, live: number, limit: number, offset: 
 }
 
 /** `whereAll` with no filter usable as an index term (`+`), for a walk of the order indexes. */
-function checksOnly(query: ListQuery, day: CalendarDate): SQL {
+export function checksOnly(query: ListQuery, day: CalendarDate): SQL {
   const match = query.q === undefined ? null : ftsMatch(query.q);
   const search =
     match === null ? [] : [sql`+c.id IN (SELECT rowid FROM commitment_search WHERE commitment_search MATCH ${match})`];

@@ -30,6 +30,7 @@ import type { Db } from "../client";
 import { liveRow } from "../live";
 import { ftsMatch } from "./catalog";
 import { indexedCounts, indexedPage, usesIndexedList } from "./list-counts";
+import { keysetChunks } from "./list-keyset";
 import { addedOnByCommitment } from "./shared";
 
 type FacetKey = (typeof FACETS)[number];
@@ -384,7 +385,8 @@ export function queryCommitmentList(
 
 /**
  * Every row of `query` (all pages), in the list's order, read in chunks of `chunk` rows so an export
- * holds one chunk at a time: a generator for streaming (app/commitments.csv). Each row's `history`
+ * holds one chunk at a time (each chunk one keyset statement, db/queries/list-keyset.ts, except for
+ * the as-of view): a generator for streaming (app/commitments.csv). Each row's `history`
  * is read for an as-of query, or with `options.history` (a reader that replays it, such as the
  * agreement page's as-of view); otherwise it is left empty.
  */
@@ -395,9 +397,15 @@ export function* iterateCommitmentList(
   chunk = 500,
   options: { history?: boolean } = {},
 ): Generator<CatalogRow> {
-  // The ordered ids with their as-of fields are small (four columns); the full rows come per chunk.
-  const listed = pageIds(db, query, today, -1, 0);
   const history = options.history ?? query.asOf !== undefined;
+  if (usesIndexedList(query)) {
+    // Keyset chunks (db/queries/list-keyset.ts): one bounded statement each, hydrated in turn.
+    for (const listed of keysetChunks(db, query, today, chunk)) yield* hydrate(db, listed, undefined, history);
+    return;
+  }
+  // The as-of view: the ordered ids with their as-of fields (four columns) read at once, since each
+  // row's status on the day is computed over every live row; the full rows come per chunk.
+  const listed = pageIds(db, query, today, -1, 0);
   for (let i = 0; i < listed.length; i += chunk) {
     yield* hydrate(db, listed.slice(i, i + chunk), query.asOf, history);
   }

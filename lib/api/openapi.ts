@@ -88,10 +88,22 @@ export function openApiDocument(origin: string) {
       },
       "/api/v1/agreements/{slug}": {
         get: {
-          summary: "One agreement with its commitments (each with its source anchor) and its source documents",
-          parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
+          summary:
+            "One agreement with a page of its commitments (25 a page, each with its source anchor) and its source documents",
+          parameters: [
+            { name: "slug", in: "path", required: true, schema: { type: "string" } },
+            {
+              name: "page",
+              in: "query",
+              required: false,
+              description:
+                "Page of the commitments from 1. Past the last page the last page is served, with meta.pastLastPage true",
+              schema: { type: "integer", minimum: 1 },
+            },
+          ],
           responses: {
             "200": { description: "The agreement", content: jsonContent("AgreementDetail") },
+            "400": { description: "`page` is not a page number; `fields` names it", content: jsonContent("Error") },
             "404": { description: "No such agreement", content: jsonContent("Error") },
           },
         },

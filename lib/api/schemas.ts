@@ -140,17 +140,6 @@ export const ZApiCommitmentDetail = ZApiCommitment.extend({
   otherEvidence: z.array(ZApiEvidence),
 });
 
-export const ZApiAgreementDetail = ZApiAgreementSummary.extend({
-  summary: z.string(),
-  sourceUrl: z.string().nullable(),
-  commitmentList: z
-    .array(ZApiAgreementCommitment)
-    .meta({ description: "Commitments and milestones in agreement order, each with its source anchor" }),
-  sourceDocuments: z
-    .array(ZApiSourceDocument)
-    .meta({ description: "The texts the agreement comes from or is reported in, oldest first" }),
-});
-
 const Count = z.object({ commitments: z.int(), milestones: z.int() });
 
 /** The paging fields of a list's `meta` (lib/api/serialize.ts `pagingMeta`). */
@@ -163,6 +152,27 @@ const Paging = {
     description: "True when the page asked for is past the last page: then `page` is the last page",
   }),
 };
+
+export const ZApiAgreementDetail = ZApiAgreementSummary.extend({
+  summary: z.string(),
+  sourceUrl: z.string().nullable(),
+  commitmentList: z.array(ZApiAgreementCommitment).meta({
+    description:
+      "One page (meta.page, 25 a page) of the commitments and milestones in the list's order, each with its source anchor",
+  }),
+  sourceDocuments: z
+    .array(ZApiSourceDocument)
+    .meta({ description: "The texts the agreement comes from or is reported in, oldest first" }),
+  meta: z.object({ total: Count, ...Paging }).meta({
+    description: "The agreement's live commitments and milestones (total) and the page of them in commitmentList",
+  }),
+  links: z.object({
+    self: z.string(),
+    next: z.string().nullable(),
+    prev: z.string().nullable(),
+    commitments: z.string().meta({ description: "The commitments list filtered to this agreement" }),
+  }),
+});
 
 export const ZApiCommitmentPage = z.object({
   data: z.array(ZApiCommitment),

@@ -4,11 +4,12 @@
  */
 import type { z } from "zod";
 
-import type { AgreementCommitment, AgreementDetail, AgreementSummary } from "../../db/queries/agreements";
+import type { AgreementApiPage } from "../../db/queries/agreement-api";
+import type { AgreementSummary } from "../../db/queries/agreements";
 import type { AnchorRef } from "../../db/queries/source-documents";
 import type { CommitmentDetail } from "../../db/queries/commitments";
 import type { CalendarDate } from "../calendar-date";
-import { type CatalogRow, dueOn, overdueOn } from "../commitment-list";
+import { type CatalogRow, dueOn, overdueOn, PAGE_SIZE } from "../commitment-list";
 import { freshness } from "../freshness";
 import { SOURCE_DOCUMENT_KIND_LABELS } from "../source-documents";
 import { passageHash, sourceHash } from "../source-passages";
@@ -88,28 +89,25 @@ function anchorJson(
   return { ...anchor, passageUrl: `${origin}/agreements/${slug}#${hash}` };
 }
 
-function anchorsById(commitments: readonly AgreementCommitment[]): Map<number, AnchorRef | null> {
-  const out = new Map<number, AnchorRef | null>();
-  const visit = (c: AgreementCommitment) => {
-    out.set(c.id, c.anchor);
-    c.milestones.forEach(visit);
-  };
-  commitments.forEach(visit);
-  return out;
-}
-
+/**
+ * The agreement document of the API with one page of its commitments (`page.list`): `meta` as the
+ * commitments list's (total of the agreement's live rows, paging), and links to the other pages and
+ * to the commitments list filtered to the agreement (`/api/v1/commitments?agreement=<slug>`).
+ */
 export function agreementDetailJson(
-  a: AgreementDetail,
-  rows: readonly CatalogRow[],
+  page: AgreementApiPage,
+  requestedPage: number,
   today: CalendarDate,
   origin: string,
 ): z.infer<typeof ZApiAgreementDetail> {
-  const anchors = anchorsById(a.commitments);
+  const { agreement: a, list, anchors } = page;
+  const self = `${origin}/api/v1/agreements/${encodeURIComponent(a.slug)}`;
+  const at = (n: number) => (n === 1 ? self : `${self}?page=${n}`);
   return {
     ...agreementSummaryJson(a, origin),
     summary: a.summary,
     sourceUrl: a.sourceUrl,
-    commitmentList: rows.map((r) => ({
+    commitmentList: list.rows.map((r) => ({
       ...commitmentJson(r, today, origin),
       anchor: anchorJson(anchors.get(r.id) ?? null, r.id, a.slug, origin),
     })),
@@ -118,6 +116,13 @@ export function agreementDetailJson(
       kindLabel: SOURCE_DOCUMENT_KIND_LABELS[d.kind],
       pageUrl: `${origin}/agreements/${a.slug}#${sourceHash(d.id)}`,
     })),
+    meta: { total: list.total, ...pagingMeta(requestedPage, list.page, list.pages, PAGE_SIZE) },
+    links: {
+      self: at(list.page),
+      next: list.page < list.pages ? at(list.page + 1) : null,
+      prev: list.page > 1 ? at(list.page - 1) : null,
+      commitments: `${origin}/api/v1/commitments?agreement=${encodeURIComponent(a.slug)}`,
+    },
   };
 }
 

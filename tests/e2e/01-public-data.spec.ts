@@ -37,6 +37,24 @@ test.describe("[PUBLIC][API]", () => {
     expect(filtered.data.map((a: { slug: string }) => a.slug)).toEqual([SLUG]);
     const agreement = await check(`/api/v1/agreements/${SLUG}`, "AgreementDetail");
     expect(agreement.commitmentList).toHaveLength(17);
+    // Its commitments a page at a time, as the commitments list (17 of them: one page of 25).
+    expect(agreement.meta).toEqual({
+      total: { commitments: 17, milestones: 0 },
+      page: 1,
+      pages: 1,
+      pageSize: 25,
+      requestedPage: 1,
+      pastLastPage: false,
+    });
+    expect(agreement.links.commitments).toMatch(new RegExp(`/api/v1/commitments\\?agreement=${SLUG}$`));
+    expect(agreement.links).toMatchObject({ next: null, prev: null });
+    const pastAgreement = await check(`/api/v1/agreements/${SLUG}?page=4`, "AgreementDetail");
+    expect(pastAgreement.meta).toMatchObject({ page: 1, requestedPage: 4, pastLastPage: true });
+    expect(pastAgreement.commitmentList.map((c: { id: number }) => c.id)).toEqual(
+      agreement.commitmentList.map((c: { id: number }) => c.id),
+    );
+    const badPage = await check(`/api/v1/agreements/${SLUG}?page=0`, "Error", 400);
+    expect(Object.keys(badPage.error.fields)).toEqual(["page"]);
     const page = await check("/api/v1/commitments?status=in_progress&theme=Energy+and+climate", "CommitmentPage");
     expect(page.data.map((c: { ref: string }) => c.ref)).toEqual(["11", "12"]);
     expect(page.meta.total).toEqual({ commitments: 2, milestones: 0 });

@@ -36,6 +36,14 @@ test.describe("[DATA][RULES]", () => {
     const milestoneUrl = page.url();
     const milestoneId = Number(new URL(milestoneUrl).pathname.split("/").pop());
 
+    // A parent typed by id (for one past the select's 50 choices) is the one saved; one of another
+    // agreement or the commitment itself is refused, naming the field.
+    await page.getByLabel("Or the parent's id").fill(String(milestoneId));
+    await page.getByRole("button", { name: "Save commitment" }).click();
+    await expect(page.getByText("A commitment cannot be its own milestone")).toBeVisible();
+    await page.goto(milestoneUrl);
+    await page.getByLabel("Or the parent's id").fill(String(parentId));
+
     // Saving the form as it is: nothing is written, and the page says so.
     await page.getByRole("button", { name: "Save commitment" }).click();
     await expect(page.getByTestId("notice")).toHaveText("No changes to save.");

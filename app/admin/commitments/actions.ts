@@ -12,8 +12,18 @@ import { appToday } from "@/lib/today";
 
 // Each action re-checks the caller through its write verb (role, zod, one transaction with audit).
 
+/**
+ * The form's fields; a parent typed by id (`parentIdTyped`, for a commitment past the select's
+ * bounded choices) wins over the select's `parentId`; both are validated as one (db/mutations).
+ */
 function values(formData: FormData) {
-  return { ...formDataToObject(formData), parties: asFormData(formData).getAll("parties").map(String) };
+  const fields = formDataToObject(formData);
+  const typed = typeof fields.parentIdTyped === "string" ? fields.parentIdTyped.trim() : "";
+  return {
+    ...fields,
+    ...(typed === "" ? {} : { parentId: typed }),
+    parties: asFormData(formData).getAll("parties").map(String),
+  };
 }
 
 function done(commitmentId: number, notice: string): never {

@@ -31,7 +31,9 @@ export interface CommitmentFormValues {
 export function CommitmentForm(props: {
   initial: CommitmentFormValues;
   parties: { code: string; name: string }[];
+  /** the bounded choices (db/queries/parent-choices.ts); `moreParents`: the agreement has more */
   parents: { id: number; ref: string; title: string }[];
+  moreParents: boolean;
   themes: string[];
 }) {
   const { initial } = props;
@@ -67,6 +69,22 @@ export function CommitmentForm(props: {
               </option>
             ))}
           </select>
+        )}
+      </Field>
+      <Field
+        id="parentIdTyped"
+        label="Or the parent's id"
+        hint={`${props.moreParents ? "The list shows the first 50 top-level commitments. " : ""}For any other commitment of this agreement, type its id (the number in its address, /commitments/…); it wins over the list.`}
+      >
+        {(c) => (
+          <input
+            {...c}
+            type="text"
+            inputMode="numeric"
+            name="parentIdTyped"
+            autoComplete="off"
+            defaultValue={str(v.parentIdTyped, "")}
+          />
         )}
       </Field>
       <Field id="description" label="Description" errors={e.description}>

@@ -36,7 +36,9 @@ export default async function EditCommitmentPage({ params, searchParams }: Props
   const id = parseRowId(raw);
   const db = getDb();
   const data = id === null ? null : getCommitmentForAdmin(db, id);
-  const context = data ? loadCommitmentFormContext(db, data.commitment.agreementId, data.commitment.id) : null;
+  const context = data
+    ? loadCommitmentFormContext(db, data.commitment.agreementId, data.commitment.id, data.commitment.parentId)
+    : null;
   if (!data || !context) notFound();
   const c = data.commitment;
   const { done } = await searchParams;
@@ -85,6 +87,7 @@ export default async function EditCommitmentPage({ params, searchParams }: Props
       <CommitmentForm
         parties={context.parties}
         parents={context.parents}
+        moreParents={context.moreParents}
         themes={context.themes}
         initial={{
           agreementId: c.agreementId,

@@ -18,7 +18,10 @@ export default async function NewCommitmentPage({ searchParams }: Props) {
   const access = await requireRole("admin", `/admin/commitments/new?agreement=${params.agreement ?? ""}`);
   if (!access.ok) return null;
   const agreementId = parseRowId(params.agreement ?? "");
-  const context = agreementId === null ? null : loadCommitmentFormContext(getDb(), agreementId, null);
+  const context =
+    agreementId === null
+      ? null
+      : loadCommitmentFormContext(getDb(), agreementId, null, parseRowId(params.parent ?? ""));
   if (!context || agreementId === null) notFound();
   return (
     <>
@@ -33,6 +36,7 @@ export default async function NewCommitmentPage({ searchParams }: Props) {
       <CommitmentForm
         parties={context.parties}
         parents={context.parents}
+        moreParents={context.moreParents}
         themes={context.themes}
         initial={{
           agreementId,

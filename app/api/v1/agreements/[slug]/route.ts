@@ -1,7 +1,6 @@
 import { getDb } from "@/db/client";
-import { loadAgreement } from "@/db/public";
-import { iterateCommitmentList } from "@/db/queries/list";
-import { json, notFound, preflight } from "@/lib/api/http";
+import { agreementApiPage } from "@/db/queries/agreement-api";
+import { badRequest, json, notFound, preflight, searchParamsRecord } from "@/lib/api/http";
 import { agreementDetailJson } from "@/lib/api/serialize";
 import { listQuerySchema } from "@/lib/commitment-list";
 import { siteOrigin } from "@/lib/site-origin";
@@ -9,14 +8,20 @@ import { appToday } from "@/lib/today";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/agreements/{slug}: one agreement with its commitments and milestones. */
+/**
+ * GET /api/v1/agreements/{slug}: one agreement with a page (`page`, 25 a page, as
+ * /api/v1/commitments) of its commitments and milestones; a page past the last gives the last page,
+ * with `meta.pastLastPage` true; a `page` that is not a page number is a 400 naming it.
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const agreement = loadAgreement(slug);
-  if (!agreement) return notFound(`No agreement has the slug ${JSON.stringify(slug)}.`);
   const today = appToday();
-  const rows = [...iterateCommitmentList(getDb(), listQuerySchema(today).parse({ agreement: slug }), today)];
-  return json(agreementDetailJson(agreement, rows, today, siteOrigin(request.headers)));
+  const asked = searchParamsRecord(new URL(request.url)).page;
+  const parsed = listQuerySchema(today).pick({ page: true }).safeParse({ page: asked });
+  if (!parsed.success) return badRequest(parsed.error);
+  const page = agreementApiPage(getDb(), slug, parsed.data.page, today);
+  if (!page) return notFound(`No agreement has the slug ${JSON.stringify(slug)}.`);
+  return json(agreementDetailJson(page, parsed.data.page, today, siteOrigin(request.headers)));
 }
 
 export const OPTIONS = preflight;
