@@ -32,7 +32,7 @@ export async function prepareAuth(
             "  First start: an admin account was created. Sign in at /signin with",
             `    email:    ${created}`,
             `    password: ${password}`,
-            "  This password is shown only now and is not stored in clear. Change it after signing in.",
+            "  This password is shown only now and is not stored in clear. Set your own after signing in: Admin → Users → Reset password.",
             "",
           ].join("\n"),
         );

@@ -78,7 +78,10 @@ export default async function StaffHome({ searchParams }: Props) {
                 <span className="muted">{c.ref}.</span> <Link href={`/staff/commitments/${c.id}`}>{c.title}</Link>{" "}
                 <StatusBadge status={c.status} />
                 <div className="meta-line">
-                  Target <TargetDateText date={c.targetDate} precision={c.targetPrecision} /> ·{" "}
+                  Target <TargetDateText date={c.targetDate} precision={c.targetPrecision} />
+                </div>
+                {/* Its own line: the meter is a block, so after a "·" it left the separator dangling. */}
+                <div>
                   <ProgressMeter value={c.progress} />
                 </div>
               </li>

@@ -172,7 +172,7 @@ export function ensureBuild(
         `open in its pages fail ("Failed to find Server Action"). Stop ${running.length === 1 ? "it" : "them"}, then start again.`,
     );
   }
-  log("Building the app (next build; about half a minute on 2 cores)…");
+  log("Building the app (next build; 1–2 minutes on 2 cores, longer on a busy machine)…");
   const started = Date.now();
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (actionKey !== undefined) env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = actionKey;
