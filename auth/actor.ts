@@ -9,6 +9,7 @@ import { cache } from "react";
 import { getDb } from "../db/client";
 import { getActiveUser, type SessionUser } from "../db/users";
 import { auth } from "./index";
+import { signedInAt } from "./session-user";
 
 /**
  * The active user behind the session, or `null` for a viewer: no session, user disabled, or a
@@ -33,8 +34,4 @@ export async function sessionUserId(): Promise<number | null> {
   // A cut-off session is nobody; a disabled user is left to the verb's guard, which audits it.
   const row = getActiveUser(getDb(), id, since);
   return row || !getActiveUser(getDb(), id) ? id : null;
-}
-
-function signedInAt(seconds: number | undefined): Date | undefined {
-  return typeof seconds === "number" && Number.isFinite(seconds) ? new Date(seconds * 1000) : undefined;
 }

@@ -19,14 +19,14 @@ import {
   type ThemeCount,
 } from "../../lib/agreement-page";
 import type { CalendarDate } from "../../lib/calendar-date";
-import { meanProgress, rollUpProgress } from "../../lib/progress";
+import { meanProgress } from "../../lib/progress";
 import { isFinal, STATUS_VALUES } from "../../lib/status";
 import type { Db } from "../client";
 import { liveCommitment } from "../live";
 import { commitments } from "../schema";
 import { agreementRecord, commitmentTree, treeRowFields } from "./agreements";
 import { anchorOf, sourceDocumentsOf } from "./source-documents";
-import { idsIn } from "./shared";
+import { idsIn, progressOfAgreement } from "./shared";
 
 const FINAL = sql.raw(
   STATUS_VALUES.filter(isFinal)
@@ -85,17 +85,7 @@ export function agreementPage(
     )
     .orderBy(asc(commitments.position), asc(commitments.id))
     .all();
-  const progressRows = db
-    .select({
-      id: commitments.id,
-      parentId: commitments.parentId,
-      progress: commitments.progress,
-      status: commitments.status,
-    })
-    .from(commitments)
-    .where(and(eq(commitments.agreementId, a.id), liveCommitment()))
-    .all();
-  const rolled = rollUpProgress(progressRows);
+  const { rows: progressRows, rolled } = progressOfAgreement(db, a.id);
   const topProgress = progressRows.filter((r) => r.parentId === null).map((r) => rolled.get(r.id) ?? null);
   const documents = sourceDocumentsOf(db, a.id);
   const shown = new Set(documents.map((d) => d.id));

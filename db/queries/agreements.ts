@@ -18,7 +18,7 @@ import {
   lastUpdatedByCommitment,
   type PartyRef,
   partiesByCommitment,
-  progressByCommitment,
+  progressOfAgreement,
 } from "./shared";
 
 export interface AgreementSummary {
@@ -226,6 +226,6 @@ export function getAgreementBySlug(db: Db, slug: string): AgreementDetail | null
     .orderBy(asc(commitments.position), asc(commitments.id))
     .all();
   const documents = sourceDocumentsOf(db, a.id);
-  const top = commitmentTree(db, rows, progressByCommitment(db, a.id), new Set(documents.map((d) => d.id)));
+  const top = commitmentTree(db, rows, progressOfAgreement(db, a.id).rolled, new Set(documents.map((d) => d.id)));
   return { ...a, commitments: top, meanProgress: meanProgress(top.map((c) => c.progress)), sourceDocuments: documents };
 }

@@ -22,7 +22,7 @@ import {
   lastUpdatedByCommitment,
   type PartyRef,
   partiesByCommitment,
-  progressByCommitment,
+  progressOfAgreement,
 } from "./shared";
 
 export interface EvidenceItem {
@@ -133,7 +133,7 @@ export function getCommitment(db: Db, id: number): CommitmentDetail | null {
           .where(eq(commitments.id, c.parentId))
           .get() ?? null);
 
-  const rolled = progressByCommitment(db, c.agreementId);
+  const rolled = progressOfAgreement(db, c.agreementId).rolled;
   const milestones = db
     .select({
       id: commitments.id,

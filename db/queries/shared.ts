@@ -10,7 +10,7 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 
 import { type CalendarDate, calendarDateIn } from "../../lib/calendar-date";
 import { readEnv } from "../../lib/env";
-import { rollUpProgress } from "../../lib/progress";
+import { type ProgressRow, rollUpProgress } from "../../lib/progress";
 import type { Status } from "../../lib/status";
 import type { Db } from "../client";
 import { commitmentIsLive, liveAgreement, liveCommitment } from "../live";
@@ -165,11 +165,20 @@ export function commitmentExists(db: Db, id: number): boolean {
   return commitmentIsLive(db, id);
 }
 
+/** The progress rows of one agreement and their roll-up (`progressOfAgreement`). */
+export interface AgreementProgress {
+  /** every live commitment and milestone of the agreement, in no particular order */
+  rows: ProgressRow[];
+  /** effective progress (0–100, or null) by commitment id, rolled up through every level of milestones */
+  rolled: Map<number, number | null>;
+}
+
 /**
  * Effective progress (lib/progress.ts) of every live commitment of an agreement, rolled up through
- * every level of milestones, so each page shows the same figure for the same commitment.
+ * every level of milestones, so each page shows the same figure for the same commitment; with the
+ * rows it was computed from (the agreement page takes the top-level ones for its mean).
  */
-export function progressByCommitment(db: Db, agreementId: number): Map<number, number | null> {
+export function progressOfAgreement(db: Db, agreementId: number): AgreementProgress {
   const rows = db
     .select({
       id: commitments.id,
@@ -180,5 +189,5 @@ export function progressByCommitment(db: Db, agreementId: number): Map<number, n
     .from(commitments)
     .where(and(eq(commitments.agreementId, agreementId), liveCommitment()))
     .all();
-  return rollUpProgress(rows);
+  return { rows, rolled: rollUpProgress(rows) };
 }

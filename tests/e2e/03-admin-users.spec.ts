@@ -87,6 +87,28 @@ test.describe("[ADMIN][USERS]", () => {
     await signIn(page, { email: "editor@e2e.test", password: "correct horse battery staple" }, "/admin/users");
     await expect(page.getByTestId("forbidden")).toContainText("Admins only");
     await expect(page.getByTestId("user-row")).toHaveCount(0);
+    // The answer is a 403 with the same friendly page (proxy.ts), on /admin and the pages under it,
+    // with the nonce policy of the staff pages.
+    for (const path of ["/admin", "/admin/users", "/admin/agreements/1", "/admin/agreements/new"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      expect(response?.headers()["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[^']+'/);
+      await expect(page.getByTestId("forbidden")).toContainText("Admins only");
+      await expect(page.getByTestId("forbidden")).toContainText("Your account (editor) cannot use the admin area");
+      await expect(page.getByTestId("staff-bar")).toContainText("signed in as");
+    }
+    // The staff area is unchanged for an editor.
+    expect((await page.goto("/staff"))?.status()).toBe(200);
+  });
+
+  test("an admin gets the admin pages with 200; signed out, they lead to sign-in", async ({ page }) => {
+    expect((await page.goto("/admin/users"))?.url()).toContain("/signin?redirectTo=%2Fadmin%2Fusers");
+    await signIn(page, E2E_ADMIN, "/admin");
+    for (const path of ["/admin", "/admin/users", "/admin/agreements/1"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await expect(page.getByTestId("forbidden"), path).toHaveCount(0);
+    }
   });
 });
 

@@ -9,7 +9,7 @@ import { asc, eq } from "drizzle-orm";
 
 import type { Db } from "../../db/client";
 import { isLiveCommitment } from "../../db/live";
-import { addedOnByCommitment, partiesByCommitment, progressByCommitment } from "../../db/queries/shared";
+import { addedOnByCommitment, partiesByCommitment, progressOfAgreement } from "../../db/queries/shared";
 import { agreements, commitments, statusUpdates } from "../../db/schema";
 import type { CatalogRow, HistoryPoint } from "../../lib/commitment-list";
 import { isAssessment } from "../../lib/freshness";
@@ -61,7 +61,7 @@ export function loadCatalog(db: Db): CatalogRow[] {
   }
   const rolled = new Map<number, number | null>();
   for (const agreementId of new Set(liveRows.map((r) => r.agreement.id))) {
-    for (const [id, value] of progressByCommitment(db, agreementId)) rolled.set(id, value);
+    for (const [id, value] of progressOfAgreement(db, agreementId).rolled) rolled.set(id, value);
   }
   return liveRows.map((r) => {
     const h = history.get(r.id) ?? [];

@@ -12,6 +12,7 @@ import { agreementPage } from "@/db/queries/agreement-page";
 import { getAgreementBySlug } from "@/db/queries/agreements";
 import {
   AGREEMENT_PAGE_SIZE,
+  type AgreementPageData,
   agreementPageOf,
   chartKeys,
   tableOrder,
@@ -58,6 +59,13 @@ interface Node {
 }
 const ids = (list: readonly Node[]): unknown => list.map((c) => [c.id, ids(c.milestones)]);
 
+/** The agreement page's reads for `slug` (page `page`, on TODAY); fails the test when it is null. */
+function readPage(slug: string, page = 1): AgreementPageData {
+  const got = agreementPage(t.db, slug, page, TODAY);
+  expect(got, `${slug} page ${page}`).not.toBeNull();
+  return got!;
+}
+
 describe("agreementPage (SQL) equals the rules applied to the whole tree", () => {
   it("on every page of the large agreement and on the default and two small ones", () => {
     for (const slug of slugs) {
@@ -65,7 +73,7 @@ describe("agreementPage (SQL) equals the rules applied to the whole tree", () =>
       const pages = Math.max(1, Math.ceil(whole.total / AGREEMENT_PAGE_SIZE));
       const seen: number[] = [];
       for (let page = 1; page <= pages; page++) {
-        const got = agreementPage(t.db, slug, page, TODAY)!;
+        const got = readPage(slug, page);
         const want = agreementPageOf(whole, page, TODAY);
         expect(ids(got.agreement.commitments), `${slug} page ${page}`).toEqual(ids(want.agreement.commitments));
         expect(got.agreement.commitments).toEqual(want.agreement.commitments);
@@ -87,7 +95,7 @@ describe("agreementPage (SQL) equals the rules applied to the whole tree", () =>
   });
 
   it("the large agreement's 819 live top-level commitments (one parent deleted) are on 17 pages, its charts at most 15 bars", () => {
-    const page = agreementPage(t.db, bigSlug, 1, TODAY)!;
+    const page = readPage(bigSlug);
     const live = t.db.$client
       .prepare("SELECT count(*) AS n FROM commitments WHERE agreement_id = 2 AND live = 1 AND parent_id IS NULL")
       .get() as { n: number };
@@ -100,13 +108,13 @@ describe("agreementPage (SQL) equals the rules applied to the whole tree", () =>
     expect(page.byOwner.rows.some((r) => r.key !== r.key.toUpperCase() && /[a-z]/.test(r.key))).toBe(true);
     const keys = page.byOwner.rows.map((r) => r.key.toLowerCase());
     expect(new Set(keys).size).toBe(new Set(page.byOwner.rows.map((r) => r.key)).size);
-    const past = agreementPage(t.db, bigSlug, 99, TODAY)!;
+    const past = readPage(bigSlug, 99);
     expect(past.table).toMatchObject({ page: 17, clamped: true, first: 801, last: 819 });
     expect(past.agreement.commitments).toHaveLength(19);
   });
 
   it("the default agreement's passages are its anchored commitments", () => {
-    const page = agreementPage(t.db, slugs[0]!, 1, TODAY)!;
+    const page = readPage(slugs[0]!);
     expect(page.passages.length).toBeGreaterThanOrEqual(3);
     for (const p of page.passages) expect(p.anchor.start).not.toBeNull();
   });
@@ -132,7 +140,7 @@ describe("agreementPage (SQL) equals the rules applied to the whole tree", () =>
       return statement;
     }) as typeof client.prepare;
     try {
-      agreementPage(t.db, slugs[3]!, 1, TODAY);
+      readPage(slugs[3]!);
     } finally {
       client.prepare = prepare;
     }

@@ -6,26 +6,11 @@ import { describe, expect, it } from "vitest";
 import { extractCandidates } from "@/lib/import/candidates";
 import { keywordPattern, THEMES } from "@/lib/import/lexicon";
 import { isKnownPartyCode, PARTY_NAMES, partyNamesFor } from "@/lib/import/party-names";
-import type { Candidate } from "@/lib/import/types";
+
+import { KR_MY, one, pledges, run } from "../support/import-rules";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DEV = path.join(ROOT, "tests/fixtures/import/dev");
-const KR_MY = partyNamesFor(["KR", "MY"]);
-
-function run(text: string, documentDate = "2024-11-25"): Candidate[] {
-  const out = extractCandidates(text, { documentDate, parties: KR_MY });
-  for (const c of out) expect(text.slice(c.start, c.end)).toBe(c.quote);
-  return out;
-}
-
-/** The only candidate of `text` (fails when there is not exactly one). */
-function one(text: string): Candidate {
-  const out = run(text);
-  expect(out, JSON.stringify(out.map((c) => c.quote))).toHaveLength(1);
-  return out[0]!;
-}
-
-const pledges = (text: string) => run(text).filter((c) => c.kind === "pledge");
 
 describe("what counts (C rules)", () => {
   it("C0: a sentence with no cue gives no candidate", () => {

@@ -6,25 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 
-import { extractCandidates } from "@/lib/import/candidates";
-import { partyNamesFor } from "@/lib/import/party-names";
 import { themeOf } from "@/lib/import/theme";
-import type { Candidate } from "@/lib/import/types";
 
-const KR_MY = partyNamesFor(["KR", "MY"]);
-
-function run(text: string): Candidate[] {
-  const out = extractCandidates(text, { documentDate: "2024-11-25", parties: KR_MY });
-  for (const c of out) expect(text.slice(c.start, c.end)).toBe(c.quote);
-  return out;
-}
-
-const pledges = (text: string) => run(text).filter((c) => c.kind === "pledge");
-const only = (text: string) => {
-  const out = run(text);
-  expect(out, JSON.stringify(out.map((c) => c.quote))).toHaveLength(1);
-  return out[0]!;
-};
+import { eachIsOne, one as only, pledges, run } from "../support/import-rules";
 
 describe("forms of real statements (round real-1)", () => {
   it("C23: a modal whose verb names an effect or a state is a position, not an action", () => {
@@ -44,16 +28,17 @@ describe("forms of real statements (round real-1)", () => {
   });
 
   it("C24: a cue whose object is the relationship itself, with no field or measure, is a position", () => {
-    for (const s of [
-      "The two sides reaffirmed their commitment to further strengthen bilateral ties for the benefit of their peoples.",
-      "The leaders are committed to deepening their partnership under the new framework.",
-      "We agree to work more closely to address the common challenges we face.",
-      "The two leaders committed to working towards a closer and forward-looking relationship that serves both peoples.",
-    ]) {
-      const c = only(s);
-      expect(c.kind, s).toBe("position");
-      expect(c.rules[0], s).toBe("C24");
-    }
+    eachIsOne(
+      [
+        "The two sides reaffirmed their commitment to further strengthen bilateral ties for the benefit of their peoples.",
+        "The leaders are committed to deepening their partnership under the new framework.",
+        "We agree to work more closely to address the common challenges we face.",
+        "The two leaders committed to working towards a closer and forward-looking relationship that serves both peoples.",
+      ],
+      "position",
+      "C24",
+      { first: true },
+    );
     // A field in the object, a list of means, or an area after it makes it checkable.
     expect(pledges("The two leaders committed to deepening defence industry cooperation.")).toHaveLength(1);
     expect(pledges("The two sides will deepen cooperation, including through joint patrols at sea.")).toHaveLength(1);
@@ -131,11 +116,14 @@ describe("found by the round real-2 (fixed after its figures were taken)", () =>
   });
 
   it("C24: a named partnership, 'between', an acronym the text defines, 'new areas of cooperation', 'further work'", () => {
-    for (const s of [
-      "The two Prime Ministers reaffirmed their resolve to further deepen the Comprehensive Partnership between Korea and Malaysia.",
-      "The Ministers agreed to explore new areas of cooperation to keep the dialogue fresh.",
-    ])
-      expect(only(s), s).toMatchObject({ kind: "position", rules: expect.arrayContaining(["C24"]) });
+    eachIsOne(
+      [
+        "The two Prime Ministers reaffirmed their resolve to further deepen the Comprehensive Partnership between Korea and Malaysia.",
+        "The Ministers agreed to explore new areas of cooperation to keep the dialogue fresh.",
+      ],
+      "position",
+      "C24",
+    );
     const defined =
       "Korea and Malaysia upgraded ties to an Enhanced Strategic Partnership (ESP) in 2019.\n\nThe Leaders committed to continue strengthening the ESP which serves both peoples.";
     expect(run(defined).filter((c) => c.kind === "pledge")).toEqual([]);

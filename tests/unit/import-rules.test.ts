@@ -9,21 +9,7 @@ import { extractCandidates } from "@/lib/import/candidates";
 import { partyNamesFor } from "@/lib/import/party-names";
 import type { Candidate } from "@/lib/import/types";
 
-const KR_MY = partyNamesFor(["KR", "MY"]);
-
-function run(text: string, documentDate = "2024-11-25"): Candidate[] {
-  const out = extractCandidates(text, { documentDate, parties: KR_MY });
-  for (const c of out) expect(text.slice(c.start, c.end)).toBe(c.quote);
-  return out;
-}
-
-function one(text: string): Candidate {
-  const out = run(text);
-  expect(out, JSON.stringify(out.map((c) => c.quote))).toHaveLength(1);
-  return out[0]!;
-}
-
-const pledges = (text: string) => run(text).filter((c) => c.kind === "pledge");
+import { eachIsOne, one, pledges, run } from "../support/import-rules";
 
 const brief = (c: Candidate) => [c.kind, c.strength, c.quote];
 
@@ -98,16 +84,18 @@ describe("cues that real statements use", () => {
 
 describe("what a clause is (C15–C18)", () => {
   it("C15: procedural clauses — costs, disputes, carve-outs, conformity with law, renewal of 'it' — are positions", () => {
-    for (const s of [
-      "Each Participant shall bear its own expenses.",
-      "Any disagreement concerning the application of this Arrangement shall be resolved by negotiation.",
-      "Nothing in this Arrangement shall affect the rights of either side under other treaties.",
-      "Activities under this Arrangement shall be conducted in accordance with the applicable laws of each country.",
-      "It may be extended by an exchange of diplomatic notes.",
-      "Differences shall be settled amicably between the two sides.",
-    ]) {
-      expect(one(s), s).toMatchObject({ kind: "position", rules: expect.arrayContaining(["C15"]) });
-    }
+    eachIsOne(
+      [
+        "Each Participant shall bear its own expenses.",
+        "Any disagreement concerning the application of this Arrangement shall be resolved by negotiation.",
+        "Nothing in this Arrangement shall affect the rights of either side under other treaties.",
+        "Activities under this Arrangement shall be conducted in accordance with the applicable laws of each country.",
+        "It may be extended by an exchange of diplomatic notes.",
+        "Differences shall be settled amicably between the two sides.",
+      ],
+      "position",
+      "C15",
+    );
     expect(one("The Parties shall amend their customs procedures for halal products by 2026.").kind).toBe("pledge");
     expect(one("The training programme will be extended to five more provinces.").kind).toBe("pledge");
   });
