@@ -7,19 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 
-import { extractCandidates } from "@/lib/import/candidates";
-import { partyNamesFor } from "@/lib/import/party-names";
-import type { Candidate } from "@/lib/import/types";
-
-const KR_MY = partyNamesFor(["KR", "MY"]);
-
-function run(text: string): Candidate[] {
-  const out = extractCandidates(text, { documentDate: "2024-11-25", parties: KR_MY });
-  for (const c of out) expect(text.slice(c.start, c.end)).toBe(c.quote);
-  return out;
-}
-
-const pledges = (text: string) => run(text).filter((c) => c.kind === "pledge");
+import { pledges } from "../support/import-rules";
 
 describe("forms of real statements (round real-4)", () => {
   it("S1: a word of time or place between 'agreed' / 'decided' and 'to' keeps the cue", () => {

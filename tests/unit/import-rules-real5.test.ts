@@ -8,20 +8,9 @@
  */
 import { describe, expect, it } from "vitest";
 
-import { extractCandidates } from "@/lib/import/candidates";
-import { partyNamesFor } from "@/lib/import/party-names";
 import { themeOf } from "@/lib/import/theme";
-import type { Candidate } from "@/lib/import/types";
 
-const KR_MY = partyNamesFor(["KR", "MY"]);
-
-function run(text: string): Candidate[] {
-  const out = extractCandidates(text, { documentDate: "2024-11-25", parties: KR_MY });
-  for (const c of out) expect(text.slice(c.start, c.end)).toBe(c.quote);
-  return out;
-}
-
-const pledges = (text: string) => run(text).filter((c) => c.kind === "pledge");
+import { pledges, run } from "../support/import-rules";
 
 describe("forms of real statements (round real-5)", () => {
   it("S1 / S2: 'vowed to' binds, 'vowed efforts to' is intent, 'commitment of <-ing>' is 'commitment to'", () => {
