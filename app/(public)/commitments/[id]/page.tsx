@@ -121,14 +121,18 @@ export default async function CommitmentPage({ params }: Props) {
         {c.quote ? (
           <figure>
             <blockquote className="quote">{c.quote}</blockquote>
-            <figcaption className="meta-line">
-              From <Link href={`/agreements/${c.agreement.slug}`}>{c.agreement.title}</Link>
-              {c.agreement.signedOn ? (
-                <>
-                  , <DateText date={c.agreement.signedOn} />
-                </>
-              ) : null}
-            </figcaption>
+            {/* With a source document the passage below names where the words are from; a second
+                "From <agreement>" read as the same source named twice. */}
+            {c.source ? null : (
+              <figcaption className="meta-line">
+                From <Link href={`/agreements/${c.agreement.slug}`}>{c.agreement.title}</Link>
+                {c.agreement.signedOn ? (
+                  <>
+                    , <DateText date={c.agreement.signedOn} />
+                  </>
+                ) : null}
+              </figcaption>
+            )}
           </figure>
         ) : (
           <p className="muted">No verbatim wording recorded for this commitment yet.</p>
